@@ -1,0 +1,1 @@
+"""Joining clips into one PCM stream, loudness, and encoding with ffmpeg."""

@@ -1,0 +1,66 @@
+"""Persistent, content-addressed clip cache.
+
+Key: SHA-256 of everything that changes the sound (engine, engine version,
+voice, language, rate, pitch, format) plus the exact speech text. An entry is
+``sha256(payload) + payload``, written to a temporary file and renamed, so a
+reader never sees half an entry, two builds can fill the cache at once (the
+last rename wins with identical bytes), and a truncated or damaged entry fails
+its checksum and is synthesised again.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+from pathlib import Path
+
+from .textio import atomic_write
+
+log = logging.getLogger(__name__)
+_DIGEST = 32
+
+
+def clip_key(identity: dict, speech: str) -> str:
+    blob = json.dumps({**identity, "text": speech}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+class ClipCache:
+    def __init__(self, root: Path, suffix: str):
+        self.root = Path(root)
+        self.suffix = suffix
+
+    def path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}{self.suffix}"
+
+    def get(self, key: str) -> bytes | None:
+        path = self.path(key)
+        try:
+            blob = path.read_bytes()
+        except OSError:
+            return None
+        payload = blob[_DIGEST:]
+        if len(blob) <= _DIGEST or hashlib.sha256(payload).digest() != blob[:_DIGEST]:
+            log.warning("cache entry %s is damaged; synthesising it again", path.name)
+            path.unlink(missing_ok=True)
+            return None
+        return payload
+
+    def has(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def put(self, key: str, payload: bytes) -> None:
+        if not payload:
+            raise ValueError("refusing to cache an empty clip")
+        atomic_write(self.path(key), hashlib.sha256(payload).digest() + payload)
+
+
+def clear(root: Path) -> int:
+    """Delete the cache folder; returns the number of entries removed."""
+    root = Path(root)
+    if not root.exists():
+        return 0
+    count = sum(1 for p in root.rglob("*") if p.is_file())
+    shutil.rmtree(root)
+    return count

@@ -1,0 +1,220 @@
+"""Command line: ``python build.py [PATHS...]`` and the helper commands.
+
+Only this module configures logging. Every failure of one article is one line
+``error: <file>: <reason>`` (a traceback only with -v); the other articles
+still build, and the exit status says whether all went well.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from . import config
+from .errors import NarrationError
+
+log = logging.getLogger("narration")
+COMMANDS = ("build", "script", "voices", "clean", "serve")
+SOURCE_DIR = Path("source")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="build.py", description="Narrate articles: audio, EPUB 3, transcripts, feed, web page.")
+    parser.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug output and tracebacks")
+    parser.add_argument("--config", default=config.CONFIG_FILE, help="project configuration (default: %(default)s)")
+    sub = parser.add_subparsers(dest="command")
+
+    build = sub.add_parser("build", help="build articles (the default command)")
+    build.add_argument("paths", nargs="*", type=Path, help="sources or folders (default: source/)")
+    build.add_argument("--out", help="output folder (default: output)")
+    build.add_argument("--engine", help="auto, gtts or espeak")
+    build.add_argument("--formats", help="comma-separated: mp3,m4b,sections,vtt,srt,chapters,epub,html")
+    build.add_argument("--jobs", type=int, help="parallel synthesis jobs")
+    build.add_argument("--cache-dir", dest="cache_dir", help="clip cache folder")
+    build.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+
+    script = sub.add_parser("script", help="print what the engine will hear, one line per sentence")
+    script.add_argument("file", help="a source file, or - for plain text on standard input")
+
+    sub.add_parser("voices", help="list the engines and voices usable here")
+
+    clean = sub.add_parser("clean", help="remove build products")
+    clean.add_argument("--cache", action="store_true", help="also empty the clip cache")
+    clean.add_argument("--out", help="output folder (default: output)")
+
+    serve = sub.add_parser("serve", help="serve output/ on 127.0.0.1 (with HTTP Range for seeking)")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--out", help="output folder (default: output)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if first not in COMMANDS and not any(a in ("-h", "--help") for a in argv[:1]):
+        flags = [a for a in argv if a in ("-q", "--quiet", "-v", "--verbose")]
+        argv = flags + ["build"] + [a for a in argv if a not in flags]
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO,
+                        format="%(message)s", stream=sys.stderr)
+    try:
+        options = config.load(Path(args.config))
+        command = args.command or "build"
+        return globals()[f"_cmd_{command}"](args, options)
+    except NarrationError as exc:
+        _report(None, exc, args.verbose)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def _report(source, exc: BaseException, verbose: bool) -> None:
+    where = f"{source}: " if source else ""
+    if isinstance(exc, NarrationError):
+        print(f"error: {where}{exc}", file=sys.stderr)
+    else:
+        print(f"error: {where}internal error: {type(exc).__name__}: {exc} (run with -v for details)", file=sys.stderr)
+    if verbose:
+        import traceback
+
+        traceback.print_exception(exc)
+
+
+def find_sources(paths: list[Path]) -> list[Path]:
+    from .readers import is_source
+
+    found = []
+    for path in paths or [SOURCE_DIR]:
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.is_file() and is_source(p) and not p.name.startswith("."))
+        else:
+            found.append(path)
+    return found
+
+
+def _engine(options):
+    from .engines import choose
+    from .engines.base import VoiceSettings
+
+    v = options.voice
+    settings = VoiceSettings(language=v.language, voice=v.espeak_voice, rate=v.rate, pitch=v.pitch, tld=v.gtts_tld,
+                             timeout=v.gtts_timeout, max_concurrency=v.gtts_concurrency,
+                             min_interval=v.gtts_min_interval, retries=v.gtts_retries)
+    return choose(options.build.engine, settings, {"espeak": v.espeak_voice, "gtts": v.gtts_voice})
+
+
+def _cmd_build(args, options) -> int:
+    from .pipeline import build_article, slug_for
+    from .writers import parse_formats
+
+    options = config.with_flags(options, out=args.out, engine=args.engine, jobs=args.jobs, cache_dir=args.cache_dir,
+                                formats=tuple(args.formats.split(",")) if args.formats else None)
+    formats = parse_formats(options.build.formats)
+    sources = find_sources(args.paths)
+    if not sources:
+        log.warning("nothing to build: no sources in %s", ", ".join(map(str, args.paths or [SOURCE_DIR])))
+        return 0
+    engine = _engine(options)
+    jobs = options.build.jobs or engine.default_jobs
+    out_root = Path(options.build.out)
+    failures, built, slugs = 0, [], {}
+    for source in sources:
+        slug = slug_for(source)
+        if slug in slugs:
+            _report(source, NarrationError(f"has the same output name '{slug}' as {slugs[slug]}", "rename one"), False)
+            failures += 1
+            continue
+        slugs[slug] = source
+        try:
+            result = build_article(source, options, engine, formats, out_root, jobs, quiet=args.quiet, force=args.force)
+        except KeyboardInterrupt:
+            raise
+        except Exception as exc:  # one bad article never stops the others
+            _report(source, exc, args.verbose)
+            failures += 1
+            continue
+        built.append(result)
+        if result.skipped:
+            log.info("%s: up to date (%s)", source.name, result.out_dir)
+        else:
+            log.info("%s: %d clips, %d from cache, %d synthesised; %.1f s -> %s", source.name, result.clips,
+                     result.cached, result.synthesised, result.seconds, result.out_dir)
+    if built and not all(r.skipped for r in built) or (built and not (out_root / "feed.xml").exists()):
+        try:
+            from .site import write_site
+
+            write_site(out_root, options)
+        except Exception as exc:
+            _report("site", exc, args.verbose)
+            failures += 1
+    if failures:
+        log.error("%d of %d articles failed", failures, len(sources))
+    return 1 if failures else 0
+
+
+def _cmd_script(args, options) -> int:
+    from .document import assemble, load
+    from .readers import plaintext
+    from .speech.lexicon import load as load_lexicon
+    from .speech.script import build_script
+
+    if args.file == "-":
+        data = sys.stdin.buffer.read()
+        if not data.strip():
+            raise NarrationError("standard input is empty")
+        doc = assemble(plaintext.read(Path("stdin.txt"), data), Path("stdin.txt"))
+        lexicon = load_lexicon(SOURCE_DIR)
+    else:
+        path = Path(args.file)
+        try:
+            doc, lexicon = load(path), load_lexicon(path.parent)
+        except NarrationError as exc:
+            raise type(exc)(f"{path}: {exc.message}", exc.hint) from exc
+    for item in build_script(doc, lexicon, intro=options.build.intro):
+        print(item.speech)
+    return 0
+
+
+def _cmd_voices(args, options) -> int:
+    from .engines import ENGINES, engine_class
+    from .engines.base import VoiceSettings
+
+    for name in ENGINES:
+        engine = engine_class(name)(VoiceSettings())
+        ok, why = engine.available()
+        print(f"{name}: {'usable' if ok else 'not usable'} ({why})")
+        if ok or not engine.online:
+            try:
+                voices = engine.voices()
+            except Exception as exc:
+                voices = [f"(cannot list: {exc})"]
+            german = [v for v in voices if v.split("/")[-1].startswith("de")] or voices
+            print("  " + ", ".join(german))
+    return 0
+
+
+def _cmd_clean(args, options) -> int:
+    import shutil
+
+    from .cache import clear
+
+    out = Path(args.out or options.build.out)
+    if out.exists():
+        shutil.rmtree(out)
+        log.info("removed %s", out)
+    if args.cache:
+        count = clear(Path(options.build.cache_dir))
+        log.info("removed %d cached clips from %s", count, options.build.cache_dir)
+    return 0
+
+
+def _cmd_serve(args, options) -> int:
+    from .serve import serve
+
+    serve(Path(args.out or options.build.out), args.port)
+    return 0

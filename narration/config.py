@@ -1,0 +1,118 @@
+"""Options: defaults here, then ``narration.toml``, then command-line flags.
+
+One file holds everything a project tunes (voice, pauses, audio, podcast
+channel), as pandoc keeps one options record per reader and writer.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+from .errors import ConfigError
+
+CONFIG_FILE = "narration.toml"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    engine: str = "auto"
+    formats: tuple[str, ...] = ()  # empty: every format
+    jobs: int = 0  # 0: the engine's default
+    cache_dir: str = ".cache/narration"
+    out: str = "output"
+    intro: bool = True
+
+
+@dataclass(frozen=True)
+class VoiceOptions:
+    language: str = "de"
+    espeak_voice: str = "de"
+    gtts_voice: str = "de"
+    rate: int = 165
+    pitch: int = 50
+    gtts_tld: str = "de"
+    gtts_concurrency: int = 4
+    gtts_min_interval: float = 0.1
+    gtts_timeout: float = 10.0
+    gtts_retries: int = 4
+
+
+@dataclass(frozen=True)
+class PauseOptions:
+    sentence_ms: int = 350
+    paragraph_ms: int = 700
+    heading_ms: int = 900
+    section_ms: int = 1400
+
+
+@dataclass(frozen=True)
+class AudioOptions:
+    mp3_bitrate: str = "64k"
+    aac_bitrate: str = "64k"
+    loudness_lufs: float = -16.0
+    true_peak_dbtp: float = -1.5
+    trim_silence: bool = True
+
+
+@dataclass(frozen=True)
+class PodcastOptions:
+    title: str = "Narration"
+    description: str = "Artikel zum Hören, gelesen von einer synthetischen Stimme."
+    author: str = "Narration"
+    email: str = ""
+    language: str = "de"
+    base_url: str = "http://127.0.0.1:8000/"
+    category: str = "News"
+    explicit: bool = False
+    image: str = ""  # path to a square JPEG/PNG (1400-3000 px); generated when empty
+    copyright: str = ""
+
+
+@dataclass(frozen=True)
+class Options:
+    build: BuildOptions = field(default_factory=BuildOptions)
+    voice: VoiceOptions = field(default_factory=VoiceOptions)
+    pauses: PauseOptions = field(default_factory=PauseOptions)
+    audio: AudioOptions = field(default_factory=AudioOptions)
+    podcast: PodcastOptions = field(default_factory=PodcastOptions)
+
+
+def load(path: Path | None = None) -> Options:
+    """Read ``narration.toml`` (if any); unknown keys and wrong types are errors, not surprises."""
+    path = Path(path or CONFIG_FILE)
+    options = Options()
+    if not path.is_file():
+        return options
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path.name} is not valid TOML ({exc})") from exc
+    for table, values in data.items():
+        if table not in {f.name for f in fields(Options)}:
+            raise ConfigError(f"{path.name}: unknown table [{table}]")
+        options = replace(options, **{table: _apply(getattr(options, table), values, f"{path.name} [{table}]")})
+    return options
+
+
+def _apply(section, values: dict, where: str):
+    known = {f.name: f for f in fields(section)}
+    changes = {}
+    for key, value in values.items():
+        if key not in known:
+            raise ConfigError(f"{where}: unknown key '{key}'", "known: " + ", ".join(known))
+        default = getattr(section, key)
+        if isinstance(default, tuple) and isinstance(value, list):
+            value = tuple(value)
+        elif isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if type(value) is not type(default):
+            raise ConfigError(f"{where}: '{key}' must be {type(default).__name__}, not {type(value).__name__}")
+        changes[key] = value
+    return replace(section, **changes)
+
+
+def with_flags(options: Options, **flags) -> Options:
+    """Command-line flags override the file; ``None`` means 'not given'."""
+    given = {k: v for k, v in flags.items() if v is not None}
+    return replace(options, build=replace(options.build, **given)) if given else options

@@ -1,0 +1,185 @@
+"""Source file -> Document: pick a reader, merge metadata, split sentences, assign ids.
+
+Metadata precedence (later wins): what the format itself carries (HTML <meta>,
+DOCX properties), YAML front matter, then a sidecar ``<name>.yaml`` beside the
+source, since a pasted .txt has nowhere else to keep its title.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import html as _html
+import logging
+import uuid
+from pathlib import Path
+
+import nh3
+import yaml
+
+from .errors import ReaderError
+from .model import Block, Document, Metadata, Section, Sentence, heading_id, sentence_id
+from .readers import reader_for
+from .readers.base import RawDocument
+from .segment import split_sentences
+from .slug import slugify
+
+log = logging.getLogger(__name__)
+MAX_TITLE_CHARS = 90
+_IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}
+
+
+def load(path: Path) -> Document:
+    path = Path(path)
+    reader = reader_for(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise ReaderError("is a directory, not a file") from exc
+    except OSError as exc:
+        raise ReaderError(f"cannot be read ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise ReaderError("is empty")
+    raw = reader.read(path, data)
+    raw.meta.update(_sidecar(path))
+    return assemble(raw, path)
+
+
+def assemble(raw: RawDocument, path: Path) -> Document:
+    sections = _sections(raw, path)
+    if not sections:
+        raise ReaderError("has no text to narrate")
+    meta = _metadata(raw.meta, sections, path)
+    if not sections[0].heading.text:
+        first = sections[0]
+        sections[0] = Section(first.id, first.level, Sentence(first.heading.id, meta.title), first.blocks, False)
+    return Document(meta=meta, sections=tuple(sections), source=path.name)
+
+
+def _sections(raw: RawDocument, path: Path) -> list[Section]:
+    sections: list[Section] = []
+    for raw_section in raw.sections:
+        number = len(sections) + 1
+        blocks = []
+        for raw_block in raw_section.blocks:
+            b = len(blocks) + 1
+            texts = split_sentences(raw_block.text)
+            if not texts and not raw_block.alt:
+                continue
+            sentences = tuple(Sentence(sentence_id(number, b, i), t) for i, t in enumerate(texts, 1))
+            blocks.append(Block(
+                id=f"b-{number}-{b}", kind=raw_block.kind, sentences=sentences, group=raw_block.group,
+                ordered=raw_block.ordered, row=raw_block.row, col=raw_block.col, header=raw_block.header,
+                image=_vetted_image(raw_block.image, path), alt=clean_text(raw_block.alt),
+            ))
+        title = clean_text(raw_section.title or "")
+        if not blocks and not title:
+            continue
+        sections.append(Section(f"sec-{number}", raw_section.level, Sentence(heading_id(number), title),
+                                tuple(blocks), bool(title)))
+    return sections
+
+
+def _metadata(meta: dict, sections: list[Section], path: Path) -> Metadata:
+    def text(*keys) -> str:
+        for key in keys:
+            value = meta.get(key)
+            if isinstance(value, list):
+                value = ", ".join(str(v) for v in value)
+            if value not in (None, ""):
+                return clean_text(str(value))
+        return ""
+
+    title = text("title") or _first_heading(sections) or text("page_title") or _lead_title(sections)
+    authors = meta.get("authors", meta.get("author", []))
+    if isinstance(authors, (str, dict)):
+        authors = [authors]
+    authors = tuple(clean_text(a.get("name", "") if isinstance(a, dict) else str(a)) for a in authors)
+    return Metadata(
+        title=title or path.stem,
+        language=_language(text("language", "lang")),
+        subtitle=text("subtitle"),
+        authors=tuple(a for a in authors if a),
+        date=_date(meta.get("date")),
+        publisher=text("publisher"),
+        description=text("description", "abstract", "summary"),
+        rights=text("rights", "license"),
+        identifier=text("identifier", "isbn") or f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'narration:' + slugify(path.stem))}",
+        cover=_vetted_image(str(meta.get("cover") or meta.get("cover-image") or ""), path),
+    )
+
+
+def clean_text(value: str) -> str:
+    """Metadata and alt text as plain text: tags stripped by nh3, whitespace collapsed."""
+    return " ".join(_html.unescape(nh3.clean(value, tags=set())).split())
+
+
+def _first_heading(sections: list[Section]) -> str:
+    return next((s.heading.text for s in sections if s.heading.text), "")
+
+
+def _lead_title(sections: list[Section]) -> str:
+    for section in sections:
+        for block in section.blocks:
+            if block.sentences:
+                sentence = block.sentences[0].text.rstrip(".!?:")
+                if len(sentence) <= MAX_TITLE_CHARS:
+                    return sentence
+                return sentence[:MAX_TITLE_CHARS].rsplit(" ", 1)[0] + " …"
+    return ""
+
+
+def _language(value: str) -> str:
+    value = value.strip().replace("_", "-")
+    parts = value.split("-")
+    if value and all(p.isalnum() and 1 <= len(p) <= 8 for p in parts) and parts[0].isalpha():
+        return value
+    return "de"
+
+
+def _date(value) -> str:
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    if value in (None, ""):
+        return ""
+    text = str(value).strip()
+    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y", "%d.%m.%Y", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S"):
+        try:
+            parsed = _dt.datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        return text if fmt in ("%Y", "%Y-%m") else parsed.date().isoformat()
+    log.warning("%s: ignoring date %r (use YYYY-MM-DD)", "metadata", text[:40])
+    return ""
+
+
+def _sidecar(path: Path) -> dict:
+    for suffix in (".yaml", ".yml"):
+        sidecar = path.with_suffix(suffix)
+        if sidecar.is_file():
+            try:
+                meta = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
+            except (yaml.YAMLError, UnicodeDecodeError) as exc:
+                raise ReaderError(f"sidecar {sidecar.name} is not valid YAML") from exc
+            if not isinstance(meta, dict):
+                raise ReaderError(f"sidecar {sidecar.name} must be a YAML mapping")
+            return meta
+    return {}
+
+
+def _vetted_image(target: str, path: Path) -> str:
+    """Only a real image file inside the source's own folder may be embedded."""
+    if not target or "://" in target or target.startswith("data:"):
+        return ""
+    base = path.parent.resolve()
+    candidate = (base / target).resolve()
+    if not candidate.is_relative_to(base) or candidate.suffix.lower() not in _IMAGE_SUFFIXES or not candidate.is_file():
+        log.warning("%s: ignoring image %r (must be an image file inside %s)", path.name, target[:60], base.name)
+        return ""
+    try:
+        from PIL import Image
+
+        with Image.open(candidate) as image:
+            image.verify()
+    except Exception:
+        log.warning("%s: ignoring image %r (not a readable image)", path.name, target[:60])
+        return ""
+    return str(candidate)

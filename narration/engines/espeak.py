@@ -1,0 +1,157 @@
+"""Offline speech: eSpeak NG from the ``espeakng-loader`` wheel, through ctypes.
+
+libespeak-ng keeps global state (one voice, one callback per process), so each
+worker process owns one initialised synthesiser; inside a process, calls are
+serialised by a lock.
+"""
+from __future__ import annotations
+
+import ctypes
+import io
+import os
+import threading
+import wave
+from concurrent.futures import ProcessPoolExecutor
+
+from ..errors import EngineError
+from .base import Engine, VoiceSettings
+
+_AUDIO_OUTPUT_SYNCHRONOUS = 2
+_CHARS_UTF8 = 1
+_PARAM_RATE, _PARAM_PITCH = 1, 3
+_CALLBACK = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p)
+
+
+class _VOICE(ctypes.Structure):
+    _fields_ = [("name", ctypes.c_char_p), ("languages", ctypes.c_char_p), ("identifier", ctypes.c_char_p),
+                ("gender", ctypes.c_ubyte), ("age", ctypes.c_ubyte), ("variant", ctypes.c_ubyte),
+                ("xx1", ctypes.c_ubyte), ("score", ctypes.c_int), ("spare", ctypes.c_void_p)]
+
+
+class _Synth:
+    """One initialised libespeak-ng in this process."""
+
+    def __init__(self):
+        import espeakng_loader
+
+        self.lib = ctypes.CDLL(espeakng_loader.get_library_path())
+        data = espeakng_loader.get_data_path().encode()
+        self.rate = self.lib.espeak_Initialize(_AUDIO_OUTPUT_SYNCHRONOUS, 0, data, 0)
+        if self.rate <= 0:
+            raise EngineError("eSpeak NG could not start", "its voice data in the espeakng-loader wheel is missing")
+        self.lib.espeak_Info.restype = ctypes.c_char_p
+        self.version = self.lib.espeak_Info(None).decode()
+        self.lock = threading.Lock()
+        self._buffer = bytearray()
+        self._callback = _CALLBACK(self._collect)  # keep a reference: C holds a pointer
+        self.lib.espeak_SetSynthCallback(self._callback)
+        self.configured = None
+
+    def _collect(self, wav, count, _events):
+        if count > 0:
+            self._buffer.extend(ctypes.string_at(wav, count * 2))
+        return 0
+
+    def configure(self, settings: VoiceSettings):
+        if self.configured == settings:
+            return
+        if self.lib.espeak_SetVoiceByName(settings.voice.encode()) != 0:
+            raise EngineError(f"eSpeak NG has no voice '{settings.voice}'", "see: python build.py voices")
+        self.lib.espeak_SetParameter(_PARAM_RATE, int(settings.rate), 0)
+        self.lib.espeak_SetParameter(_PARAM_PITCH, int(settings.pitch), 0)
+        self.configured = settings
+
+    def pcm(self, text: str, settings: VoiceSettings) -> bytes:
+        with self.lock:
+            self.configure(settings)
+            self._buffer = bytearray()
+            data = text.encode("utf-8")
+            status = self.lib.espeak_Synth(data, len(data) + 1, 0, 0, 0, _CHARS_UTF8, None, None)
+            if status != 0:
+                raise EngineError(f"eSpeak NG failed (status {status}) on: {text[:60]!r}")
+            return bytes(self._buffer)
+
+    def voices(self) -> list[str]:
+        self.lib.espeak_ListVoices.restype = ctypes.POINTER(ctypes.POINTER(_VOICE))
+        found, array, i = [], self.lib.espeak_ListVoices(None), 0
+        while array[i]:
+            voice = array[i].contents
+            found.append(voice.identifier.decode())
+            i += 1
+        return found
+
+
+_SYNTH: _Synth | None = None
+_SYNTH_LOCK = threading.Lock()
+
+
+def _synth() -> _Synth:
+    global _SYNTH
+    with _SYNTH_LOCK:
+        if _SYNTH is None or _SYNTH.pid != os.getpid():
+            _SYNTH = _Synth()
+            _SYNTH.pid = os.getpid()
+        return _SYNTH
+
+
+def to_wav(pcm: bytes, rate: int) -> bytes:
+    out = io.BytesIO()
+    with wave.open(out, "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(rate)
+        wav.writeframes(pcm)
+    return out.getvalue()
+
+
+def _synthesize_in_worker(text: str, settings: VoiceSettings) -> bytes:
+    synth = _synth()
+    pcm = synth.pcm(text, settings)
+    if not pcm:
+        raise EngineError(f"eSpeak NG produced no audio for: {text[:60]!r}")
+    return to_wav(pcm, synth.rate)
+
+
+class _Task:
+    """Picklable callable for worker processes."""
+
+    def __init__(self, settings):
+        self.settings = settings
+
+    def __call__(self, text):
+        return _synthesize_in_worker(text, self.settings)
+
+
+class EspeakEngine(Engine):
+    name = "espeak"
+    display_name = "eSpeak NG"
+    online = False
+    clip_suffix = ".wav"
+    sample_rate = 22050
+    default_jobs = os.cpu_count() or 1
+
+    def version(self) -> str:
+        import importlib.metadata
+
+        return "espeak-ng " + importlib.metadata.version("espeakng-loader")
+
+    def voices(self) -> list[str]:
+        return _synth().voices()
+
+    def available(self):
+        try:
+            import espeakng_loader  # noqa: F401
+        except ImportError:
+            return False, "the espeakng-loader package is not installed"
+        return True, "offline, built in"
+
+    def synthesize(self, text: str) -> bytes:
+        return _synthesize_in_worker(text, self.settings)
+
+    def executor(self, jobs):
+        if jobs <= 1:
+            return super().executor(1)
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=context), _Task(self.settings)

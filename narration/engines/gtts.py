@@ -1,0 +1,122 @@
+"""Google's voice through the real ``gtts`` library, politely.
+
+gTTS sends one request per ~100 characters and gives up at the first error.
+Around it we add what a batch build needs: a cap on requests in flight, a
+minimum interval between request starts, a timeout, and retries with
+exponential back-off and jitter on 429, 5xx, timeouts and dropped connections.
+Tests swap the HTTP transport (``responses``), never gTTS itself.
+"""
+from __future__ import annotations
+
+import importlib.metadata
+import logging
+import random
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import requests
+
+from ..errors import EngineError
+from .base import Engine
+
+log = logging.getLogger(__name__)
+LANGUAGES_OF_VOICE = {"de": "de"}
+
+
+class _Pacer:
+    """At most ``limit`` calls in flight, and starts at least ``interval`` apart."""
+
+    def __init__(self, limit: int, interval: float):
+        self.slots = threading.BoundedSemaphore(max(1, limit))
+        self.interval = interval
+        self.lock = threading.Lock()
+        self.next_start = 0.0
+
+    def __enter__(self):
+        self.slots.acquire()
+        with self.lock:
+            now = time.monotonic()
+            wait = self.next_start - now
+            self.next_start = max(now, self.next_start) + self.interval
+        if wait > 0:
+            time.sleep(wait)
+
+    def __exit__(self, *exc):
+        self.slots.release()
+
+
+def _retryable(exc: Exception) -> tuple[bool, str]:
+    response = getattr(exc, "rsp", None)
+    if response is not None:
+        status = response.status_code
+        if status == 429 or status >= 500:
+            return True, f"HTTP {status}"
+        if status == 200:
+            return False, "Google answered without audio (malformed response)"
+        return False, f"HTTP {status}"
+    cause = exc.__cause__ or exc.__context__
+    if isinstance(cause, (requests.Timeout, requests.ConnectionError)):
+        return True, type(cause).__name__
+    return False, str(exc)[:120]
+
+
+class GttsEngine(Engine):
+    name = "gtts"
+    display_name = "Google Text-to-Speech (gTTS)"
+    online = True
+    clip_suffix = ".mp3"
+    sample_rate = 24000
+    default_jobs = 4
+
+    def __init__(self, settings, sleep=time.sleep):
+        super().__init__(settings)
+        self.pacer = _Pacer(settings.max_concurrency, settings.min_interval)
+        self.sleep = sleep
+
+    def version(self) -> str:
+        return "gtts " + importlib.metadata.version("gTTS")
+
+    def cache_identity(self) -> dict:
+        return {**super().cache_identity(), "tld": self.settings.tld, "rate": "normal", "pitch": None}
+
+    def voices(self) -> list[str]:
+        from gtts.lang import tts_langs
+
+        return [f"{code} ({name})" for code, name in sorted(tts_langs().items()) if code.startswith("de")]
+
+    def available(self):
+        """A short probe: does Google's translate host answer at all?"""
+        url = f"https://translate.google.{self.settings.tld}/"
+        try:
+            requests.head(url, timeout=min(3.0, self.settings.timeout), allow_redirects=False)
+        except requests.RequestException as exc:
+            return False, f"translate.google.{self.settings.tld} cannot be reached ({type(exc).__name__})"
+        return True, f"translate.google.{self.settings.tld} answers"
+
+    def synthesize(self, text: str) -> bytes:
+        from gtts import gTTS
+        from gtts.tts import gTTSError
+
+        s = self.settings
+        attempts = s.retries + 1
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.pacer:
+                    tts = gTTS(text, lang=s.language.split("-")[0], tld=s.tld, timeout=s.timeout, lang_check=False)
+                    audio = b"".join(tts.stream())
+                if not audio:
+                    raise EngineError(f"gTTS returned no audio for: {text[:60]!r}", "Google's response had no audio")
+                return audio
+            except gTTSError as exc:
+                retry, reason = _retryable(exc)
+                if not retry or attempt == attempts:
+                    hint = "no network? try --engine espeak" if not retry and "Connection" in reason else reason
+                    raise EngineError(f"gTTS failed after {attempt} tries on: {text[:60]!r}", hint) from exc
+                delay = s.backoff * (2 ** (attempt - 1)) * (0.5 + random.random())
+                log.info("gTTS %s, retrying in %.2f s (try %d of %d)", reason, delay, attempt + 1, attempts)
+                self.sleep(delay)
+        raise AssertionError("unreachable")
+
+    def executor(self, jobs):
+        return ThreadPoolExecutor(max_workers=max(1, min(jobs, self.settings.max_concurrency))), self.synthesize

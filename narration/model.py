@@ -1,0 +1,98 @@
+"""The document model every reader produces and every later stage reads.
+
+Kept deliberately small and frozen (like pandoc's AST): a document is metadata
+plus ordered sections, a section is a heading plus blocks, a block holds
+sentences. Ids come from position only, so the same source always yields the
+same ids, and every output (audio timing, EPUB spans, transcripts, the web
+page) can refer to them.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+BLOCK_KINDS = ("paragraph", "list_item", "quote", "table_cell", "figure")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    language: str = "de"
+    subtitle: str = ""
+    authors: tuple[str, ...] = ()
+    date: str = ""
+    publisher: str = ""
+    description: str = ""
+    rights: str = ""
+    identifier: str = ""
+    cover: str = ""  # absolute path to a vetted image inside the source folder, or ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of reading order. Lists and tables are flattened into items
+    and cells; ``group`` ties consecutive items of one list/table together so
+    writers can rebuild the structure."""
+
+    id: str
+    kind: str
+    sentences: tuple[Sentence, ...]
+    group: int = 0  # index of the list/table/quote this block belongs to
+    ordered: bool = False  # list_item: numbered list
+    row: int = 0  # table_cell
+    col: int = 0
+    header: bool = False  # table_cell: a header cell
+    image: str = ""  # figure: absolute path of a vetted image, or ""
+    alt: str = ""  # figure: alternative text (the caption is in sentences)
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    level: int
+    heading: Sentence  # a section without a heading in the source takes the title
+    blocks: tuple[Block, ...]
+    heading_in_source: bool = True
+
+    @property
+    def title(self) -> str:
+        return self.heading.text
+
+    def sentences(self):
+        yield self.heading
+        for block in self.blocks:
+            yield from block.sentences
+
+
+@dataclass(frozen=True)
+class Document:
+    meta: Metadata
+    sections: tuple[Section, ...]
+    source: str = ""  # file name only, for messages
+    lexicon: tuple[tuple[str, str], ...] = field(default=())  # (grapheme, alias)
+
+    def sentences(self):
+        for section in self.sections:
+            yield from section.sentences()
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["meta"]["cover"] = bool(self.meta.cover)
+        data.pop("lexicon")
+        for section in data["sections"]:
+            for block in section["blocks"]:
+                block["image"] = bool(block["image"])
+        return data
+
+
+def sentence_id(section: int, block: int, sentence: int) -> str:
+    return f"s-{section}-{block}-{sentence}"
+
+
+def heading_id(section: int) -> str:
+    return f"s-{section}-0-1"

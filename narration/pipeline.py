@@ -1,0 +1,147 @@
+"""One article through the whole flow:
+reader -> document -> speech script -> clips (cached) -> timeline -> writers.
+
+A build stamp (hash of every input that shapes the outputs) lets an
+unchanged article be skipped before anything heavy is even imported.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .slug import slugify
+
+log = logging.getLogger(__name__)
+STAMP = ".build-stamp.json"
+PACKAGE = Path(__file__).resolve().parent
+
+
+@dataclass
+class ArticleResult:
+    source: Path
+    slug: str
+    out_dir: Path
+    skipped: bool = False
+    clips: int = 0
+    cached: int = 0
+    synthesised: int = 0
+    seconds: float = 0.0
+    files: list[str] = field(default_factory=list)
+
+
+def _code_fingerprint() -> str:
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def input_fingerprint(source: Path, options, engine_identity: dict, formats: tuple[str, ...]) -> str:
+    digest = hashlib.sha256()
+    for path in (source, source.with_suffix(".yaml"), source.with_suffix(".yml"), source.parent / "lexicon.pls"):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    digest.update(json.dumps([asdict(options), engine_identity, formats], sort_keys=True, default=str).encode())
+    digest.update(_code_fingerprint().encode())
+    return digest.hexdigest()
+
+
+def up_to_date(out_dir: Path, fingerprint: str) -> bool:
+    try:
+        stamp = json.loads((out_dir / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return stamp.get("inputs") == fingerprint and all((out_dir / f).is_file() for f in stamp.get("files", []))
+
+
+def slug_for(source: Path) -> str:
+    return slugify(source.stem)
+
+
+def build_article(source: Path, options, engine, formats: tuple[str, ...], out_root: Path, jobs: int,
+                  quiet: bool = False, force: bool = False) -> ArticleResult:
+    started = time.monotonic()
+    slug = slug_for(source)
+    out_dir = out_root / slug
+    result = ArticleResult(source, slug, out_dir)
+    fingerprint = input_fingerprint(source, options, engine.cache_identity(), formats)
+    if not force and up_to_date(out_dir, fingerprint):
+        result.skipped = True
+        return result
+
+    from .audio import loudness
+    from .audio.assemble import assemble
+    from .audio.encode import encode_all
+    from .cache import ClipCache
+    from .cover import article_cover
+    from .document import load
+    from .speech.lexicon import load as load_lexicon
+    from .speech.script import Pauses, build_script
+    from .synth import synthesize
+    from .textio import atomic_write
+    from .writers import select
+    from .writers.base import BuildContext
+
+    doc = load(source)
+    lexicon = load_lexicon(source.parent)
+    script = build_script(doc, lexicon, Pauses(**asdict(options.pauses)), intro=options.build.intro)
+    cache = ClipCache(Path(options.build.cache_dir), engine.clip_suffix)
+    keys, stats = synthesize(script, engine, cache, jobs, quiet=quiet, label=slug)
+    result.clips, result.cached, result.synthesised = stats.clips, stats.cached, stats.synthesised
+
+    writers = select(formats)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".work-", dir=out_root) as work:
+        work = Path(work)
+        pcm = work / "narration.pcm"
+        titles = [(s.heading.text, s.heading.id) for s in doc.sections]
+
+        def load_clip(item):
+            payload = cache.get(keys[item.id])
+            if payload is None:  # vanished between synthesis and now: make it again
+                payload = engine.synthesize(item.speech)
+                cache.put(keys[item.id], payload)
+            return payload, engine.clip_suffix
+
+        timeline = assemble(script, titles, load_clip, engine.sample_rate, pcm, trim=options.audio.trim_silence)
+        narrator = f"{engine.display_name} ({engine.settings.voice}), synthetische Stimme"
+        ctx = BuildContext(doc=doc, slug=slug, out_dir=out_dir, script=script, timeline=timeline, options=options,
+                           lexicon=lexicon, narrator=narrator, pcm=pcm)
+        ctx.cover = article_cover(doc, out_dir)
+        audio_writers = [w for w in writers if w.audio]
+        if audio_writers:
+            plan = loudness.plan(pcm, timeline.sample_rate, _peak(pcm), options.audio.loudness_lufs,
+                                 options.audio.true_peak_dbtp)
+            ctx.audio_filters = plan.filters
+            timeline.loudness = {**plan.to_dict(), "target_lufs": options.audio.loudness_lufs,
+                                 "true_peak_ceiling_dbtp": options.audio.true_peak_dbtp}
+            encode_all(ctx, audio_writers, work)
+        for writer in writers:
+            if not writer.audio:
+                writer.write(ctx)
+    files = sorted(str(p.relative_to(out_dir)) for p in ctx.files.values())
+    if ctx.cover is not None:
+        files.append(ctx.cover.name)
+    atomic_write(out_dir / STAMP, json.dumps({"inputs": fingerprint, "files": files}))
+    result.files = files
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _peak(pcm: Path) -> int:
+    """Largest sample magnitude, read in chunks (the whole book never sits in memory)."""
+    import numpy as np
+
+    peak = 0
+    with open(pcm, "rb") as handle:
+        while chunk := handle.read(1 << 22):
+            samples = np.frombuffer(chunk[: len(chunk) // 2 * 2], dtype=np.int16).astype(np.int32)
+            if samples.size:
+                peak = max(peak, int(np.abs(samples).max()))
+    return peak

@@ -1,0 +1,58 @@
+"""What a reader hands on: text and structure, before sentences and ids.
+
+Readers only know their format. Sentence splitting, ids, metadata defaults and
+validation happen once, in :mod:`narration.document`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class RawBlock:
+    kind: str
+    text: str
+    group: int = 0
+    ordered: bool = False
+    row: int = 0
+    col: int = 0
+    header: bool = False
+    image: str = ""  # path as written in the source (vetted later)
+    alt: str = ""
+
+
+@dataclass
+class RawSection:
+    title: str | None
+    level: int = 1
+    blocks: list[RawBlock] = field(default_factory=list)
+
+
+@dataclass
+class RawDocument:
+    meta: dict
+    sections: list[RawSection]
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """YAML front matter (``---`` ... ``---``) at the top of Markdown or text."""
+    import yaml
+
+    from ..errors import ReaderError
+
+    if not text.startswith("---\n"):
+        return {}, text
+    end = text.find("\n---", 4)
+    if end < 0:
+        return {}, text
+    close = text.find("\n", end + 4)
+    body = text[close + 1:] if close >= 0 else ""
+    try:
+        meta = yaml.safe_load(text[4:end]) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark else ""
+        raise ReaderError(f"front matter is not valid YAML{where}") from exc
+    if not isinstance(meta, dict):
+        raise ReaderError("front matter must be a YAML mapping (key: value)")
+    return meta, body

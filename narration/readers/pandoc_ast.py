@@ -1,0 +1,189 @@
+"""Shared walk over pandoc's JSON AST for every pandoc-backed reader.
+
+Only text and structure leave this module: raw HTML/LaTeX blocks, attributes,
+link targets and footnote bodies are dropped here, once, so no reader can let
+markup from a source through to an output.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pypandoc
+
+from ..errors import ReaderError
+from .base import RawBlock, RawDocument, RawSection
+
+_QUOTES = {"DoubleQuote": ("„", "“"), "SingleQuote": ("‚", "‘")}
+
+
+def convert(source: str | Path, pandoc_format: str, *, is_file: bool, extra_args=()) -> dict:
+    """Run pandoc to JSON; any pandoc failure becomes a one-line ReaderError."""
+    try:
+        if is_file:
+            out = pypandoc.convert_file(str(source), "json", format=pandoc_format, extra_args=list(extra_args))
+        else:
+            out = pypandoc.convert_text(source, "json", format=pandoc_format, extra_args=list(extra_args))
+    except (RuntimeError, OSError) as exc:
+        detail = next((ln.strip() for ln in str(exc).splitlines() if ln.strip() and "Pandoc died" not in ln), "")
+        raise ReaderError(f"is not a readable {pandoc_format.upper()} file", detail[:160]) from exc
+    return json.loads(out)
+
+
+def to_raw_document(ast: dict, meta: dict | None = None) -> RawDocument:
+    walker = _Walker()
+    walker.blocks(ast.get("blocks", []))
+    merged = {key: _meta_value(value) for key, value in ast.get("meta", {}).items()}
+    merged.update(meta or {})
+    return RawDocument(merged, [s for s in walker.sections if s.blocks or s.title])
+
+
+class _Walker:
+    def __init__(self):
+        self.sections = [RawSection(title=None, level=1)]
+        self.groups = 0
+
+    def _add(self, block: RawBlock):
+        if block.text.strip() or block.alt.strip():
+            self.sections[-1].blocks.append(block)
+
+    def _group(self) -> int:
+        self.groups += 1
+        return self.groups
+
+    def blocks(self, blocks, kind="paragraph", group=0):
+        for block in blocks:
+            self.block(block, kind, group)
+
+    def block(self, block, kind="paragraph", group=0):
+        tag, content = block.get("t"), block.get("c")
+        if tag == "Header":
+            level, _attr, inlines = content
+            self.sections.append(RawSection(title=inline_text(inlines), level=level))
+        elif tag in ("Para", "Plain"):
+            self._add(RawBlock(kind, inline_text(content), group=group))
+        elif tag == "LineBlock":
+            self._add(RawBlock(kind, " ".join(inline_text(line) for line in content), group=group))
+        elif tag == "CodeBlock":
+            self._add(RawBlock(kind, content[1], group=group))
+        elif tag == "BlockQuote":
+            self.blocks(content, "quote", group if kind == "quote" else self._group())
+        elif tag in ("BulletList", "OrderedList"):
+            items = content if tag == "BulletList" else content[1]
+            self._list(items, ordered=tag == "OrderedList")
+        elif tag == "DefinitionList":
+            group = self._group()
+            for term, definitions in content:
+                self._add(RawBlock("list_item", inline_text(term), group=group))
+                for definition in definitions:
+                    self.blocks(definition, "list_item", group)
+        elif tag == "Table":
+            self._table(content)
+        elif tag == "Figure":
+            self._figure(content)
+        elif tag == "Div":
+            self.blocks(content[1], kind, group)
+        # RawBlock, HorizontalRule, Null: nothing to narrate.
+
+    def _list(self, items, ordered):
+        group = self._group()
+        for item in items:
+            texts, nested = [], []
+            for part in item:
+                if part.get("t") in ("Para", "Plain"):
+                    texts.append(inline_text(part["c"]))
+                else:
+                    nested.append(part)
+            self._add(RawBlock("list_item", " ".join(texts), group=group, ordered=ordered))
+            self.blocks(nested)
+
+    def _table(self, content):
+        _attr, caption, _specs, head, bodies, foot = content
+        group = self._group()
+        rows = [(row, True) for row in head[1]]
+        for body in bodies:
+            rows += [(row, True) for row in body[2]] + [(row, False) for row in body[3]]
+        rows += [(row, False) for row in foot[1]]
+        for r, (row, is_head) in enumerate(rows):
+            for c, cell in enumerate(row[1]):
+                text = " ".join(block_text(b) for b in cell[4])
+                self._add(RawBlock("table_cell", text, group=group, row=r, col=c, header=is_head))
+        caption_text = " ".join(block_text(b) for b in caption[1])
+        if caption_text:
+            self._add(RawBlock("paragraph", caption_text))
+
+    def _figure(self, content):
+        _attr, caption, body = content
+        caption_text = " ".join(block_text(b) for b in caption[1])
+        image = _first_image(body)
+        if image is None:
+            self.blocks(body)
+            return
+        alt, target = image
+        self._add(RawBlock("figure", caption_text, image=target, alt=alt or caption_text))
+
+
+def _first_image(blocks):
+    for block in blocks:
+        for inline in block.get("c", []) if block.get("t") in ("Para", "Plain") else []:
+            if isinstance(inline, dict) and inline.get("t") == "Image":
+                _attr, alt, (target, _title) = inline["c"]
+                return inline_text(alt), target
+    return None
+
+
+def block_text(block) -> str:
+    tag, content = block.get("t"), block.get("c")
+    if tag in ("Para", "Plain"):
+        return inline_text(content)
+    if tag in ("Div", "BlockQuote"):
+        return " ".join(block_text(b) for b in (content[1] if tag == "Div" else content))
+    return ""
+
+
+def inline_text(inlines) -> str:
+    out: list[str] = []
+    _inlines(inlines, out)
+    return " ".join("".join(out).split())
+
+
+def _inlines(inlines, out):
+    for inline in inlines:
+        tag, content = inline.get("t"), inline.get("c")
+        if tag == "Str":
+            out.append(content)
+        elif tag in ("Space", "SoftBreak", "LineBreak"):
+            out.append(" ")
+        elif tag in ("Emph", "Strong", "Underline", "Strikeout", "Superscript", "Subscript", "SmallCaps"):
+            _inlines(content, out)
+        elif tag in ("Span", "Link"):
+            _inlines(content[1], out)
+        elif tag == "Image":
+            _inlines(content[1], out)
+        elif tag == "Quoted":
+            left, right = _QUOTES.get(content[0]["t"], ("„", "“"))
+            out.append(left)
+            _inlines(content[1], out)
+            out.append(right)
+        elif tag == "Cite":
+            _inlines(content[1], out)
+        elif tag in ("Code", "Math"):
+            out.append(content[1])
+        # RawInline and Note: dropped (markup, and footnotes read out of place).
+
+
+def _meta_value(value):
+    tag, content = value.get("t"), value.get("c")
+    if tag == "MetaInlines":
+        return inline_text(content)
+    if tag == "MetaString":
+        return content
+    if tag == "MetaBool":
+        return content
+    if tag == "MetaList":
+        return [_meta_value(v) for v in content]
+    if tag == "MetaBlocks":
+        return " ".join(block_text(b) for b in content)
+    if tag == "MetaMap":
+        return {k: _meta_value(v) for k, v in content.items()}
+    return ""

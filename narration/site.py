@@ -1,0 +1,2 @@
+def write_site(out_root, options):
+    pass

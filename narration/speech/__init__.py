@@ -1,0 +1,1 @@
+"""Text the engine hears: German normalisation, the user's lexicon, the script."""

@@ -1,0 +1,56 @@
+"""Synthesise every clip the cache lacks, in parallel, with progress.
+
+Identical speech text is synthesised once; clips already cached cost nothing,
+so a rebuild with nothing changed does no synthesis at all.
+"""
+from __future__ import annotations
+
+import logging
+from concurrent.futures import FIRST_EXCEPTION, wait
+from dataclasses import dataclass
+
+from .cache import ClipCache, clip_key
+from .engines.base import Engine
+from .progress import Progress
+from .speech.script import ScriptItem
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class SynthStats:
+    clips: int = 0
+    cached: int = 0
+    synthesised: int = 0
+
+
+def keys_for(items: list[ScriptItem], engine: Engine) -> dict[str, str]:
+    identity = engine.cache_identity()
+    return {item.id: clip_key(identity, item.speech) for item in items}
+
+
+def synthesize(items: list[ScriptItem], engine: Engine, cache: ClipCache, jobs: int, quiet: bool = False,
+               label: str = "synthesis") -> tuple[dict[str, str], SynthStats]:
+    keys = keys_for(items, engine)
+    speech_of = {keys[item.id]: item.speech for item in items}
+    missing = [key for key in speech_of if not cache.has(key)]
+    stats = SynthStats(clips=len(items), cached=len(speech_of) - len(missing), synthesised=len(missing))
+    if missing:
+        executor, task = engine.executor(min(jobs, len(missing)))
+        progress = Progress(len(missing), label, quiet=quiet)
+        try:
+            with executor:
+                futures = {executor.submit(task, speech_of[key]): key for key in missing}
+                pending = set(futures)
+                while pending:
+                    done, pending = wait(pending, return_when=FIRST_EXCEPTION)
+                    for future in done:
+                        cache.put(futures[future], future.result())  # re-raises the engine's error
+                        progress.advance()
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+        finally:
+            progress.close()
+    return keys, stats

@@ -1,0 +1,69 @@
+"""The one timing map every output shares.
+
+Times are counted in samples while clips are joined (no float drift, nothing
+re-measured afterwards, as in aeneas) and exposed in whole milliseconds.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: str
+    kind: str
+    text: str
+    section: int
+    block: str
+    start_ms: int
+    end_ms: int
+
+
+@dataclass(frozen=True)
+class SectionSpan:
+    index: int
+    title: str
+    heading_id: str
+    start_ms: int
+    end_ms: int
+
+
+@dataclass
+class Timeline:
+    sample_rate: int
+    cues: list[Cue] = field(default_factory=list)
+    sections: list[SectionSpan] = field(default_factory=list)
+    total_samples: int = 0
+    loudness: dict = field(default_factory=dict)
+
+    @property
+    def duration_ms(self) -> int:
+        return ms(self.total_samples, self.sample_rate)
+
+    def section_cues(self, index: int) -> list[Cue]:
+        return [c for c in self.cues if c.section == index]
+
+    def check(self) -> None:
+        """Invariants every writer relies on: ordered, non-overlapping, non-empty, inside the audio."""
+        previous_end = 0
+        for cue in self.cues:
+            if cue.start_ms < previous_end or cue.end_ms <= cue.start_ms:
+                raise ValueError(f"timeline broken at {cue.id}: {cue.start_ms}-{cue.end_ms} after {previous_end}")
+            previous_end = cue.end_ms
+        if previous_end > self.duration_ms:
+            raise ValueError("timeline runs past the end of the audio")
+        for a, b in zip(self.sections, self.sections[1:]):
+            if a.end_ms != b.start_ms:
+                raise ValueError(f"sections {a.index} and {b.index} do not meet")
+
+    def to_dict(self) -> dict:
+        return {"sample_rate": self.sample_rate, "duration_ms": self.duration_ms, "loudness": self.loudness,
+                "sections": [asdict(s) for s in self.sections], "cues": [asdict(c) for c in self.cues]}
+
+
+def ms(samples: int, rate: int) -> int:
+    return (samples * 1000 + rate // 2) // rate
+
+
+def to_samples(milliseconds: int, rate: int) -> int:
+    return milliseconds * rate // 1000

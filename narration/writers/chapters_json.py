@@ -1,0 +1,18 @@
+"""Podcasting 2.0 JSON chapters (``podcast:chapters``): start times in seconds."""
+from __future__ import annotations
+
+import json
+
+from ..textio import atomic_write
+from .base import Writer
+
+
+class ChaptersJsonWriter(Writer):
+    name = "chapters"
+
+    def write(self, ctx):
+        chapters = [{"startTime": span.start_ms / 1000, "endTime": span.end_ms / 1000, "title": span.title}
+                    for span in ctx.timeline.sections]
+        path = ctx.path("chapters.json")
+        atomic_write(path, json.dumps({"version": "1.2.0", "chapters": chapters}, ensure_ascii=False, indent=1))
+        ctx.files["chapters"] = path

@@ -1,0 +1,5 @@
+from .base import Writer
+
+
+class EpubWriter(Writer):
+    name = "epub"

@@ -1,0 +1,5 @@
+from .base import Writer
+
+
+class PlayerWriter(Writer):
+    name = "html"
