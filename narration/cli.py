@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from . import config
@@ -71,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: still one line, the traceback with -v
+        _report(None, exc, args.verbose)
+        return 1
 
 
 def _report(source, exc: BaseException, verbose: bool) -> None:

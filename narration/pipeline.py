@@ -110,7 +110,7 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
             return payload, engine.clip_suffix
 
         timeline = assemble(script, titles, load_clip, engine.sample_rate, pcm, trim=options.audio.trim_silence)
-        narrator = f"{engine.display_name} ({engine.settings.voice}), synthetische Stimme"
+        narrator = f"{engine.display_name}, Stimme „{engine.settings.voice}“"
         ctx = BuildContext(doc=doc, slug=slug, out_dir=out_dir, script=script, timeline=timeline, options=options,
                            lexicon=lexicon, narrator=narrator, pcm=pcm)
         ctx.cover = article_cover(doc, out_dir)

@@ -120,7 +120,8 @@ class _Walker:
             self.blocks(body)
             return
         alt, target = image
-        self._add(RawBlock("figure", caption_text, image=target, alt=alt or caption_text))
+        # The caption is narrated; with no caption the alt text is, so every figure is heard.
+        self._add(RawBlock("figure", caption_text or alt, image=target, alt=alt or caption_text))
 
 
 def _first_image(blocks):

@@ -1,5 +1,262 @@
+"""Accessible EPUB 3 with Media Overlays (read-aloud highlighting), via ebooklib.
+
+Layout inside the book: a cover page, a title page with the metadata, the
+navigation document (table of contents and landmarks, plus an NCX for older
+readers), then one content document per section. Each section has a SMIL
+overlay with one ``<par>`` per spoken item, pointing at the sentence span and
+at a clip of that section's MP3; durations come from the shared timeline.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from html import escape
+from pathlib import Path
+
+from ebooklib import epub
+
+from ..speech.script import german_date
+from ..textio import temp_path_for
 from .base import Writer
+from .markup import fragment, render_section
+
+CSS = """\
+/* Relative units only and no fixed colours for text: the reader's font, size,
+   dark mode and high-contrast settings win. */
+body { margin: 0 5%; line-height: 1.5; }
+h1, h2 { line-height: 1.2; }
+.byline { font-style: italic; }
+blockquote { margin: 1em 2em; }
+table { border-collapse: collapse; }
+th, td { border: 1px solid; padding: 0.25em 0.5em; text-align: start; }
+figure { margin: 1em 0; }
+img { max-width: 100%; height: auto; }
+.cover { text-align: center; margin: 0; }
+.cover img { max-height: 95vh; }
+.-epub-media-overlay-active { background-color: #ffe866; color: #000000; }
+"""
+ACTIVE_CLASS = "-epub-media-overlay-active"
+A11Y_SUMMARY = {
+    "de": ("Dieses Buch ist vollständig in Textform zugänglich, mit Überschriften, Inhaltsverzeichnis und "
+           "Orientierungspunkten. Der gesamte Text ist zusätzlich vorgelesen und mit dem Ton synchronisiert "
+           "(Media Overlays). Die Stimme ist synthetisch: {narrator}. Bilder haben Alternativtexte."),
+    "en": ("This book is fully accessible as text, with headings, a table of contents and landmarks. All text is "
+           "also narrated and synchronised with the audio (Media Overlays). The voice is synthetic: {narrator}. "
+           "Images have alternative text."),
+}
+UI = {"de": {"toc": "Inhalt", "cover": "Cover", "title_page": "Titelseite", "landmarks": "Orientierungspunkte",
+             "narrated": "Vorgelesen von", "start": "Beginn des Textes", "by": "Von", "cover_alt": "Titelbild: {}"},
+      "en": {"toc": "Contents", "cover": "Cover", "title_page": "Title page", "landmarks": "Landmarks",
+             "narrated": "Narrated by", "start": "Start of content", "by": "By", "cover_alt": "Cover: {}"}}
+
+
+class _Page(epub.EpubHtml):
+    """An XHTML page we write whole (ebooklib would re-template the head and
+    drop the ``rel="pronunciation"`` link that ties in the PLS lexicon)."""
+
+    def __init__(self, uid, file_name, title, lang, body, css_href="", pls_href=""):
+        super().__init__(uid=uid, file_name=file_name, title=title, lang=lang)
+        links = f'<link rel="stylesheet" type="text/css" href="{css_href}"/>' if css_href else ""
+        if pls_href:
+            links += f'<link rel="pronunciation" type="application/pls+xml" hreflang="{lang}" href="{pls_href}"/>'
+        self.content = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n'
+            f'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" '
+            f'lang="{lang}" xml:lang="{lang}">\n<head>\n<meta charset="UTF-8"/>\n<title>{escape(title)}</title>\n'
+            f'{links}\n</head>\n<body>\n{body}\n</body>\n</html>\n'
+        ).encode("utf-8")
+
+    def get_content(self, default=None):
+        return self.content
+
+
+class _Writer(epub.EpubWriter):
+    """ebooklib leaves the package element without xml:lang; Ace (rightly) asks for it."""
+
+    def _write_opf_metadata(self, root):
+        root.set("{http://www.w3.org/XML/1998/namespace}lang", self.book.language)
+        super()._write_opf_metadata(root)
+
+
+def clock(ms: int) -> str:
+    hours, rest = divmod(ms, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    return f"{hours}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
+
+
+def smil(section_file: str, audio_file: str, cues, section_start_ms: int, number: int) -> bytes:
+    pars = "\n".join(
+        f'   <par id="par-{cue.id}"><text src="{section_file}#{cue.id}"/>'
+        f'<audio src="{audio_file}" clipBegin="{(cue.start_ms - section_start_ms) / 1000:.3f}s" '
+        f'clipEnd="{(cue.end_ms - section_start_ms) / 1000:.3f}s"/></par>'
+        for cue in cues)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<smil xmlns="http://www.w3.org/ns/SMIL" xmlns:epub="http://www.idpf.org/2007/ops" version="3.0">\n'
+        f' <body>\n  <seq id="seq-{number}" epub:textref="{section_file}" epub:type="chapter">\n{pars}\n  </seq>\n'
+        ' </body>\n</smil>\n').encode("utf-8")
 
 
 class EpubWriter(Writer):
     name = "epub"
+    requires = ("sections",)
+
+    def write(self, ctx):
+        doc, meta, timeline = ctx.doc, ctx.doc.meta, ctx.timeline
+        lang = meta.language
+        ui = UI.get(lang.split("-")[0], UI["en"])
+        book = epub.EpubBook()
+        book.set_identifier(meta.identifier)
+        book.set_title(meta.title)
+        book.set_language(lang)
+        for author in meta.authors:
+            book.add_author(author)
+        self._metadata(book, ctx, ui)
+
+        css = epub.EpubItem(uid="css", file_name="css/narration.css", media_type="text/css", content=CSS.encode())
+        book.add_item(css)
+        pls_href = ""
+        if ctx.lexicon.path:
+            book.add_item(epub.EpubItem(uid="lexicon", file_name="lexicon.pls", media_type="application/pls+xml",
+                                        content=Path(ctx.lexicon.path).read_bytes()))
+            pls_href = "lexicon.pls"
+
+        spine, toc_entries = [], []
+        if ctx.cover is not None:
+            book.set_cover("images/cover.png", ctx.cover.read_bytes(), create_page=False)
+            alt = ui["cover_alt"].format(meta.title)
+            cover = _Page("cover-page", "cover.xhtml", ui["cover"], lang,
+                          f'<section epub:type="cover" class="cover" aria-label="{escape(ui["cover"])}">'
+                          f'<img role="doc-cover" src="images/cover.png" alt="{escape(alt)}"/></section>', "css/narration.css")
+            book.add_item(cover)
+            spine.append(cover)
+            book.guide.append({"type": "cover", "href": "cover.xhtml", "title": ui["cover"]})
+        title_page = _Page("title-page", "title.xhtml", ui["title_page"], lang, self._title_page(ctx, ui),
+                           "css/narration.css", pls_href)
+        book.add_item(title_page)
+        spine.append(title_page)
+        book.guide.append({"type": "titlepage", "href": "title.xhtml", "title": ui["title_page"]})
+        nav = epub.EpubNav(title=ui["toc"])
+        book.add_item(nav)
+        book.add_item(epub.EpubNcx())
+        spine.append(nav)
+        book.guide.append({"type": "toc", "href": "nav.xhtml", "title": ui["toc"]})
+
+        intro = [i for i in ctx.script if i.kind == "intro"]
+        figures = {}
+        for index, (section, span) in enumerate(zip(doc.sections, timeline.sections)):
+            number = index + 1
+            page_name = f"section-{number:02d}.xhtml"
+            audio_path = ctx.files[f"section-{number}"]
+            audio_name = f"audio/{audio_path.name}"
+            book.add_item(epub.EpubItem(uid=f"audio-{number}", file_name=audio_name, media_type="audio/mpeg",
+                                        content=audio_path.read_bytes()))
+
+            def image_src(block, figures=figures, book=book):
+                if not block.image:
+                    return ""
+                if block.image not in figures:
+                    name = f"images/figure-{len(figures) + 1}{Path(block.image).suffix.lower()}"
+                    book.add_item(epub.EpubImage(uid=f"figure-{len(figures) + 1}", file_name=name,
+                                                 content=Path(block.image).read_bytes()))
+                    figures[block.image] = name
+                return figures[block.image]
+
+            body = fragment(render_section(None, section, 1, intro if index == 0 else [], image_src, epub_types=True))
+            page = _Page(f"section-{number}", page_name, section.title, lang, body, "css/narration.css", pls_href)
+            overlay = epub.EpubSMIL(uid=f"overlay-{number}", file_name=f"section-{number:02d}.smil",
+                                    content=smil(page_name, audio_name, timeline.section_cues(index), span.start_ms, number))
+            book.add_item(overlay)
+            page.media_overlay = overlay.id
+            book.add_metadata(None, "meta", clock(span.end_ms - span.start_ms),
+                              {"property": "media:duration", "refines": f"#{overlay.id}"})
+            book.add_item(page)
+            spine.append(page)
+            toc_entries.append((section.level, page))
+            if index == 0:
+                book.guide.append({"type": "bodymatter", "href": page_name, "title": ui["start"]})
+        book.toc = _nested_toc(toc_entries)
+        book.spine = spine
+        book.add_metadata(None, "meta", clock(timeline.sections[-1].end_ms if timeline.sections else 0),
+                          {"property": "media:duration"})
+
+        final = ctx.path(f"{ctx.slug}.epub")
+        temp = temp_path_for(final)
+        try:
+            writer = _Writer(str(temp), book, {"mtime": _modified(), "landmark_title": ui["landmarks"],
+                                               "epub3_pages": False})
+            writer.process()
+            writer.write()
+            os.replace(temp, final)
+        finally:
+            temp.unlink(missing_ok=True)
+        ctx.files["epub"] = final
+
+    def _metadata(self, book, ctx, ui):
+        meta = ctx.doc.meta
+        book.metadata[epub.NAMESPACES["OPF"]].pop("generator", None)  # ebooklib's generator meta is EPUB 2 style
+        if meta.date:
+            book.add_metadata("DC", "date", meta.date)
+        for key in ("publisher", "description", "rights"):
+            if getattr(meta, key):
+                book.add_metadata("DC", key, getattr(meta, key))
+        properties = [
+            ("schema:accessMode", "textual"), ("schema:accessMode", "auditory"),
+            ("schema:accessModeSufficient", "textual"), ("schema:accessModeSufficient", "auditory"),
+            ("schema:accessibilityFeature", "structuralNavigation"), ("schema:accessibilityFeature", "tableOfContents"),
+            ("schema:accessibilityFeature", "readingOrder"), ("schema:accessibilityFeature", "synchronizedAudioText"),
+            ("schema:accessibilityFeature", "displayTransformability"),
+            ("schema:accessibilityHazard", "none"),
+            ("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"),
+            ("media:active-class", ACTIVE_CLASS),
+            ("media:narrator", ctx.narrator),
+        ]
+        if any(b.image for s in ctx.doc.sections for b in s.blocks) or ctx.cover is not None:
+            properties.append(("schema:accessibilityFeature", "alternativeText"))
+        if ctx.lexicon.path:
+            properties.append(("schema:accessibilityFeature", "ttsMarkup"))  # the PLS lexicon
+        summary = A11Y_SUMMARY.get(meta.language.split("-")[0], A11Y_SUMMARY["en"]).format(narrator=ctx.narrator)
+        properties.append(("schema:accessibilitySummary", summary))
+        for prop, value in properties:
+            book.add_metadata(None, "meta", value, {"property": prop})
+
+    def _title_page(self, ctx, ui) -> str:
+        meta = ctx.doc.meta
+        parts = [f'<section epub:type="titlepage" role="region" aria-labelledby="title-heading" class="titlepage">',
+                 f'<h1 id="title-heading">{escape(meta.title)}</h1>']
+        if meta.subtitle:
+            parts.append(f'<p class="subtitle">{escape(meta.subtitle)}</p>')
+        if meta.authors:
+            parts.append(f'<p>{ui["by"]} {escape(", ".join(meta.authors))}</p>')
+        for value in (german_date(meta.date) if meta.date and meta.language.startswith("de") else meta.date,
+                      meta.publisher, meta.description, meta.rights):
+            if value:
+                parts.append(f"<p>{escape(value[0].upper() + value[1:])}</p>")
+        parts.append(f'<p>{ui["narrated"]}: {escape(ctx.narrator)}</p></section>')
+        return "\n".join(parts)
+
+
+def _nested_toc(entries):
+    """[(level, page)] -> ebooklib's nested toc: deeper levels nest under the last shallower one."""
+    root: list = []
+    stack: list[tuple[int, list]] = [(0, root)]
+    for level, page in entries:
+        while stack[-1][0] >= level:
+            stack.pop()
+        children: list = []
+        stack[-1][1].append((page, children))
+        stack.append((level, children))
+
+    def flatten(items):
+        return [(page, flatten(children)) if children else page for page, children in items]
+
+    return flatten(root)
+
+
+def _modified() -> dt.datetime:
+    """dcterms:modified; honours SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc)

@@ -1,5 +1,116 @@
+"""The accessible web player page, ``output/<slug>/index.html``.
+
+Semantic HTML that works without JavaScript (native audio controls, the full
+text with headings, a chapter list, downloads); a small inline script adds the
+read-along highlight and click/Enter-to-seek. CSS and script are inlined and
+pinned by hash in a Content-Security-Policy, so the page loads nothing from
+outside and no other script can run in it.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+from importlib import resources
+
+from lxml import etree
+
+from ..textio import atomic_write
 from .base import Writer
+from .markup import el, render_section
+
+LABELS = {
+    "skip": "Zum Text springen", "listen": "Anhören", "follow": "Text beim Hören mitführen",
+    "chapters": "Kapitel", "downloads": "Herunterladen", "text": "Text", "captions": "Deutsch",
+    "narrated": "Vorgelesen von", "epub": "EPUB (E-Book mit Vorlesefunktion)", "mp3": "MP3 (Podcast-Folge)",
+    "m4b": "M4B (Hörbuch mit Kapiteln)", "vtt": "Transkript (WebVTT)", "srt": "Transkript (SRT)",
+    "all": "Alle Artikel", "no_audio": "Ihr Browser kann diese Audiodatei nicht abspielen.",
+}
+
+
+def asset(name: str) -> str:
+    return resources.files("narration.web").joinpath(name).read_text(encoding="utf-8")
+
+
+def csp_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def page(title: str, lang: str, body: etree._Element, script: str = "") -> str:
+    """A complete HTML document around ``body`` with inline, hash-pinned CSS and script."""
+    css = asset("player.css")
+    script_src = csp_hash(script) if script else "'none'"
+    policy = (f"default-src 'none'; style-src {csp_hash(css)}; img-src 'self'; media-src 'self'; "
+              f"script-src {script_src}; base-uri 'none'; form-action 'none'")
+    html = etree.Element("html", lang=lang)
+    head = el(html, "head")
+    el(head, "meta", charset="utf-8")
+    el(head, "meta", http_equiv="Content-Security-Policy", content=policy)
+    el(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
+    el(head, "title", title)
+    el(head, "style", css)
+    html.append(body)
+    if script:
+        el(body, "script", script)
+    markup = etree.tostring(html, encoding="unicode", method="html").replace("</track>", "")  # a void element
+    return "<!DOCTYPE html>\n" + markup + "\n"
+
+
+def duration(ms: int) -> str:
+    minutes, seconds = divmod(round(ms / 1000), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
 
 
 class PlayerWriter(Writer):
     name = "html"
+    requires = ("mp3", "vtt")
+
+    def write(self, ctx):
+        meta, lang = ctx.doc.meta, ctx.doc.meta.language
+        cues = {cue.id: cue for cue in ctx.timeline.cues}
+        body = etree.Element("body")
+        el(body, "a", LABELS["skip"], href="#text", class_="skip")
+        header = el(body, "header")
+        el(el(header, "p"), "a", LABELS["all"], href="../index.html")
+        el(header, "h1", meta.title)
+        main = el(body, "main")
+
+        player = el(main, "section", class_="player", aria_label=LABELS["listen"])
+        audio = el(player, "audio", id="audio", controls="controls", preload="metadata", src=ctx.files["mp3"].name)
+        el(audio, "track", kind="captions", src=ctx.files["vtt"].name, srclang=lang, label=LABELS["captions"],
+           default="default")
+        el(audio, "a", LABELS["no_audio"], href=ctx.files["mp3"].name)
+        controls = el(player, "div", class_="controls")
+        label = el(controls, "label")
+        el(label, "input", type="checkbox", id="follow", checked="checked")
+        el(label, "span", LABELS["follow"])
+
+        nav = el(main, "nav", aria_labelledby="chapters-heading")
+        el(nav, "h2", LABELS["chapters"], id="chapters-heading")
+        chapters = el(nav, "ol", class_="chapters")
+        for span in ctx.timeline.sections:
+            link = el(el(chapters, "li"), "a", href=f"#{span.heading_id}", data_seek=span.heading_id)
+            el(link, "span", span.title)
+            el(link, "span", duration(span.start_ms))
+
+        downloads = el(main, "section", aria_labelledby="downloads-heading")
+        el(downloads, "h2", LABELS["downloads"], id="downloads-heading")
+        files = el(downloads, "ul", class_="linklist")
+        for role in ("epub", "mp3", "m4b", "vtt", "srt"):
+            if role in ctx.files:
+                el(el(files, "li"), "a", LABELS[role], href=ctx.files[role].name, download="")
+
+        article = el(main, "article", id="text", aria_label=LABELS["text"], tabindex="-1")
+        intro = [i for i in ctx.script if i.kind == "intro"]
+        for index, section in enumerate(ctx.doc.sections):
+            node = render_section(article, section, min(6, section.level + 1), intro if index == 0 else [])
+            for span in node.iter("span"):
+                cue = cues.get(span.get("id"))
+                if cue is not None:
+                    span.set("data-start", str(cue.start_ms))
+                    span.set("data-end", str(cue.end_ms))
+        footer = el(body, "footer")
+        el(footer, "p", f"{LABELS['narrated']}: {ctx.narrator}.")
+        path = ctx.path("index.html")
+        atomic_write(path, page(meta.title, lang, body, asset("player.js")))
+        ctx.files["html"] = path

@@ -1,0 +1,33 @@
+# Two commands on a fresh machine:  make build   and   make test
+# Everything comes from PyPI (pandoc, ffmpeg and eSpeak NG as wheels), pinned.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
+
+.PHONY: build test bench clean setup setup-test
+
+build: $(VENV)/.runtime
+	$(BIN)/python build.py
+
+test: $(VENV)/.test
+	bash tests/ensure-tools.sh
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.test
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf output .cache bench/work
+
+setup: $(VENV)/.runtime
+setup-test: $(VENV)/.test
+
+$(VENV)/.runtime: pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.runtime
+	$(PIP) -e '.[test]'
+	touch $@

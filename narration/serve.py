@@ -1,0 +1,90 @@
+"""``build.py serve``: the output folder on 127.0.0.1, with HTTP Range
+requests (206 Partial Content), which browsers need to seek in audio."""
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import re
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+_RANGE = re.compile(r"bytes=(\d*)-(\d*)$")
+
+
+class RangeHandler(SimpleHTTPRequestHandler):
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".vtt": "text/vtt", ".srt": "application/x-subrip",
+                      ".m4b": "audio/mp4", ".epub": "application/epub+zip", ".mp3": "audio/mpeg",
+                      ".json": "application/json"}
+
+    def send_head(self):
+        header = self.headers.get("Range")
+        path = Path(self.translate_path(self.path))
+        if not header or not path.is_file():
+            return super().send_head()
+        match = _RANGE.match(header.strip())
+        size = path.stat().st_size
+        if not match or (not match.group(1) and not match.group(2)):
+            return super().send_head()
+        if match.group(1):
+            start = int(match.group(1))
+            end = min(int(match.group(2)), size - 1) if match.group(2) else size - 1
+        else:  # suffix range: the last N bytes
+            start, end = max(0, size - int(match.group(2))), size - 1
+        if start >= size or start > end:
+            self.send_response(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+            self.send_header("Content-Range", f"bytes */{size}")
+            self.end_headers()
+            return None
+        handle = open(path, "rb")
+        handle.seek(start)
+        self.send_response(HTTPStatus.PARTIAL_CONTENT)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
+        self.send_header("Content-Length", str(end - start + 1))
+        self.send_header("Accept-Ranges", "bytes")
+        self.end_headers()
+        self._remaining = end - start + 1
+        return handle
+
+    def end_headers(self):
+        if not self._headers_buffer or b"Accept-Ranges" not in b"".join(self._headers_buffer):
+            self.send_header("Accept-Ranges", "bytes")
+        super().end_headers()
+
+    def copyfile(self, source, outputfile):
+        remaining = getattr(self, "_remaining", None)
+        if remaining is None:
+            return super().copyfile(source, outputfile)
+        while remaining > 0:
+            chunk = source.read(min(65536, remaining))
+            if not chunk:
+                break
+            outputfile.write(chunk)
+            remaining -= len(chunk)
+        self._remaining = None
+
+    def log_message(self, format, *args):
+        log.debug("serve: " + format, *args)
+
+
+def make_server(folder: Path, port: int) -> ThreadingHTTPServer:
+    handler = functools.partial(RangeHandler, directory=os.fspath(folder))
+    return ThreadingHTTPServer(("127.0.0.1", port), handler)
+
+
+def serve(folder: Path, port: int) -> None:
+    from .errors import NarrationError
+
+    if not folder.is_dir():
+        raise NarrationError(f"{folder} does not exist", "build first: python build.py")
+    server = make_server(folder, port)
+    log.info("serving %s at http://127.0.0.1:%d/ (Ctrl+C stops)", folder, server.server_address[1])
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

@@ -1,0 +1,106 @@
+"""The article body as an element tree, shared by the EPUB and the web page.
+
+Both outputs carry the same sentence spans with the same ids, so the same
+timing map drives EPUB Media Overlays and the web player's highlighting.
+Everything from the source enters as element text or attribute values via
+lxml, which escapes it: nothing from a source can become markup or script.
+"""
+from __future__ import annotations
+
+from itertools import groupby
+
+from lxml import etree
+
+from ..model import Block, Section
+from ..speech.script import ScriptItem
+
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+EPUB_NS = "http://www.idpf.org/2007/ops"
+
+
+def el(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
+    attrs = {k.rstrip("_").replace("__", ":").replace("_", "-"): v for k, v in attrs.items() if v is not None}
+    node = etree.SubElement(parent, tag, attrs) if parent is not None else etree.Element(tag, attrs)
+    if text:
+        node.text = text
+    return node
+
+
+def sentence_spans(parent, sentences) -> None:
+    """Sentences as ``<span id>`` children of ``parent``, separated by spaces."""
+    last = None
+    for sentence in sentences:
+        if last is not None:
+            last.tail = " "
+        last = el(parent, "span", sentence.text, id=sentence.id, class_="sentence")
+
+
+def fragment(node) -> str:
+    """Serialise our own element tree (text escaped by lxml) as an XML fragment."""
+    return etree.tostring(node, encoding="unicode", method="xml")
+
+
+def render_section(parent, section: Section, heading_level: int, intro: list[ScriptItem],
+                   image_src=lambda block: "", epub_types: bool = False) -> etree._Element:
+    """``<section>`` with its heading, the spoken intro (first section) and its blocks."""
+    attrs = {"aria-labelledby": section.heading.id, "class": "section"}
+    if epub_types:
+        attrs.update({f"{{{EPUB_NS}}}type": "chapter", "role": "doc-chapter"})
+    nsmap = {"epub": EPUB_NS} if epub_types else None
+    node = etree.Element("section", attrs, nsmap=nsmap) if parent is None else etree.SubElement(parent, "section", attrs, nsmap=nsmap)
+    heading = el(node, f"h{heading_level}")
+    el(heading, "span", section.heading.text, id=section.heading.id, class_="sentence")
+    if intro:
+        byline = el(node, "p", class_="byline")
+        sentence_spans(byline, intro)
+    for (kind, group), blocks in groupby(section.blocks, key=lambda b: (b.kind, b.group if b.kind != "paragraph" else b.id)):
+        _render_group(node, kind, list(blocks), image_src)
+    return node
+
+
+def _render_group(parent, kind: str, blocks: list[Block], image_src) -> None:
+    if kind == "paragraph":
+        for block in blocks:
+            sentence_spans(el(parent, "p", id=block.id), block.sentences)
+    elif kind == "list_item":
+        ol = el(parent, "ol" if blocks[0].ordered else "ul")
+        for block in blocks:
+            sentence_spans(el(ol, "li", id=block.id), block.sentences)
+    elif kind == "quote":
+        quote = el(parent, "blockquote")
+        for block in blocks:
+            sentence_spans(el(quote, "p", id=block.id), block.sentences)
+    elif kind == "table_cell":
+        _render_table(parent, blocks)
+    elif kind == "figure":
+        for block in blocks:
+            src = image_src(block)
+            if src:
+                figure = el(parent, "figure", id=block.id)
+                el(figure, "img", src=src, alt=block.alt or " ".join(s.text for s in block.sentences))
+                if block.sentences:
+                    sentence_spans(el(figure, "figcaption"), block.sentences)
+            else:  # no usable image: the description stands as text
+                sentence_spans(el(parent, "p", id=block.id, class_="figure-description"), block.sentences)
+
+
+def _render_table(parent, cells: list[Block]) -> None:
+    table = el(parent, "table")
+    rows: dict[int, dict[int, Block]] = {}
+    for cell in cells:
+        rows.setdefault(cell.row, {})[cell.col] = cell
+    width = max(col for row in rows.values() for col in row) + 1
+    head_rows = [r for r in sorted(rows) if all(c.header for c in rows[r].values())]
+    for part, numbers in (("thead", head_rows), ("tbody", [r for r in sorted(rows) if r not in head_rows])):
+        if not numbers:
+            continue
+        section = el(table, part)
+        for r in numbers:
+            tr = el(section, "tr")
+            for c in range(width):
+                cell = rows[r].get(c)
+                header = part == "thead"
+                td = el(tr, "th" if header else "td", scope="col" if header else None)
+                if cell is not None:
+                    td.set("id", cell.id)
+                    sentence_spans(td, cell.sentences)
