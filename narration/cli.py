@@ -43,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     clean = sub.add_parser("clean", help="remove build products")
     clean.add_argument("--cache", action="store_true", help="also empty the clip cache")
     clean.add_argument("--out", help="output folder (default: output)")
+    clean.add_argument("--cache-dir", dest="cache_dir", help="clip cache folder")
 
     serve = sub.add_parser("serve", help="serve output/ on 127.0.0.1 (with HTTP Range for seeking)")
     serve.add_argument("--port", type=int, default=8000)
@@ -209,8 +210,9 @@ def _cmd_clean(args, options) -> int:
         shutil.rmtree(out)
         log.info("removed %s", out)
     if args.cache:
-        count = clear(Path(options.build.cache_dir))
-        log.info("removed %d cached clips from %s", count, options.build.cache_dir)
+        cache_dir = Path(args.cache_dir or options.build.cache_dir)
+        count = clear(cache_dir)
+        log.info("removed %d cached clips from %s", count, cache_dir)
     return 0
 
 

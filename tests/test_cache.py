@@ -1,0 +1,92 @@
+"""The clip cache: content-addressed, atomic, self-checking, shared safely (issue 3)."""
+import multiprocessing
+import re
+
+import pytest
+
+from conftest import SEED, build, run_cli
+from narration.cache import ClipCache, clip_key
+
+IDENTITY = {"engine": "espeak", "version": "1", "voice": "de", "language": "de", "rate": 165, "pitch": 50,
+            "format": ".wav"}
+
+
+def test_key_covers_everything_that_changes_the_sound():
+    base = clip_key(IDENTITY, "Hallo.")
+    for change in ({"engine": "gtts"}, {"version": "2"}, {"voice": "de+f3"}, {"rate": 170}, {"language": "en"}):
+        assert clip_key({**IDENTITY, **change}, "Hallo.") != base
+    assert clip_key(IDENTITY, "Hallo!") != base
+    assert clip_key(dict(reversed(IDENTITY.items())), "Hallo.") == base
+
+
+def test_damaged_entry_is_detected(tmp_path):
+    cache = ClipCache(tmp_path, ".wav")
+    key = clip_key(IDENTITY, "x")
+    cache.put(key, b"RIFF" + b"\x01" * 1000)
+    assert cache.get(key) == b"RIFF" + b"\x01" * 1000
+    path = cache.path(key)
+    path.write_bytes(path.read_bytes()[:500])  # truncated
+    assert cache.get(key) is None and not path.exists()
+    cache.put(key, b"RIFF" + b"\x01" * 1000)
+    blob = bytearray(path.read_bytes())
+    blob[-1] ^= 0xFF  # one flipped bit
+    path.write_bytes(bytes(blob))
+    assert cache.get(key) is None
+
+
+def test_empty_clips_are_refused(tmp_path):
+    with pytest.raises(ValueError):
+        ClipCache(tmp_path, ".wav").put("a" * 64, b"")
+
+
+def _fill(args):
+    root, worker = args
+    from narration.engines.base import VoiceSettings
+    from narration.engines.espeak import EspeakEngine
+    from narration.speech.script import ScriptItem
+    from narration.synth import synthesize
+
+    engine = EspeakEngine(VoiceSettings())
+    items = [ScriptItem(f"s-{i}", "paragraph", "", f"Satz Nummer {i} im Test.", 0, "", 0) for i in range(12)]
+    keys, stats = synthesize(items, engine, ClipCache(root, ".wav"), jobs=1, quiet=True)
+    return sorted(keys.values())
+
+
+def test_two_processes_filling_one_cache(tmp_path):
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        first, second = pool.map(_fill, [(tmp_path, 0), (tmp_path, 1)])
+    assert first == second
+    cache = ClipCache(tmp_path, ".wav")
+    assert all(cache.get(key) for key in first)  # every entry whole and checksummed
+    assert not list(tmp_path.rglob("*.part"))  # no temporaries left behind
+
+
+def test_rebuild_synthesises_nothing_then_exactly_the_changed_sentence(tmp_path):
+    source = tmp_path / "artikel.txt"
+    source.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "artikel.yaml").write_text("title: Test\n", encoding="utf-8")
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = build(source, out, cache, formats=("vtt",))
+    assert first.synthesised == first.clips > 50
+    again = build(source, out, cache, formats=("vtt",))
+    assert again.skipped  # nothing changed: nothing synthesised, nothing written
+    source.write_text(source.read_text(encoding="utf-8").replace("Biden will ihn nicht verlieren.",
+                                                                   "Biden will ihn keinesfalls verlieren."), encoding="utf-8")
+    third = build(source, out, cache, formats=("vtt",))
+    assert (third.synthesised, third.cached) == (1, third.clips - 1)
+
+
+def test_cli_reports_cache_use_and_clean(tmp_path):
+    source = tmp_path / "kurz.txt"
+    source.write_text("Ein kurzer Text. Mit zwei Sätzen.\n", encoding="utf-8")
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    args = ["build", source, "--engine", "espeak", "--formats", "srt", "--out", out, "--cache-dir", cache]
+    first = run_cli(*args)
+    assert first.returncode == 0, first.stderr
+    assert re.search(r"3 clips, 0 from cache, 3 synthesised", first.stderr)
+    forced = run_cli(*args, "--force")
+    assert re.search(r"3 clips, 3 from cache, 0 synthesised", forced.stderr)
+    assert "up to date" in run_cli(*args).stderr
+    cleaned = run_cli("clean", "--cache", "--out", out, "--cache-dir", cache)
+    assert cleaned.returncode == 0
+    assert not out.exists() and not cache.exists()

@@ -1,0 +1,192 @@
+"""Both engines, for real: eSpeak NG synthesises; gTTS runs its own request and
+parsing code against a fake HTTP transport that answers with real MP3 bytes (issue 3)."""
+import base64
+import io
+import logging
+import wave
+
+import numpy as np
+import pytest
+import requests
+import responses
+
+from conftest import ROOT, run_cli
+from narration.audio.ffmpeg import run
+from narration.engines import choose
+from narration.engines.base import VoiceSettings
+from narration.engines.gtts import GttsEngine
+from narration.errors import EngineError
+
+GTTS_URL = "https://translate.google.de/_/TranslateWebserverUi/data/batchexecute"
+
+
+def wav_samples(payload: bytes) -> tuple[np.ndarray, int]:
+    with wave.open(io.BytesIO(payload)) as wav:
+        return np.frombuffer(wav.readframes(wav.getnframes()), dtype=np.int16), wav.getframerate()
+
+
+def test_espeak_speaks_german_of_plausible_length(espeak):
+    text = "Der Krieg ist zurück in Europa, Russland ist in die Ukraine einmarschiert."
+    samples, rate = wav_samples(espeak.synthesize(text))
+    seconds = samples.size / rate
+    assert 2.5 < seconds < 9, seconds  # about 12 words at 165 words per minute
+    assert np.sqrt(np.mean(samples.astype(float) ** 2)) > 300  # not silence
+
+
+def test_espeak_rate_changes_length():
+    fast = EspeakEngine_with(rate=260).synthesize("Eins zwei drei vier fünf sechs sieben acht.")
+    slow = EspeakEngine_with(rate=120).synthesize("Eins zwei drei vier fünf sechs sieben acht.")
+    assert wav_samples(slow)[0].size > 1.5 * wav_samples(fast)[0].size
+
+
+def EspeakEngine_with(**settings):
+    from narration.engines.espeak import EspeakEngine
+
+    return EspeakEngine(VoiceSettings(**settings))
+
+
+def test_espeak_in_parallel_worker_processes(espeak):
+    executor, task = espeak.executor(2)
+    texts = [f"Satz Nummer {i}." for i in range(6)]
+    with executor:
+        results = list(executor.map(task, texts))
+    assert all(wav_samples(r)[0].size > 1000 for r in results)
+    assert results[0] == espeak.synthesize(texts[0])  # deterministic, same as in-process
+
+
+def test_unknown_espeak_voice_is_a_clear_error():
+    with pytest.raises(EngineError, match="no voice"):
+        EspeakEngine_with(voice="xx-nonexistent").synthesize("Hallo.")
+
+
+@pytest.fixture(scope="module")
+def real_mp3(espeak) -> bytes:
+    """Real MP3 bytes (what Google sends), made here with eSpeak NG and ffmpeg."""
+    return run(["-loglevel", "error", "-i", "pipe:0", "-ac", "1", "-ar", "24000", "-c:a", "libmp3lame", "-b:a", "32k",
+                "-f", "mp3", "pipe:1"], input_bytes=espeak.synthesize("Hallo Welt.")).stdout
+
+
+def batchexecute_body(mp3: bytes) -> str:
+    """The shape of Google's batchexecute answer that gTTS parses."""
+    b64 = base64.b64encode(mp3).decode()
+    return (")]}'\n\n" f"{len(b64) + 80}\n"
+            f'[["wrb.fr","jQ1olc","[\\"{b64}\\"]",null,null,null,"generic"],["di",57],["af.httprm",56,"0",7]]\n'
+            '25\n[["e",4,null,null,1234]]\n')
+
+
+def gtts(**settings):
+    slept = []
+    engine = GttsEngine(VoiceSettings(retries=3, backoff=0.01, min_interval=0.0, **settings), sleep=slept.append)
+    return engine, slept
+
+
+@responses.activate
+def test_gtts_success(real_mp3):
+    responses.add(responses.POST, GTTS_URL, body=batchexecute_body(real_mp3), status=200)
+    engine, slept = gtts()
+    assert engine.synthesize("Hallo Welt.") == real_mp3
+    assert slept == [] and len(responses.calls) == 1
+    body = responses.calls[0].request.body
+    assert "Hallo" in (body.decode() if isinstance(body, bytes) else body)
+
+
+@responses.activate
+def test_gtts_429_then_success(real_mp3):
+    responses.add(responses.POST, GTTS_URL, status=429)
+    responses.add(responses.POST, GTTS_URL, body=batchexecute_body(real_mp3), status=200)
+    engine, slept = gtts()
+    assert engine.synthesize("Hallo Welt.") == real_mp3
+    assert len(slept) == 1 and slept[0] > 0
+
+
+@responses.activate
+def test_gtts_500_forever_names_the_sentence():
+    responses.add(responses.POST, GTTS_URL, status=500)
+    engine, slept = gtts()
+    with pytest.raises(EngineError, match="after 4 tries on: 'Ein bestimmter Satz.'"):
+        engine.synthesize("Ein bestimmter Satz.")
+    assert len(responses.calls) == 4
+    assert len(slept) == 3
+    for attempt, delay in enumerate(slept):  # exponential back-off with jitter
+        assert 0.01 * 2 ** attempt * 0.5 <= delay <= 0.01 * 2 ** attempt * 1.5
+
+
+@responses.activate
+def test_gtts_timeout_is_retried(real_mp3):
+    responses.add(responses.POST, GTTS_URL, body=requests.exceptions.ReadTimeout("slow"))
+    responses.add(responses.POST, GTTS_URL, body=batchexecute_body(real_mp3), status=200)
+    engine, slept = gtts()
+    assert engine.synthesize("Hallo Welt.") == real_mp3 and len(slept) == 1
+
+
+@responses.activate
+def test_gtts_malformed_body_is_not_retried():
+    responses.add(responses.POST, GTTS_URL, body='[["wrb.fr","jQ1olc","nothing useful"]]\n', status=200)
+    engine, _ = gtts()
+    with pytest.raises(EngineError, match="without audio"):
+        engine.synthesize("Hallo Welt.")
+    assert len(responses.calls) == 1
+
+
+@responses.activate
+def test_gtts_body_without_audio_line_is_an_error():
+    responses.add(responses.POST, GTTS_URL, body=")]}'\n\n[]\n", status=200)
+    engine, _ = gtts()
+    with pytest.raises(EngineError, match="no audio"):
+        engine.synthesize("Hallo Welt.")
+
+
+@responses.activate
+def test_gtts_concurrency_is_capped(real_mp3):
+    import threading
+    import time
+
+    in_flight, peak, lock = 0, 0, threading.Lock()
+
+    def answer(request):
+        nonlocal in_flight, peak
+        with lock:
+            in_flight += 1
+            peak = max(peak, in_flight)
+        time.sleep(0.05)
+        with lock:
+            in_flight -= 1
+        return 200, {}, batchexecute_body(real_mp3)
+
+    responses.add_callback(responses.POST, GTTS_URL, callback=answer)
+    engine, _ = gtts(max_concurrency=2)
+    executor, task = engine.executor(8)
+    with executor:
+        list(executor.map(task, [f"Satz {i}." for i in range(8)]))
+    assert peak == 2
+
+
+@responses.activate
+def test_auto_falls_back_to_espeak_and_says_why(caplog):
+    responses.add(responses.HEAD, "https://translate.google.de/", body=requests.exceptions.ConnectionError("no route"))
+    with caplog.at_level(logging.INFO):
+        engine = choose("auto", VoiceSettings())
+    assert engine.name == "espeak"
+    assert any("espeak" in r.message and "cannot be reached" in r.message for r in caplog.records)
+
+
+@responses.activate
+def test_auto_uses_gtts_when_google_answers():
+    responses.add(responses.HEAD, "https://translate.google.de/", status=200)
+    assert choose("auto", VoiceSettings()).name == "gtts"
+
+
+def test_explicit_gtts_without_network_fails_cleanly(tmp_path):
+    out = tmp_path / "out"
+    result = run_cli("build", ROOT / "source" / "haltung-der-usa.txt", "--engine", "gtts", "--out", out,
+                     env={"HTTPS_PROXY": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9"})
+    assert result.returncode != 0
+    assert "error:" in result.stderr and "gtts" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists() or not any(out.rglob("*"))
+
+
+def test_voices_command_lists_both_engines():
+    result = run_cli("voices")
+    assert result.returncode == 0
+    assert "espeak: usable" in result.stdout and "gtts:" in result.stdout
+    assert "de" in result.stdout
