@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mutagen.id3 import (APIC, CHAP, COMM, CTOC, ID3, TALB, TDRC, TIT2, TLAN, TPE1, TRCK, CTOCFlags)
 from mutagen.mp4 import MP4, MP4Cover
 
-from ..writers.base import BuildContext
+if TYPE_CHECKING:
+    from ..writers.base import BuildContext
 
 ISO639_2 = {"de": "deu", "en": "eng", "fr": "fra", "es": "spa", "it": "ita", "nl": "nld"}
 
@@ -17,22 +19,6 @@ def common(ctx: BuildContext) -> dict:
             "album": ctx.options.podcast.title, "date": meta.date,
             "language": ISO639_2.get(meta.language.split("-")[0], "und"),
             "comment": meta.description or f"Vorgelesen von {ctx.narrator}."}
-
-
-MP3_DECODER_DELAY = 529  # samples every MP3 decoder adds; ffmpeg counts it in the start padding
-LAME_DEFAULT_DELAY = 576
-
-
-def mp3_start_padding(path: Path) -> int:
-    """Samples before the audio starts in an MP3 (encoder delay from the LAME
-    tag, plus the decoder delay). ID3 CHAP times count from the first frame,
-    so they are shifted by this much: that is how ffmpeg/ffprobe read them."""
-    head = path.read_bytes()[:8192]
-    at = head.find(b"LAME")
-    if at < 0 or at + 24 > len(head) or head.rfind(b"Info", 0, at) < 0 and head.rfind(b"Xing", 0, at) < 0:
-        return LAME_DEFAULT_DELAY + MP3_DECODER_DELAY
-    b = head[at + 21: at + 24]  # 12 bits encoder delay, 12 bits end padding
-    return ((b[0] << 4) | (b[1] >> 4)) + MP3_DECODER_DELAY
 
 
 def tag_mp3(path: Path, ctx: BuildContext, title: str | None = None, track: str = "", chapters: bool = False):
@@ -51,10 +37,9 @@ def tag_mp3(path: Path, ctx: BuildContext, title: str | None = None, track: str 
         tags.add(APIC(encoding=3, mime="image/png", type=3, desc="Cover", data=ctx.cover.read_bytes()))
     if chapters:
         ids = []
-        shift = round(mp3_start_padding(path) * 1000 / ctx.timeline.sample_rate)
         for n, span in enumerate(ctx.timeline.sections, 1):
             ids.append(f"chp{n}")
-            tags.add(CHAP(element_id=f"chp{n}", start_time=span.start_ms + shift, end_time=span.end_ms + shift,
+            tags.add(CHAP(element_id=f"chp{n}", start_time=span.start_ms, end_time=span.end_ms,
                           sub_frames=[TIT2(encoding=3, text=span.title)]))
         tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=ids,
                       sub_frames=[TIT2(encoding=3, text="Kapitel")]))

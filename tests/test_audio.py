@@ -1,0 +1,149 @@
+"""The timing map and the audio outputs, read back by real consumers: ffmpeg
+(the ffprobe of the same build), mutagen, a WebVTT parser (issue 4)."""
+import json
+import re
+import subprocess
+
+import pytest
+import webvtt
+from mutagen.id3 import ID3
+from mutagen.mp3 import MP3
+
+from conftest import ffmpeg
+
+
+@pytest.fixture(scope="module")
+def seed(seed_build):
+    manifest = json.loads((seed_build.out_dir / "manifest.json").read_text(encoding="utf-8"))
+    return seed_build.out_dir, manifest
+
+
+def chapters_read_back(path):
+    """Chapters as ffmpeg's demuxer reports them (the listing ffprobe shows), in ms."""
+    listing = subprocess.run([ffmpeg(), "-hide_banner", "-nostdin", "-i", str(path)], capture_output=True,
+                             text=True).stderr
+    found = re.findall(r"Chapter #\d+:\d+: start (-?[\d.]+), end (-?[\d.]+)\n\s+Metadata:\n\s+title\s+: (.*)", listing)
+    return sorted((float(start) * 1000, float(end) * 1000, title.strip()) for start, end, title in found)
+
+
+def loudness(path):
+    out = subprocess.run([ffmpeg(), "-hide_banner", "-nostdin", "-i", str(path), "-af",
+                          "ebur128=peak=true:framelog=quiet", "-f", "null", "-"], capture_output=True, text=True).stderr
+    summary = out[out.rindex("Summary:"):]
+    return (float(re.search(r"I:\s+(-?[\d.]+) LUFS", summary).group(1)),
+            float(re.search(r"Peak:\s+(-?[\d.]+) dBFS", summary).group(1)))
+
+
+def clock_ms(stamp: str) -> int:
+    h, m, s = stamp.replace(",", ".").split(":")
+    return round((int(h) * 3600 + int(m) * 60 + float(s)) * 1000)
+
+
+def decoded_ms(path) -> float:
+    out = subprocess.run([ffmpeg(), "-hide_banner", "-nostdin", "-i", str(path), "-f", "null", "-"],
+                         capture_output=True, text=True).stderr
+    h, m, s = re.findall(r"time=(\d+):(\d+):([\d.]+)", out)[-1]
+    return (int(h) * 3600 + int(m) * 60 + float(s)) * 1000
+
+
+@pytest.mark.parametrize("suffix", [".mp3", ".m4b"])
+def test_chapters_read_back_at_manifest_times(seed, suffix):
+    out_dir, manifest = seed
+    sections = manifest["timeline"]["sections"]
+    chapters = chapters_read_back(out_dir / f"haltung-der-usa{suffix}")
+    assert [c[2] for c in chapters] == [s["title"] for s in sections]
+    assert [c[2] for c in chapters][1:] == ["US-Amerikaner wollen keinen Krieg", "Kampf der Systeme"]
+    for (start, end, _), section in zip(chapters, sections):
+        assert abs(start - section["start_ms"]) <= 10 and abs(end - section["end_ms"]) <= 10
+
+
+def test_mutagen_reads_id3_chapters_and_tags(seed):
+    out_dir, manifest = seed
+    tags = ID3(out_dir / "haltung-der-usa.mp3")
+    assert tags.version[:2] == (2, 4)
+    chaps = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
+    assert [c.sub_frames["TIT2"].text[0] for c in chaps] == [s["title"] for s in manifest["timeline"]["sections"]]
+    toc = tags.getall("CTOC")[0]
+    assert list(toc.child_element_ids) == [c.element_id for c in chaps]
+    assert tags["TIT2"].text[0] == "Die Haltung der USA" and tags["TLAN"].text[0] == "deu"
+    assert tags.getall("APIC")[0].data[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_m4b_tags_and_cover(seed):
+    from mutagen.mp4 import MP4
+
+    audio = MP4(seed[0] / "haltung-der-usa.m4b")
+    assert audio["\xa9nam"] == ["Die Haltung der USA"] and audio["covr"]
+    assert audio.info.codec.startswith("mp4a")
+
+
+def test_loudness_on_target(seed):
+    out_dir, manifest = seed
+    integrated, true_peak = loudness(out_dir / "haltung-der-usa.mp3")
+    assert abs(integrated - (-16.0)) <= 1.0, integrated
+    assert true_peak <= -1.0, true_peak
+    recorded = manifest["timeline"]["loudness"]
+    assert recorded["target_lufs"] == -16.0 and "input_lufs" in recorded and "gain_db" in recorded
+
+
+def test_timeline_is_consistent(seed):
+    out_dir, manifest = seed
+    timeline, script = manifest["timeline"], manifest["script"]
+    cues = timeline["cues"]
+    assert [c["id"] for c in cues] == [s["id"] for s in script]
+    sentence_ids = [s["id"] for sec in manifest["document"]["sections"] for b in sec["blocks"] for s in b["sentences"]]
+    assert set(sentence_ids) <= {c["id"] for c in cues}  # every sentence is heard
+    previous = 0
+    for cue in cues:
+        assert previous <= cue["start_ms"] < cue["end_ms"]
+        previous = cue["end_ms"]
+    clips_and_pauses = sum(c["end_ms"] - c["start_ms"] for c in cues) + sum(s["pause_ms"] for s in script)
+    assert abs(clips_and_pauses - timeline["duration_ms"]) <= 50
+    assert abs(decoded_ms(out_dir / "haltung-der-usa.mp3") - timeline["duration_ms"]) <= 50
+
+
+def test_vtt_and_srt_match_the_timeline(seed):
+    out_dir, manifest = seed
+    cues = manifest["timeline"]["cues"]
+    vtt = webvtt.read(str(out_dir / "haltung-der-usa.vtt"))
+    assert len(vtt) == len(cues)
+    previous_end = 0
+    for caption, cue in zip(vtt, cues):
+        start, end = clock_ms(caption.start), clock_ms(caption.end)
+        assert caption.identifier == cue["id"]
+        assert (start, end) == (cue["start_ms"], cue["end_ms"])
+        assert previous_end <= start < end
+        previous_end = end
+        assert caption.text == " ".join(cue["text"].split())
+    srt = webvtt.from_srt(str(out_dir / "haltung-der-usa.srt"))
+    assert [c.text for c in srt] == [c.text for c in vtt]
+
+
+def test_section_files_match_their_spans(seed):
+    out_dir, manifest = seed
+    files = sorted((out_dir / "sections").glob("*.mp3"))
+    spans = manifest["timeline"]["sections"]
+    assert [f.name for f in files] == ["01-die-haltung-der-usa.mp3", "02-us-amerikaner-wollen-keinen-krieg.mp3",
+                                       "03-kampf-der-systeme.mp3"]
+    for path, span in zip(files, spans):
+        assert abs(decoded_ms(path) - (span["end_ms"] - span["start_ms"])) <= 50
+        assert MP3(path).info.sample_rate == manifest["timeline"]["sample_rate"]
+
+
+def test_podcasting_chapters_json(seed):
+    out_dir, manifest = seed
+    data = json.loads((out_dir / "chapters.json").read_text(encoding="utf-8"))
+    assert data["version"].startswith("1.")
+    assert [c["title"] for c in data["chapters"]] == [s["title"] for s in manifest["timeline"]["sections"]]
+    assert [c["startTime"] for c in data["chapters"]] == [s["start_ms"] / 1000 for s in manifest["timeline"]["sections"]]
+
+
+def test_formats_select_outputs(tmp_path):
+    from conftest import build
+
+    source = tmp_path / "kurz.txt"
+    source.write_text("Ein kurzer Text. Mit zwei Sätzen.\n", encoding="utf-8")
+    result = build(source, tmp_path / "out", tmp_path / "cache", formats=("srt", "chapters"))
+    names = {p.name for p in result.out_dir.iterdir()}
+    assert {"kurz.srt", "chapters.json", "manifest.json"} <= names
+    assert not names & {"kurz.mp3", "kurz.m4b", "kurz.epub", "kurz.vtt", "index.html"}
