@@ -11,19 +11,23 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
+ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 
 
 class PodcastIndexExtension(BaseExtension):
+    """Channel tags feedgen lacks: ``podcast:locked``, and ``itunes:explicit`` as
+    Apple now spells it (true/false; feedgen only knows yes/no/clean)."""
+
     def __init__(self):
-        self.__locked = False
+        self.explicit = False
 
     def extend_ns(self):
         return {"podcast": PODCAST_NS}
 
     def extend_rss(self, rss_feed):
         channel = rss_feed[0]
-        locked = etree.SubElement(channel, f"{{{PODCAST_NS}}}locked")
-        locked.text = "no"
+        etree.SubElement(channel, f"{{{PODCAST_NS}}}locked").text = "no"
+        etree.SubElement(channel, f"{{{ITUNES_NS}}}explicit").text = "true" if self.explicit else "false"
         return rss_feed
 
 
@@ -89,7 +93,7 @@ def build_feed(articles: list[dict], podcast, image_name: str) -> bytes:
     fg.podcast.itunes_summary(podcast.description)
     fg.podcast.itunes_image(_url(base, image_name))
     fg.podcast.itunes_category(podcast.category)
-    fg.podcast.itunes_explicit("yes" if podcast.explicit else "no")
+    fg.podcastindex.explicit = bool(podcast.explicit)
     if podcast.email:
         fg.podcast.itunes_owner(name=podcast.author, email=podcast.email)
     for article in sorted(articles, key=lambda a: a["date"] or "", reverse=True):
@@ -102,7 +106,6 @@ def build_feed(articles: list[dict], podcast, image_name: str) -> bytes:
         mp3 = files["mp3"]
         entry.enclosure(_url(base, slug, mp3["name"]), str(mp3["size"]), "audio/mpeg")
         entry.podcast.itunes_duration(round(article["duration_ms"] / 1000))
-        entry.podcast.itunes_explicit("yes" if podcast.explicit else "no")
         published = _pub_date(article["date"] or "")
         if published:
             entry.pubDate(published)

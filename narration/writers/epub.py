@@ -33,6 +33,8 @@ th, td { border: 1px solid; padding: 0.25em 0.5em; text-align: start; }
 figure { margin: 1em 0; }
 img { max-width: 100%; height: auto; }
 .cover { text-align: center; margin: 0; }
+nav li { margin: 0.25em 0; }
+nav a { display: inline-block; min-height: 1.5em; padding: 0.25em 0; } /* 24 px targets (WCAG 2.5.8) */
 .cover img { max-height: 95vh; }
 .-epub-media-overlay-active { background-color: #ffe866; color: #000000; }
 """
@@ -138,6 +140,7 @@ class EpubWriter(Writer):
         spine.append(title_page)
         book.guide.append({"type": "titlepage", "href": "title.xhtml", "title": ui["title_page"]})
         nav = epub.EpubNav(title=ui["toc"])
+        nav.add_link(href="css/narration.css", rel="stylesheet", type="text/css")
         book.add_item(nav)
         book.add_item(epub.EpubNcx())
         spine.append(nav)

