@@ -27,7 +27,7 @@ def test_feed_parses_with_required_fields(feed):
     assert channel.title and channel.subtitle and channel.language == "de"
     # feedparser only knows yes/clean; Apple's current spelling is true/false
     assert tree.findtext("channel/{http://www.itunes.com/dtds/podcast-1.0.dtd}explicit") == "false"
-    assert channel.itunes_author == "Narration" and channel.image.href.endswith(".png")
+    assert channel.author == "Narration" and channel.image.href.endswith(".png")
     assert channel.tags[0].term == "News"
     image = local(root, channel.image.href)
     with Image.open(image) as picture:
