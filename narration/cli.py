@@ -52,12 +52,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    first = next((a for a in argv if not a.startswith("-")), None)
-    if first not in COMMANDS and not any(a in ("-h", "--help") for a in argv[:1]):
-        flags = [a for a in argv if a in ("-q", "--quiet", "-v", "--verbose")]
-        argv = flags + ["build"] + [a for a in argv if a not in flags]
-    args = _parser().parse_args(argv)
+    args = _parser().parse_args(_default_to_build(list(sys.argv[1:] if argv is None else argv)))
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO,
                         format="%(message)s", stream=sys.stderr)
     try:
@@ -73,6 +68,21 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: still one line, the traceback with -v
         _report(None, exc, args.verbose)
         return 1
+
+
+def _default_to_build(argv: list[str]) -> list[str]:
+    """``build.py [PATHS] [flags]`` means ``build.py build [PATHS] [flags]``; global flags may stand anywhere."""
+    global_flags, rest, tokens = [], [], iter(argv)
+    for token in tokens:
+        if token in ("-q", "--quiet", "-v", "--verbose") or token.startswith("--config="):
+            global_flags.append(token)
+        elif token == "--config":
+            global_flags += [token, next(tokens, "")]
+        else:
+            rest.append(token)
+    if not rest or (rest[0] not in COMMANDS and rest[0] not in ("-h", "--help")):
+        rest.insert(0, "build")
+    return global_flags + rest
 
 
 def _report(source, exc: BaseException, verbose: bool) -> None:

@@ -8,6 +8,10 @@
     <alias>Baiden</alias>
   </lexeme>
   <lexeme>
+    <grapheme>Bidens</grapheme>
+    <alias>Baidens</alias>
+  </lexeme>
+  <lexeme>
     <grapheme>Joe</grapheme>
     <alias>Dschou</alias>
   </lexeme>

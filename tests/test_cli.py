@@ -1,0 +1,98 @@
+"""The command line as a user meets it: one-line errors, the other articles
+still built, a non-zero exit; the ``script`` command (issues 2 and 3)."""
+import pytest
+
+from conftest import ROOT, SEED, run_cli
+
+
+@pytest.fixture(scope="module")
+def mixed_sources(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("mixed")
+    (folder / "gut.md").write_text("# Ein guter Artikel\n\nEr hat einen Satz. Und noch einen.\n", encoding="utf-8")
+    (folder / "leer.txt").write_bytes(b"")
+    (folder / "blank.txt").write_bytes(b"\n   \n\t\n")
+    (folder / "muell.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "kaputt.docx").write_bytes(b"PK\x03\x04 not a real zip at all")
+    (folder / "yaml-kaputt.md").write_text("---\ntitle: [unclosed\n---\n\nText.\n", encoding="utf-8")
+    return folder
+
+
+def test_bad_articles_fail_alone_with_one_line_each(mixed_sources, tmp_path):
+    out = tmp_path / "out"
+    extra = tmp_path / "datei.xyz"
+    extra.write_text("x")
+    result = run_cli("build", mixed_sources, extra, tmp_path / "gibt-es-nicht.txt", "--engine", "espeak",
+                     "--formats", "srt", "--out", out, "--cache-dir", tmp_path / "cache")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    expected = {"leer.txt": "is empty", "blank.txt": "is empty", "muell.txt": "binary", "kaputt.docx": "DOCX",
+                "yaml-kaputt.md": "front matter is not valid YAML", "datei.xyz": "unknown file type",
+                "gibt-es-nicht.txt": "cannot be read"}
+    for name, reason in expected.items():
+        line = next((e for e in errors if name in e), None)
+        assert line is not None and reason in line, (name, errors)
+    assert len(errors) == len(expected)
+    assert (out / "gut" / "gut.srt").is_file()  # the good one was built anyway
+    assert "7 of 8 articles failed" in result.stderr
+
+
+def test_verbose_shows_the_traceback(tmp_path):
+    bad = tmp_path / "leer.txt"
+    bad.write_bytes(b"")
+    result = run_cli("-v", "build", bad, "--engine", "espeak", "--out", tmp_path / "out")
+    assert result.returncode == 1 and "Traceback" in result.stderr
+
+
+def test_bad_configuration_is_one_line(tmp_path):
+    (tmp_path / "narration.toml").write_text("[voice]\nrate = 'schnell'\n", encoding="utf-8")
+    result = run_cli("--config", tmp_path / "narration.toml", "build", SEED, "--out", tmp_path / "out")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1] == "error: narration.toml [voice]: 'rate' must be int, not str"
+
+
+def test_unknown_format_is_one_line(tmp_path):
+    result = run_cli("build", SEED, "--formats", "mp3,pdf", "--out", tmp_path / "out")
+    assert result.returncode != 0 and "unknown format 'pdf'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_script_speaks_the_seeds_tricky_places():
+    result = run_cli("script", SEED)
+    assert result.returncode == 0, result.stderr
+    spoken = result.stdout
+    for expected in ("U-Ess-Präsident", "Nato", "U-Enn-Botschafter", "dreiunddreißig Prozent",
+                     "Juli zweitausendeinundzwanzig", "einhundertfünfzig U-Ess-Soldaten",
+                     "im einundzwanzigsten Jahrhundert", "Baiden"):
+        assert expected in spoken, expected
+    for wrong in ("NATO", "US-", "33", "2021", "21.", "Biden"):
+        assert wrong not in spoken, wrong
+    from narration.document import load
+
+    heard = len(list(load(SEED).sentences())) + 2  # every heading and sentence, plus two intro lines
+    assert len(spoken.strip().splitlines()) == heard
+
+
+def test_script_from_standard_input():
+    result = run_cli("script", "-", input="Am 24. Februar 2022 um 5 Uhr.\n")
+    assert result.returncode == 0
+    assert "Am vierundzwanzigsten Februar zweitausendzweiundzwanzig um fünf Uhr." in result.stdout
+
+
+def test_lexicon_is_whole_word_and_case_exact(tmp_path):
+    from narration.speech.lexicon import load
+
+    (tmp_path / "lexicon.pls").write_text(
+        '<?xml version="1.0"?><lexicon version="1.0" xmlns="http://www.w3.org/2005/01/pronunciation-lexicon" '
+        'alphabet="ipa" xml:lang="de"><lexeme><grapheme>Biden</grapheme><alias>Baiden</alias></lexeme>'
+        '<lexeme><grapheme>Kyjiw</grapheme><phoneme>ˈkɪjiw</phoneme></lexeme></lexicon>', encoding="utf-8")
+    lexicon = load(tmp_path)
+    assert lexicon.apply("Biden, Bidens und biden.") == "Baiden, Bidens und biden."
+    assert lexicon.entries == (("Biden", "Baiden"),)  # the phoneme-only entry is for e-readers
+
+
+def test_broken_lexicon_is_a_clear_error(tmp_path):
+    (tmp_path / "lexicon.pls").write_text("<lexicon>kaputt", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Ein Satz.\n", encoding="utf-8")
+    result = run_cli("script", tmp_path / "a.txt")
+    assert result.returncode == 1 and "lexicon.pls is not valid XML" in result.stderr
+    assert "Traceback" not in result.stderr
