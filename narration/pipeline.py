@@ -88,14 +88,19 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     from .writers import select
     from .writers.base import BuildContext
 
+    def phase(name):
+        log.debug("%s: %s done at %.2f s", slug, name, time.monotonic() - started)
+
+    phase("imports")
     doc = load(source)
     lexicon = load_lexicon(source.parent)
     script = build_script(doc, lexicon, Pauses(**asdict(options.pauses)), intro=options.build.intro)
     cache = ClipCache(Path(options.build.cache_dir), engine.clip_suffix)
+    phase("reading")
     keys, stats = synthesize(script, engine, cache, jobs, quiet=quiet, label=slug)
+    phase("synthesis")
     result.clips, result.cached, result.synthesised = stats.clips, stats.cached, stats.synthesised
 
-    writers = select(formats)
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".work-", dir=out_root) as work:
         work = Path(work)
@@ -109,22 +114,33 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
                 cache.put(keys[item.id], payload)
             return payload, engine.clip_suffix
 
-        timeline = assemble(script, titles, load_clip, engine.sample_rate, pcm, trim=options.audio.trim_silence)
-        narrator = f"{engine.display_name}, Stimme „{engine.settings.voice}“"
-        ctx = BuildContext(doc=doc, slug=slug, out_dir=out_dir, script=script, timeline=timeline, options=options,
-                           lexicon=lexicon, narrator=narrator, pcm=pcm)
-        ctx.cover = article_cover(doc, out_dir)
+        writers = select(formats)
         audio_writers = [w for w in writers if w.audio]
-        if audio_writers:
-            plan = loudness.plan(pcm, timeline.sample_rate, _peak(pcm), options.audio.loudness_lufs,
-                                 options.audio.true_peak_dbtp)
-            ctx.audio_filters = plan.filters
-            timeline.loudness = {**plan.to_dict(), "target_lufs": options.audio.loudness_lufs,
-                                 "true_peak_ceiling_dbtp": options.audio.true_peak_dbtp}
-            encode_all(ctx, audio_writers, work)
+        meter = loudness.StreamMeter(engine.sample_rate, engine.limiter_hint_db) if audio_writers else None
+        try:
+            timeline = assemble(script, titles, load_clip, engine.sample_rate, pcm, trim=options.audio.trim_silence,
+                                sink=meter.feed if meter else None)
+            phase(f"assembly of {timeline.duration_ms / 1000:.1f} s of audio")
+            narrator = f"{engine.display_name}, Stimme „{engine.settings.voice}“"
+            ctx = BuildContext(doc=doc, slug=slug, out_dir=out_dir, script=script, timeline=timeline,
+                               options=options, lexicon=lexicon, narrator=narrator, pcm=pcm)
+            ctx.cover = article_cover(doc, out_dir)
+            if meter is not None:
+                plan = loudness.plan(pcm, timeline.sample_rate, meter, options.audio.loudness_lufs,
+                                     options.audio.true_peak_dbtp)
+                ctx.audio_filters = plan.filters
+                timeline.loudness = {**plan.to_dict(), "target_lufs": options.audio.loudness_lufs,
+                                     "true_peak_ceiling_dbtp": options.audio.true_peak_dbtp}
+                phase("loudness plan")
+                encode_all(ctx, audio_writers, work)
+                phase("encoding")
+        finally:
+            if meter is not None:
+                meter.abort()
         for writer in writers:
             if not writer.audio:
                 writer.write(ctx)
+                phase(writer.name)
     files = sorted(str(p.relative_to(out_dir)) for p in ctx.files.values())
     if ctx.cover is not None:
         files.append(ctx.cover.name)
@@ -132,16 +148,3 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     result.files = files
     result.seconds = time.monotonic() - started
     return result
-
-
-def _peak(pcm: Path) -> int:
-    """Largest sample magnitude, read in chunks (the whole book never sits in memory)."""
-    import numpy as np
-
-    peak = 0
-    with open(pcm, "rb") as handle:
-        while chunk := handle.read(1 << 22):
-            samples = np.frombuffer(chunk[: len(chunk) // 2 * 2], dtype=np.int16).astype(np.int32)
-            if samples.size:
-                peak = max(peak, int(np.abs(samples).max()))
-    return peak

@@ -83,7 +83,7 @@ def test_loudness_on_target(seed):
     assert abs(integrated - (-16.0)) <= 1.0, integrated
     assert true_peak <= -1.0, true_peak
     recorded = manifest["timeline"]["loudness"]
-    assert recorded["target_lufs"] == -16.0 and "input_lufs" in recorded and "gain_db" in recorded
+    assert recorded["target_lufs"] == -16.0 and "measured_lufs" in recorded and "gain_db" in recorded
 
 
 def test_timeline_is_consistent(seed):

@@ -44,11 +44,12 @@ def trim_silence(segment: AudioSegment) -> AudioSegment:
 
 
 def assemble(items: list[ScriptItem], section_titles: list[tuple[str, str]], load_clip, rate: int,
-             pcm_path: Path, trim: bool = True) -> Timeline:
+             pcm_path: Path, trim: bool = True, sink=None) -> Timeline:
     """Write the whole narration as raw PCM to ``pcm_path``; return its timeline.
 
     ``load_clip(item) -> bytes, suffix`` fetches a clip (from the cache).
     ``section_titles[i]`` is (title, heading id) of section i.
+    ``sink(bytes)``, if given, sees every section too (the loudness meter).
     """
     timeline = Timeline(sample_rate=rate)
     position = 0
@@ -69,6 +70,8 @@ def assemble(items: list[ScriptItem], section_titles: list[tuple[str, str]], loa
                 position += length + pause
             section = AudioSegment(data=b"".join(parts), sample_width=2, frame_rate=rate, channels=1)
             out.write(section.raw_data)
+            if sink is not None:
+                sink(section.raw_data)
             timeline.sections.append(SectionSpan(index, title, heading_id, ms(section_start, rate), ms(position, rate)))
     timeline.total_samples = position
     timeline.check()

@@ -25,6 +25,7 @@ class Engine:
 
     name = ""
     display_name = ""
+    limiter_hint_db = -6.0  # limiter threshold its voice usually needs for -16 LUFS (a first guess)
     online = False
     clip_suffix = ".wav"  # what synthesize() returns: ".wav" (PCM) or ".mp3"
     sample_rate = 22050  # the timeline's rate when this engine speaks

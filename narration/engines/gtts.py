@@ -64,6 +64,7 @@ def _retryable(exc: Exception) -> tuple[bool, str]:
 class GttsEngine(Engine):
     name = "gtts"
     display_name = "Google Text-to-Speech (gTTS)"
+    limiter_hint_db = -6.0  # limiter threshold its voice usually needs for -16 LUFS (a first guess)
     online = True
     clip_suffix = ".mp3"
     sample_rate = 24000
