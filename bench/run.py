@@ -1,0 +1,324 @@
+#!/usr/bin/env python3
+"""Benchmarks, side by side with the raw tools, in one run (issue 7).
+
+    python bench/run.py [--runs 3] [--long-runs 3] [--long-book fontane-effi-briest] [--skip-long]
+
+Measures (offline engine, medians of --runs): cold build of the seed (all
+formats, empty cache) against the floor (one raw eSpeak NG synthesis of the
+seed's text, then one MP3 and one AAC encode of audio that long, with the
+build's encoder settings); a rebuild with nothing changed; a rebuild after one
+sentence changed; a cold build of a long book (time per hour of audio, peak
+RSS of the whole process tree); pandoc's own EPUB 3 conversion of the seed;
+and the gTTS path against a local fake endpoint that answers after 200 ms.
+Prints a table, writes bench/results.json and refreshes the table in README.md.
+"""
+from __future__ import annotations
+
+import argparse
+import base64
+import ctypes
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+WORK = ROOT / "bench" / "work"
+SEED = ROOT / "source" / "haltung-der-usa.txt"
+CORPUS = ROOT.parent / "shared" / "corpus"
+ORIGINAL = "Biden will ihn nicht verlieren."
+CHANGED = ("Biden will ihn keinesfalls verlieren.", "Biden will ihn auf keinen Fall verlieren.")
+
+
+def median_time(function, runs: int) -> tuple[float, list[float]]:
+    times = []
+    for i in range(runs):
+        started = time.perf_counter()
+        function(i)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), times
+
+
+def build(source_dir: Path, out: Path, cache: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), "-q", str(source_dir), "--engine", "espeak",
+                           "--out", str(out), "--cache-dir", str(cache), *extra], cwd=ROOT, check=True,
+                          capture_output=True, text=True)
+
+
+def seed_copy(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("haltung-der-usa.txt", "haltung-der-usa.yaml", "lexicon.pls"):
+        shutil.copy(ROOT / "source" / name, folder / name)
+    return folder
+
+
+# --- the floor: the raw tools, one after another -------------------------------------------------------------
+
+def raw_espeak(text: str) -> tuple[bytes, int]:
+    import espeakng_loader
+
+    lib = ctypes.CDLL(espeakng_loader.get_library_path())
+    rate = lib.espeak_Initialize(2, 0, espeakng_loader.get_data_path().encode(), 0)
+    callback_type = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p)
+    buffer = bytearray()
+
+    def collect(wav, count, _events):
+        if count > 0:
+            buffer.extend(ctypes.string_at(wav, count * 2))
+        return 0
+
+    callback = callback_type(collect)
+    lib.espeak_SetSynthCallback(callback)
+    lib.espeak_SetVoiceByName(b"de")
+    lib.espeak_SetParameter(1, 165, 0)
+    data = text.encode()
+    lib.espeak_Synth(data, len(data) + 1, 0, 0, 0, 1, None, None)
+    return bytes(buffer), rate
+
+
+def floor(runs: int) -> dict:
+    """Each run in a fresh process (as the build is), timing synthesis and both encodes."""
+    script = f"""
+import sys, time, subprocess, json
+sys.path.insert(0, {str(ROOT / 'bench')!r}); sys.path.insert(0, {str(ROOT)!r})
+from run import raw_espeak
+from narration.audio.ffmpeg import ffmpeg_exe
+t0 = time.perf_counter()
+pcm, rate = raw_espeak(open({str(SEED)!r}, encoding="utf-8").read())
+t1 = time.perf_counter()
+base = [ffmpeg_exe(), "-v", "error", "-y", "-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0"]
+subprocess.run(base + ["-c:a", "libmp3lame", "-b:a", "64k", "-f", "mp3", {str(WORK / 'floor.mp3')!r}], input=pcm, check=True)
+t2 = time.perf_counter()
+subprocess.run(base + ["-c:a", "aac", "-aac_coder", "fast", "-b:a", "64k", "-f", "mp4", {str(WORK / 'floor.m4a')!r}], input=pcm, check=True)
+t3 = time.perf_counter()
+print(json.dumps({{"synthesis": t1 - t0, "mp3": t2 - t1, "aac": t3 - t2, "audio_s": len(pcm) / 2 / rate}}))
+"""
+    results = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+        parts = json.loads(out.stdout)
+        parts["total"] = time.perf_counter() - started
+        results.append(parts)
+    return {key: statistics.median(r[key] for r in results) for key in results[0]}
+
+
+# --- the long book: wall time and peak memory of the whole process tree --------------------------------------
+
+def tree_rss_kib(pid: int) -> int:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                children.setdefault(int(fields[1]), []).append(int(entry.name))
+            except (OSError, IndexError):
+                continue
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        stack.extend(children.get(current, []))
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+def long_book(name: str, runs: int) -> dict:
+    source = CORPUS / f"{name}.md"
+    results = []
+    for i in range(runs):
+        folder = WORK / f"long-{i}"
+        shutil.rmtree(folder, ignore_errors=True)
+        (folder / "src").mkdir(parents=True)
+        shutil.copy(source, folder / "src" / source.name)
+        command = [sys.executable, str(ROOT / "build.py"), "-q", str(folder / "src"), "--engine", "espeak",
+                   "--out", str(folder / "out"), "--cache-dir", str(folder / "cache")]
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, tree_rss_kib(process.pid))
+            time.sleep(0.2)
+        elapsed = time.perf_counter() - started
+        if process.returncode != 0:
+            raise SystemExit(f"long build failed with {process.returncode}")
+        manifest = json.loads((folder / "out" / source.stem / "manifest.json").read_text(encoding="utf-8"))
+        hours = manifest["timeline"]["duration_ms"] / 3_600_000
+        words = sum(len(s["text"].split()) for s in manifest["script"])
+        results.append({"seconds": elapsed, "audio_hours": hours, "seconds_per_audio_hour": elapsed / hours,
+                        "peak_rss_mib": peak / 1024, "words": words})
+        shutil.rmtree(folder / "cache", ignore_errors=True)
+    return {key: statistics.median(r[key] for r in results) for key in results[0]} | {"runs": runs}
+
+
+# --- gTTS against a local fake endpoint ----------------------------------------------------------------------
+
+def gtts_throughput(concurrencies=(1, 2, 4), sentences: int = 24, latency: float = 0.2) -> dict:
+    import gtts.tts
+
+    from narration import config
+    from narration.audio.ffmpeg import run
+    from narration.engines.base import VoiceSettings
+    from narration.engines.espeak import EspeakEngine
+    from narration.engines.gtts import GttsEngine
+
+    mp3 = run(["-loglevel", "error", "-i", "pipe:0", "-ar", "24000", "-c:a", "libmp3lame", "-b:a", "32k", "-f", "mp3",
+               "pipe:1"], input_bytes=EspeakEngine(VoiceSettings()).synthesize("Hallo Welt.")).stdout
+    b64 = base64.b64encode(mp3).decode()
+    body = f')]}}\'\n\n[["wrb.fr","jQ1olc","[\\"{b64}\\"]",null,null,null,"generic"]]\n'.encode()
+
+    class Slow(BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            time.sleep(latency)
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    original = gtts.tts._translate_url
+    gtts.tts._translate_url = lambda tld, path: f"http://127.0.0.1:{port}/{path}"
+    voice = config.load(ROOT / "narration.toml").voice
+    results = {}
+    try:
+        for concurrency in concurrencies:
+            engine = GttsEngine(VoiceSettings(max_concurrency=concurrency, min_interval=voice.gtts_min_interval))
+            executor, task = engine.executor(concurrency)
+            started = time.perf_counter()
+            with executor:
+                list(executor.map(task, [f"Das ist Satz Nummer {i}." for i in range(sentences)]))
+            results[str(concurrency)] = sentences / (time.perf_counter() - started)
+    finally:
+        gtts.tts._translate_url = original
+        server.shutdown()
+    return {"sentences_per_second": results, "latency_s": latency, "min_interval_s": voice.gtts_min_interval}
+
+
+def pandoc_epub(runs: int) -> float:
+    import pypandoc
+
+    pandoc = pypandoc.get_pandoc_path()
+    return median_time(lambda i: subprocess.run([pandoc, str(SEED), "-f", "markdown", "-t", "epub3", "-o",
+                                                 str(WORK / "pandoc.epub"), "--metadata", "title=Seed"],
+                                                check=True), runs)[0]
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                      if line.startswith("MemTotal"))) // 1024 // 1024
+    return f"{cpu}, {os.cpu_count()} cores, {memory} GiB, {platform.system()} {platform.machine()}, Python {platform.python_version()}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--long-runs", type=int, default=3)
+    parser.add_argument("--long-book", default="fontane-effi-briest")
+    parser.add_argument("--skip-long", action="store_true")
+    args = parser.parse_args()
+    shutil.rmtree(WORK, ignore_errors=True)
+    WORK.mkdir(parents=True)
+    source = seed_copy(WORK / "seed")
+    out = WORK / "out"
+
+    def cold(i):
+        shutil.rmtree(out, ignore_errors=True)
+        build(source, out, WORK / f"cache-cold-{i}")
+
+    cold_s, cold_all = median_time(cold, args.runs)
+    floor_parts = floor(args.runs)
+    cache = WORK / f"cache-cold-{args.runs - 1}"
+    warm_s, _ = median_time(lambda i: build(source, out, cache), args.runs)
+    seed_file = source / SEED.name
+    text = seed_file.read_text(encoding="utf-8")
+
+    def one_sentence(i):
+        seed_file.write_text(text.replace(ORIGINAL, CHANGED[i % 2]), encoding="utf-8")
+        build(source, out, cache)
+
+    one_s, _ = median_time(one_sentence, args.runs)
+    seed_file.write_text(text, encoding="utf-8")
+    pandoc_s = pandoc_epub(args.runs)
+    gtts = gtts_throughput()
+    long = None if args.skip_long else long_book(args.long_book, args.long_runs)
+    results = {
+        "machine": machine(), "date": time.strftime("%Y-%m-%d"), "runs": args.runs,
+        "cold_build_s": cold_s, "cold_runs_s": cold_all, "floor": floor_parts,
+        "cold_over_floor": cold_s / floor_parts["total"],
+        "rebuild_unchanged_s": warm_s, "rebuild_unchanged_share": warm_s / cold_s,
+        "rebuild_one_sentence_s": one_s, "rebuild_one_sentence_share": one_s / cold_s,
+        "seed_audio_s": floor_parts["audio_s"],
+        "seed_seconds_per_audio_hour": cold_s / (floor_parts["audio_s"] / 3600),
+        "pandoc_epub3_s": pandoc_s, "gtts": gtts, "long_book": long,
+    }
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    table = render(results, args.long_book)
+    print(table)
+    update_readme(table)
+    return 0
+
+
+def render(r: dict, book: str) -> str:
+    f = r["floor"]
+    rows = [
+        ("Cold build of the seed, all formats, empty cache", f"{r['cold_build_s']:.2f} s",
+         f"{r['cold_over_floor']:.2f} × floor (target ≤ 1.5)"),
+        ("Floor: raw eSpeak NG + one MP3 + one AAC encode", f"{f['total']:.2f} s",
+         f"synthesis {f['synthesis']:.2f} s, MP3 {f['mp3']:.2f} s, AAC {f['aac']:.2f} s"),
+        ("Rebuild, nothing changed", f"{r['rebuild_unchanged_s']:.2f} s",
+         f"{100 * r['rebuild_unchanged_share']:.1f} % of cold (target ≤ 5 %)"),
+        ("Rebuild, one sentence changed", f"{r['rebuild_one_sentence_s']:.2f} s",
+         f"{100 * r['rebuild_one_sentence_share']:.1f} % of cold (target ≤ 25 %)"),
+        ("pandoc's own EPUB 3 of the seed (peer figure)", f"{r['pandoc_epub3_s']:.2f} s", "text only, no audio"),
+    ]
+    seed_rate = r["seed_seconds_per_audio_hour"]
+    if r["long_book"]:
+        lb = r["long_book"]
+        rows.append((f"Cold build, long book ({book}, {lb['words']:,} words, {lb['audio_hours']:.1f} h audio)",
+                     f"{lb['seconds']:.0f} s",
+                     f"{lb['seconds_per_audio_hour']:.1f} s per audio hour vs seed {seed_rate:.1f} "
+                     f"({lb['seconds_per_audio_hour'] / seed_rate:.2f} ×, target ≤ 1.2); "
+                     f"peak RSS {lb['peak_rss_mib']:.0f} MiB (target < 1024)"))
+    g = r["gtts"]
+    speeds = ", ".join(f"{c}: {s:.1f}/s" for c, s in g["sentences_per_second"].items())
+    rows.append((f"gTTS path, fake endpoint answering after {g['latency_s'] * 1000:.0f} ms", "",
+                 f"sentences per second by concurrency: {speeds} (min interval {g['min_interval_s']} s)"))
+    lines = [f"Measured {r['date']} on: {r['machine']}; medians of {r['runs']} runs"
+             f"{', long book ' + str(r['long_book']['runs']) + ' run(s)' if r['long_book'] else ''}.", "",
+             "| measurement | time | compared |", "|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    return "\n".join(lines)
+
+
+def update_readme(table: str) -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    if start in text and end in text:
+        head, rest = text.split(start, 1)
+        _, tail = rest.split(end, 1)
+        readme.write_text(f"{head}{start}\n{table}\n{end}{tail}", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
