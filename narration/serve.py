@@ -70,9 +70,20 @@ class RangeHandler(SimpleHTTPRequestHandler):
         log.debug("serve: " + format, *args)
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        import sys
+
+        if isinstance(sys.exc_info()[1], ConnectionError):  # a browser cancelling a media request is normal
+            return
+        super().handle_error(request, client_address)
+
+
 def make_server(folder: Path, port: int) -> ThreadingHTTPServer:
     handler = functools.partial(RangeHandler, directory=os.fspath(folder))
-    return ThreadingHTTPServer(("127.0.0.1", port), handler)
+    return _Server(("127.0.0.1", port), handler)
 
 
 def serve(folder: Path, port: int) -> None:

@@ -1,17 +1,22 @@
 """Reader registry: file suffix -> reader module (one module per format).
 
 A reader module declares ``FORMAT``, ``SUFFIXES`` and ``read(path, data)``;
-adding a format means adding one module to ``_MODULES``.
+adding a format means adding one module and its suffixes here. Modules are
+imported on use (pandoc, lxml and friends are not needed to find sources).
 """
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from ..errors import ReaderError
-from . import docx, epub, html, markdown, odt, plaintext
 
-_MODULES = (plaintext, markdown, html, docx, odt, epub)
-READERS = {suffix: module for module in _MODULES for suffix in module.SUFFIXES}
+READERS = {
+    ".txt": "plaintext", ".text": "plaintext",
+    ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".docx": "docx", ".odt": "odt", ".epub": "epub",
+}
 _HINTS = {
     ".doc": "save it as .docx",
     ".rtf": "save it as .docx or .odt",
@@ -25,7 +30,10 @@ def reader_for(path: Path):
     if suffix not in READERS:
         known = ", ".join(sorted(READERS))
         raise ReaderError(f"unknown file type '{suffix or path.name}'", _HINTS.get(suffix, f"known: {known}"))
-    return READERS[suffix]
+    module = importlib.import_module(f"{__name__}.{READERS[suffix]}")
+    if suffix not in module.SUFFIXES:
+        raise RuntimeError(f"reader {module.__name__} does not claim {suffix}")
+    return module
 
 
 def is_source(path: Path) -> bool:

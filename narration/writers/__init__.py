@@ -1,27 +1,33 @@
 """Writer registry: ``--formats`` word -> writer. Adding a format means adding
-one module and one entry here; requirements are pulled in automatically
-(the EPUB embeds the section MP3s, the player page links the episode)."""
+one module and one entry here; a writer's ``requires`` pulls in what it embeds
+or links (the EPUB embeds the section MP3s, the player page links the episode).
+Modules are imported on use, so an up-to-date rebuild loads none of them."""
 from __future__ import annotations
 
-from ..errors import ConfigError
-from .base import Writer
-from .chapters_json import ChaptersJsonWriter
-from .epub import EpubWriter
-from .m4b import M4bWriter
-from .manifest import ManifestWriter
-from .mp3 import Mp3Writer
-from .player import PlayerWriter
-from .sections import SectionsWriter
-from .srt import SrtWriter
-from .vtt import VttWriter
+import importlib
 
-_ORDER = (Mp3Writer, M4bWriter, SectionsWriter, VttWriter, SrtWriter, ChaptersJsonWriter, EpubWriter, PlayerWriter)
-WRITERS: dict[str, type[Writer]] = {}
-for _cls in _ORDER:
-    if _cls.name in WRITERS:
-        raise RuntimeError(f"two writers named {_cls.name}")
-    WRITERS[_cls.name] = _cls
+from ..errors import ConfigError
+
+# name -> "module:Class", in build order (audio first: the EPUB embeds section audio)
+WRITERS: dict[str, str] = {
+    "mp3": "mp3:Mp3Writer",
+    "m4b": "m4b:M4bWriter",
+    "sections": "sections:SectionsWriter",
+    "vtt": "vtt:VttWriter",
+    "srt": "srt:SrtWriter",
+    "chapters": "chapters_json:ChaptersJsonWriter",
+    "epub": "epub:EpubWriter",
+    "html": "player:PlayerWriter",
+}
 ALL_FORMATS = tuple(WRITERS)
+
+
+def writer_class(name: str):
+    module, cls = WRITERS[name].split(":")
+    found = getattr(importlib.import_module(f"{__name__}.{module}"), cls)
+    if found.name != name:
+        raise RuntimeError(f"writer {WRITERS[name]} calls itself {found.name!r}, registered as {name!r}")
+    return found
 
 
 def parse_formats(value) -> tuple[str, ...]:
@@ -35,12 +41,14 @@ def parse_formats(value) -> tuple[str, ...]:
     return tuple(names)
 
 
-def select(formats: tuple[str, ...]) -> list[Writer]:
+def select(formats: tuple[str, ...]):
     """Writers for ``formats`` plus what they require, in build order; the manifest always comes last."""
+    from .manifest import ManifestWriter
+
     wanted, stack = set(), list(formats)
     while stack:
         name = stack.pop()
         if name not in wanted:
             wanted.add(name)
-            stack.extend(WRITERS[name].requires)
-    return [cls() for cls in _ORDER if cls.name in wanted] + [ManifestWriter()]
+            stack.extend(writer_class(name).requires)
+    return [writer_class(name)() for name in WRITERS if name in wanted] + [ManifestWriter()]
