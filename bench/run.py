@@ -212,6 +212,42 @@ def gtts_throughput(concurrencies=(1, 2, 4), sentences: int = 24, latency: float
     return {"sentences_per_second": results, "latency_s": latency, "min_interval_s": voice.gtts_min_interval}
 
 
+def synthesis_only(runs: int) -> dict:
+    """Our synthesis of the seed (every clip, empty cache, all cores) against one raw eSpeak NG call on the
+    whole text, each in a fresh process so both pay the library's start-up."""
+    script = f"""
+import sys, time, json, os, tempfile
+sys.path.insert(0, {str(ROOT / 'bench')!r}); sys.path.insert(0, {str(ROOT)!r})
+which = sys.argv[1]
+if which == "raw":
+    from run import raw_espeak
+    text = open({str(SEED)!r}, encoding="utf-8").read()
+    t0 = time.perf_counter(); raw_espeak(text); print(time.perf_counter() - t0)
+else:
+    from pathlib import Path
+    from narration.cache import ClipCache
+    from narration.document import load
+    from narration.engines.base import VoiceSettings
+    from narration.engines.espeak import EspeakEngine
+    from narration.speech.lexicon import load as load_lexicon
+    from narration.speech.script import build_script
+    from narration.synth import synthesize
+    script = build_script(load(Path({str(SEED)!r})), load_lexicon(Path({str(SEED.parent)!r})))
+    engine = EspeakEngine(VoiceSettings())
+    with tempfile.TemporaryDirectory() as cache:
+        t0 = time.perf_counter()
+        synthesize(script, engine, ClipCache(Path(cache), ".wav"), os.cpu_count(), quiet=True)
+        print(time.perf_counter() - t0)
+"""
+    timings = {"raw": [], "ours": []}
+    for _ in range(runs):
+        for which in timings:
+            out = subprocess.run([sys.executable, "-c", script, which], capture_output=True, text=True, check=True)
+            timings[which].append(float(out.stdout.strip().splitlines()[-1]))
+    raw, ours = statistics.median(timings["raw"]), statistics.median(timings["ours"])
+    return {"raw_espeak_s": raw, "ours_s": ours, "ratio": ours / raw}
+
+
 def pandoc_epub(runs: int) -> float:
     import pypandoc
 
@@ -259,6 +295,7 @@ def main() -> int:
     one_s, _ = median_time(one_sentence, args.runs)
     seed_file.write_text(text, encoding="utf-8")
     pandoc_s = pandoc_epub(args.runs)
+    synth = synthesis_only(args.runs)
     gtts = gtts_throughput()
     long = None if args.skip_long else long_book(args.long_book, args.long_runs)
     results = {
@@ -269,7 +306,7 @@ def main() -> int:
         "rebuild_one_sentence_s": one_s, "rebuild_one_sentence_share": one_s / cold_s,
         "seed_audio_s": floor_parts["audio_s"],
         "seed_seconds_per_audio_hour": cold_s / (floor_parts["audio_s"] / 3600),
-        "pandoc_epub3_s": pandoc_s, "gtts": gtts, "long_book": long,
+        "pandoc_epub3_s": pandoc_s, "synthesis": synth, "gtts": gtts, "long_book": long,
     }
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     table = render(results, args.long_book)
@@ -289,6 +326,8 @@ def render(r: dict, book: str) -> str:
          f"{100 * r['rebuild_unchanged_share']:.1f} % of cold (target ≤ 5 %)"),
         ("Rebuild, one sentence changed", f"{r['rebuild_one_sentence_s']:.2f} s",
          f"{100 * r['rebuild_one_sentence_share']:.1f} % of cold (target ≤ 25 %)"),
+        ("Synthesis only: every clip of the seed, empty cache, all cores", f"{r['synthesis']['ours_s']:.2f} s",
+         f"{r['synthesis']['ratio']:.2f} × one raw eSpeak NG call on the whole text ({r['synthesis']['raw_espeak_s']:.2f} s)"),
         ("pandoc's own EPUB 3 of the seed (peer figure)", f"{r['pandoc_epub3_s']:.2f} s", "text only, no audio"),
     ]
     seed_rate = r["seed_seconds_per_audio_hour"]

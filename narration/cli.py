@@ -55,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(_default_to_build(list(sys.argv[1:] if argv is None else argv)))
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO,
                         format="%(message)s", stream=sys.stderr)
+    for noisy in ("pypandoc", "urllib3", "PIL"):  # their debug output is not ours
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
         options = config.load(Path(args.config))
         command = args.command or "build"

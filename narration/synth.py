@@ -6,7 +6,7 @@ so a rebuild with nothing changed does no synthesis at all.
 from __future__ import annotations
 
 import logging
-from concurrent.futures import FIRST_EXCEPTION, wait
+from concurrent.futures import FIRST_COMPLETED, wait
 from dataclasses import dataclass
 
 from .cache import ClipCache, clip_key
@@ -15,6 +15,7 @@ from .progress import Progress
 from .speech.script import ScriptItem
 
 log = logging.getLogger(__name__)
+IN_FLIGHT_PER_JOB = 4
 
 
 @dataclass
@@ -38,17 +39,28 @@ def synthesize(items: list[ScriptItem], engine: Engine, cache: ClipCache, jobs: 
     if missing:
         executor, task = engine.executor(min(jobs, len(missing)))
         progress = Progress(len(missing), label, quiet=quiet)
+        waiting = iter(missing)
+        owner: dict = {}
+
+        def submit_next():
+            key = next(waiting, None)
+            if key is not None:
+                owner[executor.submit(task, speech_of[key])] = key
+
         try:
             with executor:
-                futures = {executor.submit(task, speech_of[key]): key for key in missing}
-                pending = set(futures)
-                while pending:
-                    done, pending = wait(pending, return_when=FIRST_EXCEPTION)
+                # A bounded window of clips in flight: each finished clip goes to the cache and is
+                # dropped at once, so a ten-hour book never holds its audio in memory.
+                for _ in range(max(1, jobs) * IN_FLIGHT_PER_JOB):
+                    submit_next()
+                while owner:
+                    done, _ = wait(owner, return_when=FIRST_COMPLETED)
                     for future in done:
-                        cache.put(futures[future], future.result())  # re-raises the engine's error
+                        cache.put(owner.pop(future), future.result())  # re-raises the engine's error
                         progress.advance()
+                        submit_next()
         except BaseException:
-            for future in futures:
+            for future in owner:
                 future.cancel()
             raise
         finally:

@@ -125,7 +125,7 @@ class _Task:
 class EspeakEngine(Engine):
     name = "espeak"
     display_name = "eSpeak NG"
-    limiter_hint_db = -11.0  # limiter threshold its voice usually needs for -16 LUFS (a first guess)
+    limiter_hint_db = -12.0  # limiter threshold its voice usually needs for -16 LUFS (a first guess)
     online = False
     clip_suffix = ".wav"
     sample_rate = 22050

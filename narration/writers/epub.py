@@ -73,12 +73,38 @@ class _Page(epub.EpubHtml):
         return self.content
 
 
+class _DiskItem(epub.EpubItem):
+    """A resource (audio) that stays on disk until it is copied into the zip."""
+
+    def __init__(self, uid, file_name, media_type, path: Path):
+        super().__init__(uid=uid, file_name=file_name, media_type=media_type)
+        self.path = path
+
+    def get_content(self, default=None):
+        return self.path.read_bytes()
+
+
 class _Writer(epub.EpubWriter):
-    """ebooklib leaves the package element without xml:lang; Ace (rightly) asks for it."""
+    """Two changes to ebooklib's writer: the package element gets xml:lang (Ace
+    rightly asks for it), and audio is streamed from disk into the zip, stored
+    uncompressed (MP3 does not deflate), so a ten-hour book never sits in memory."""
 
     def _write_opf_metadata(self, root):
         root.set("{http://www.w3.org/XML/1998/namespace}lang", self.book.language)
         super()._write_opf_metadata(root)
+
+    def _write_items(self):
+        import zipfile
+
+        everything = self.book.items
+        on_disk = [item for item in everything if isinstance(item, _DiskItem)]
+        self.book.items = [item for item in everything if not isinstance(item, _DiskItem)]
+        try:
+            super()._write_items()
+        finally:
+            self.book.items = everything
+        for item in on_disk:
+            self.out.write(item.path, f"{self.book.FOLDER_NAME}/{item.file_name}", compress_type=zipfile.ZIP_STORED)
 
 
 def clock(ms: int) -> str:
@@ -153,8 +179,7 @@ class EpubWriter(Writer):
             page_name = f"section-{number:02d}.xhtml"
             audio_path = ctx.files[f"section-{number}"]
             audio_name = f"audio/{audio_path.name}"
-            book.add_item(epub.EpubItem(uid=f"audio-{number}", file_name=audio_name, media_type="audio/mpeg",
-                                        content=audio_path.read_bytes()))
+            book.add_item(_DiskItem(f"audio-{number}", audio_name, "audio/mpeg", audio_path))
 
             def image_src(block, figures=figures, book=book):
                 if not block.image:
