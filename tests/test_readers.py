@@ -153,3 +153,17 @@ def test_metadata_never_steers_a_path(tmp_path):
 
     assert slug_for(Path("Überschrift mit Leerzeichen.md")) == "ueberschrift-mit-leerzeichen"
     assert slug_for(tmp_path / "pfad.md") == "pfad"
+
+
+def test_source_cover_is_used_squared(tmp_path):
+    from PIL import Image
+
+    from conftest import build
+
+    Image.new("RGB", (800, 400), (10, 120, 200)).save(tmp_path / "titel.png")
+    (tmp_path / "mit-cover.md").write_text("---\ntitle: Mit Titelbild\ncover: titel.png\n---\n\nEin Satz.\n",
+                                           encoding="utf-8")
+    result = build(tmp_path / "mit-cover.md", tmp_path / "out", tmp_path / "cache", formats=("epub",))
+    with Image.open(result.out_dir / "cover.png") as cover:
+        assert cover.size[0] == cover.size[1] >= 1400
+        assert cover.getpixel((cover.size[0] // 2, cover.size[1] // 2)) == (10, 120, 200)  # the source's picture
