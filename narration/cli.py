@@ -154,7 +154,8 @@ def _cmd_build(args, options) -> int:
             continue
         built.append(result)
         if result.skipped:
-            log.info("%s: up to date (%s)", source.name, result.out_dir)
+            log.info("%s: up to date: %d clips, all from cache, 0 synthesised, nothing rewritten -> %s",
+                     source.name, result.clips, result.out_dir)
         else:
             log.info("%s: %d clips, %d from cache, %d synthesised; %.1f s -> %s", source.name, result.clips,
                      result.cached, result.synthesised, result.seconds, result.out_dir)

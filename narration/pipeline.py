@@ -37,7 +37,7 @@ class ArticleResult:
 
 def _code_fingerprint() -> str:
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(PACKAGE.rglob("*.py")):
+    for path in sorted(p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".css", ".js")):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -47,17 +47,23 @@ def input_fingerprint(source: Path, options, engine_identity: dict, formats: tup
     for path in (source, source.with_suffix(".yaml"), source.with_suffix(".yml"), source.parent / "lexicon.pls"):
         digest.update(path.name.encode())
         digest.update(path.read_bytes() if path.is_file() else b"-")
-    digest.update(json.dumps([asdict(options), engine_identity, formats], sort_keys=True, default=str).encode())
+    shaping = asdict(options)
+    for where_only in ("jobs", "cache_dir", "out"):  # they change where and how fast, not what
+        shaping["build"].pop(where_only)
+    digest.update(json.dumps([shaping, engine_identity, formats], sort_keys=True, default=str).encode())
     digest.update(_code_fingerprint().encode())
     return digest.hexdigest()
 
 
-def up_to_date(out_dir: Path, fingerprint: str) -> bool:
+def up_to_date(out_dir: Path, fingerprint: str) -> dict | None:
+    """The stamp of the last build, if it was made from exactly these inputs and its files are all there."""
     try:
         stamp = json.loads((out_dir / STAMP).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
-    return stamp.get("inputs") == fingerprint and all((out_dir / f).is_file() for f in stamp.get("files", []))
+        return None
+    if stamp.get("inputs") == fingerprint and all((out_dir / f).is_file() for f in stamp.get("files", [])):
+        return stamp
+    return None
 
 
 def slug_for(source: Path) -> str:
@@ -71,8 +77,10 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     out_dir = out_root / slug
     result = ArticleResult(source, slug, out_dir)
     fingerprint = input_fingerprint(source, options, engine.cache_identity(), formats)
-    if not force and up_to_date(out_dir, fingerprint):
+    stamp = None if force else up_to_date(out_dir, fingerprint)
+    if stamp is not None:
         result.skipped = True
+        result.clips = result.cached = stamp.get("clips", 0)
         return result
 
     from .audio import loudness
@@ -82,7 +90,7 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     from .cover import article_cover
     from .document import load
     from .speech.lexicon import load as load_lexicon
-    from .speech.script import Pauses, build_script
+    from .speech.script import build_script
     from .synth import synthesize
     from .textio import atomic_write
     from .writers import select
@@ -94,7 +102,7 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     phase("imports")
     doc = load(source)
     lexicon = load_lexicon(source.parent)
-    script = build_script(doc, lexicon, Pauses(**asdict(options.pauses)), intro=options.build.intro)
+    script = build_script(doc, lexicon, options.pauses, intro=options.build.intro)
     cache = ClipCache(Path(options.build.cache_dir), engine.clip_suffix)
     phase("reading")
     keys, stats = synthesize(script, engine, cache, jobs, quiet=quiet, label=slug)
@@ -144,7 +152,7 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     files = sorted(str(p.relative_to(out_dir)) for p in ctx.files.values())
     if ctx.cover is not None:
         files.append(ctx.cover.name)
-    atomic_write(out_dir / STAMP, json.dumps({"inputs": fingerprint, "files": files}))
+    atomic_write(out_dir / STAMP, json.dumps({"inputs": fingerprint, "files": files, "clips": result.clips}))
     result.files = files
     result.seconds = time.monotonic() - started
     return result

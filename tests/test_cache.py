@@ -86,7 +86,7 @@ def test_cli_reports_cache_use_and_clean(tmp_path):
     assert re.search(r"3 clips, 0 from cache, 3 synthesised", first.stderr)
     forced = run_cli(*args, "--force")
     assert re.search(r"3 clips, 3 from cache, 0 synthesised", forced.stderr)
-    assert "up to date" in run_cli(*args).stderr
+    assert re.search(r"up to date: 3 clips, all from cache, 0 synthesised", run_cli(*args).stderr)
     cleaned = run_cli("clean", "--cache", "--out", out, "--cache-dir", cache)
     assert cleaned.returncode == 0
     assert not out.exists() and not cache.exists()

@@ -10,20 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..config import PauseOptions
 from ..model import Document
 from .lexicon import Lexicon
 from .normalise import normalise
 
 MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
                "November", "Dezember")
-
-
-@dataclass(frozen=True)
-class Pauses:
-    sentence_ms: int = 350
-    paragraph_ms: int = 700
-    heading_ms: int = 900
-    section_ms: int = 1400
 
 
 @dataclass(frozen=True)
@@ -61,7 +54,7 @@ def german_date(iso: str) -> str:
     return f"veröffentlicht am {day.day}. {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
-def build_script(doc: Document, lexicon: Lexicon | None = None, pauses: Pauses = Pauses(),
+def build_script(doc: Document, lexicon: Lexicon | None = None, pauses: PauseOptions = PauseOptions(),
                  intro: bool = True) -> list[ScriptItem]:
     lexicon = lexicon or Lexicon()
 
