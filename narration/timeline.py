@@ -21,11 +21,19 @@ class Cue:
 
 @dataclass(frozen=True)
 class SectionSpan:
+    """A section's slot in the joined audio. Its own audio (the section file)
+    runs from ``start_ms`` to ``audio_end_ms``; the rest of the slot, up to
+    ``end_ms``, is the codecs' delay and padding (see ``audio.frames``)."""
     index: int
     title: str
     heading_id: str
     start_ms: int
     end_ms: int
+    audio_end_ms: int
+    start_sample: int
+    audio_samples: int  # samples of the section's own audio
+    padding_ms: int  # silence added after the last pause to fill the slot
+    digest: str  # sha256 of the section's PCM: the key of its encoded pieces
 
 
 @dataclass

@@ -97,8 +97,12 @@ def test_timeline_is_consistent(seed):
     for cue in cues:
         assert previous <= cue["start_ms"] < cue["end_ms"]
         previous = cue["end_ms"]
-    clips_and_pauses = sum(c["end_ms"] - c["start_ms"] for c in cues) + sum(s["pause_ms"] for s in script)
+    sections = timeline["sections"]
+    clips_and_pauses = (sum(c["end_ms"] - c["start_ms"] for c in cues) + sum(s["pause_ms"] for s in script)
+                        + sum(s["padding_ms"] for s in sections)  # silence that fills each codec slot
+                        + sum(s["end_ms"] - s["audio_end_ms"] for s in sections))  # codec delay between sections
     assert abs(clips_and_pauses - timeline["duration_ms"]) <= 50
+    assert all(s["padding_ms"] < 420 for s in sections)
     assert abs(decoded_ms(out_dir / "haltung-der-usa.mp3") - timeline["duration_ms"]) <= 50
 
 
@@ -126,7 +130,7 @@ def test_section_files_match_their_spans(seed):
     assert [f.name for f in files] == ["01-die-haltung-der-usa.mp3", "02-us-amerikaner-wollen-keinen-krieg.mp3",
                                        "03-kampf-der-systeme.mp3"]
     for path, span in zip(files, spans):
-        assert abs(decoded_ms(path) - (span["end_ms"] - span["start_ms"])) <= 50
+        assert abs(decoded_ms(path) - (span["audio_end_ms"] - span["start_ms"])) <= 5
         assert MP3(path).info.sample_rate == manifest["timeline"]["sample_rate"]
 
 
@@ -147,3 +151,33 @@ def test_formats_select_outputs(tmp_path):
     names = {p.name for p in result.out_dir.iterdir()}
     assert {"kurz.srt", "chapters.json", "manifest.json"} <= names
     assert not names & {"kurz.mp3", "kurz.m4b", "kurz.epub", "kurz.vtt", "index.html"}
+
+
+def decode(path, rate):
+    import numpy as np
+
+    raw = subprocess.run([ffmpeg(), "-v", "error", "-i", str(path), "-f", "s16le", "-ac", "1", "-ar", str(rate), "-"],
+                         capture_output=True, check=True).stdout
+    return np.frombuffer(raw, dtype=np.int16).astype(float)
+
+
+@pytest.mark.parametrize("suffix", [".mp3", ".m4b"])
+def test_joined_files_put_every_section_exactly_where_the_timeline_says(seed, suffix):
+    """The episode and the audiobook are joined from encoded sections; each section's
+    speech must sit at its timeline time, to the sample's neighbourhood."""
+    import numpy as np
+
+    out_dir, manifest = seed
+    rate = manifest["timeline"]["sample_rate"]
+    whole = decode(out_dir / f"haltung-der-usa{suffix}", rate)
+    assert abs(len(whole) / rate * 1000 - manifest["timeline"]["duration_ms"]) <= 5
+    files = sorted((out_dir / "sections").glob("*.mp3"))
+    for path, span in zip(files, manifest["timeline"]["sections"]):
+        part = decode(path, rate)
+        cue = next(c for c in manifest["timeline"]["cues"] if c["id"] == span["heading_id"])
+        local = round((cue["start_ms"] - span["start_ms"]) * rate / 1000)
+        reference = part[local: local + rate]  # the first second of the section's heading
+        expected = round(cue["start_ms"] * rate / 1000)
+        best = max(range(max(-400, -expected), 401), key=lambda shift: float(np.dot(whole[expected + shift: expected + shift + rate],
+                                                                     reference)))
+        assert abs(best) <= 45, (path.name, best)  # within about 2 ms

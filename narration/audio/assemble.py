@@ -14,6 +14,7 @@ import numpy as np
 from ..speech.script import ScriptItem
 from ..timeline import Cue, SectionSpan, Timeline, ms, to_samples
 from .ffmpeg import decode_to_pcm, pydub_audio_segment
+from .frames import CODEC_TAIL, slot
 
 AudioSegment = pydub_audio_segment()
 
@@ -50,9 +51,13 @@ def assemble(items: list[ScriptItem], section_titles: list[tuple[str, str]], loa
     ``load_clip(item) -> bytes, suffix`` fetches a clip (from the cache).
     ``section_titles[i]`` is (title, heading id) of section i.
     ``sink(bytes)``, if given, sees every section too (the loudness meter).
+    Each section is padded to a codec-friendly slot (``audio.frames``).
     """
+    import hashlib
+
     timeline = Timeline(sample_rate=rate)
     position = 0
+    last = len(section_titles) - 1
     with open(pcm_path, "wb") as out:
         for index, (title, heading_id) in enumerate(section_titles):
             section_items = [item for item in items if item.section == index]
@@ -68,11 +73,22 @@ def assemble(items: list[ScriptItem], section_titles: list[tuple[str, str]], loa
                 parts.append(clip.raw_data)
                 parts.append(b"\0\0" * pause)
                 position += length + pause
+            spoken = position - section_start
+            length = slot(spoken)
+            padding = length - CODEC_TAIL - spoken
+            parts.append(b"\0\0" * padding)
             section = AudioSegment(data=b"".join(parts), sample_width=2, frame_rate=rate, channels=1)
-            out.write(section.raw_data)
-            if sink is not None:
-                sink(section.raw_data)
-            timeline.sections.append(SectionSpan(index, title, heading_id, ms(section_start, rate), ms(position, rate)))
+            digest = hashlib.sha256(section.raw_data).hexdigest()
+            tail = b"" if index == last else b"\0\0" * CODEC_TAIL  # decoders trim the last tail themselves
+            for chunk in (section.raw_data, tail):
+                out.write(chunk)
+                if sink is not None:
+                    sink(chunk)
+            audio_samples = spoken + padding
+            position = section_start + audio_samples + len(tail) // 2
+            timeline.sections.append(SectionSpan(
+                index, title, heading_id, ms(section_start, rate), ms(position, rate),
+                ms(section_start + audio_samples, rate), section_start, audio_samples, ms(padding, rate), digest))
     timeline.total_samples = position
     timeline.check()
     return timeline

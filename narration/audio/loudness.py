@@ -31,7 +31,10 @@ class LoudnessPlan:
 
     @property
     def filters(self) -> str:
-        return _chain(self.limiter_db, self.gain_db)
+        """The ffmpeg chain. Values in 0.1 dB steps: a one-sentence edit moves the measured loudness by
+        hundredths of a LU, and the same chain keeps every unchanged section's encoded piece valid."""
+        limiter = None if self.limiter_db is None else round(self.limiter_db, 1)
+        return _chain(limiter, round(self.gain_db, 1))
 
     def to_dict(self) -> dict:
         return {"measured_lufs": self.measured_lufs, "input_sample_peak_dbfs": self.input_peak_dbfs,

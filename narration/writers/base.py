@@ -2,9 +2,9 @@
 
 Like Sphinx builders, a writer states its ``name`` (the ``--formats`` word),
 what it needs (other formats it links to or embeds) and implements ``write``.
-Audio writers instead contribute outputs to one shared ffmpeg run
-(``encodes``) and finish their files afterwards (tags, chapters), so the PCM
-is read once and the encoders run side by side.
+Audio writers instead declare the encoded section ``pieces`` they need (one
+shared, cached encoding step makes them) and ``finish`` their files from those
+pieces: joined by stream copy, tagged, chaptered.
 """
 from __future__ import annotations
 
@@ -31,30 +31,20 @@ class BuildContext:
     pcm: Path | None = None  # the joined narration, raw s16le mono
     audio_filters: str = ""  # loudness chain for ffmpeg
     files: dict[str, Path] = field(default_factory=dict)  # produced outputs by role
+    pieces: dict[str, list[Path]] = field(default_factory=dict)  # encoded sections by codec (cached)
 
     def path(self, name: str) -> Path:
         return self.out_dir / name
-
-
-@dataclass
-class Encode:
-    """One ffmpeg output: an optional filter on its own branch, codec args, a temporary path."""
-    args: list[str]
-    temp: Path
-    final: Path
-    filter: str = ""
 
 
 class Writer:
     name = ""
     requires: tuple[str, ...] = ()
     audio = False
+    pieces: tuple[str, ...] = ()  # codecs of the encoded sections an audio writer is made from
 
-    def encodes(self, ctx: BuildContext) -> list[Encode]:
-        return []
-
-    def finish(self, ctx: BuildContext, encodes: list[Encode]) -> None:
-        """Tag the encoded temporaries, then move them into place."""
+    def finish(self, ctx: BuildContext, work: Path) -> None:
+        """Audio writers: make the file(s) from ``ctx.pieces``, tag them, move them into place."""
 
     def write(self, ctx: BuildContext) -> None:
         """Write this format's file(s) into ctx.out_dir."""

@@ -197,7 +197,7 @@ class EpubWriter(Writer):
                                     content=smil(page_name, audio_name, timeline.section_cues(index), span.start_ms, number))
             book.add_item(overlay)
             page.media_overlay = overlay.id
-            book.add_metadata(None, "meta", clock(span.end_ms - span.start_ms),
+            book.add_metadata(None, "meta", clock(span.audio_end_ms - span.start_ms),
                               {"property": "media:duration", "refines": f"#{overlay.id}"})
             book.add_item(page)
             spine.append(page)
@@ -206,7 +206,7 @@ class EpubWriter(Writer):
                 book.guide.append({"type": "bodymatter", "href": page_name, "title": ui["start"]})
         book.toc = _nested_toc(toc_entries)
         book.spine = spine
-        book.add_metadata(None, "meta", clock(timeline.sections[-1].end_ms if timeline.sections else 0),
+        book.add_metadata(None, "meta", clock(sum(s.audio_end_ms - s.start_ms for s in timeline.sections)),
                           {"property": "media:duration"})
 
         final = ctx.path(f"{ctx.slug}.epub")
