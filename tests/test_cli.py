@@ -2,7 +2,7 @@
 still built, a non-zero exit; the ``script`` command (issues 2 and 3)."""
 import pytest
 
-from conftest import ROOT, SEED, run_cli
+from conftest import SEED, run_cli
 
 
 @pytest.fixture(scope="module")

@@ -94,7 +94,3 @@ def ffmetadata(ctx: BuildContext) -> str:
     for span in ctx.timeline.sections:
         lines += ["[CHAPTER]", "TIMEBASE=1/1000", f"START={span.start_ms}", f"END={span.end_ms}", f"title={esc(span.title)}"]
     return "\n".join(lines) + "\n"
-
-
-def temp_for(final: Path) -> Path:
-    return temp_path_for(final)

@@ -2,11 +2,11 @@
 else the offline engine). Adding an engine means adding one module here."""
 from __future__ import annotations
 
+import importlib
 import logging
 
 from ..errors import ConfigError, EngineError
 from .base import Engine, VoiceSettings
-import importlib
 
 log = logging.getLogger(__name__)
 # name -> "module:Class", imported on use (gTTS pulls in requests; keep no-op rebuilds fast)

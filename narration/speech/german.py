@@ -13,7 +13,7 @@ ORDINAL_NOUNS = ("Jahrhundert", "Jahrhunderts", "Jahrtausend", "Jahrestag", "Geb
                  "Sitzung", "Legislaturperiode", "Amtszeit", "Jubiläum", "Todestag", "Bundesliga")
 
 # Words before an ordinal that ask for the weak "-en" ending ("am vierundzwanzigsten").
-ORDINAL_EN_BEFORE = {"am", "vom", "zum", "im", "beim", "dem", "den", "des", "einem", "einen", "eines",
+ORDINAL_EN_BEFORE = {"am", "vom", "im", "beim", "dem", "den", "des", "einem", "einen", "eines",
                      "seit", "ab", "bis", "zum", "vor", "nach", "unter", "mit", "von", "zwischen", "diesem",
                      "jedem", "ihrem", "seinem", "unserem"}
 # Words before an ordinal that ask for the "-e" ending ("der dritte Mai").

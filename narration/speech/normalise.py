@@ -127,7 +127,7 @@ def currency(text: str) -> str:
     amount = r"(?P<amount>\d{1,3}(?:\.\d{3})+(?:,\d+|,-)?|\d+(?:,\d+|,-)?)"
     text = re.sub(amount + rf"\s?(?:(?P<scale>{scales})\s?)?(?P<unit>{symbols})(?![A-Za-zÄÖÜäöü])",
                   lambda m: spoken(m["amount"], m["scale"], m["unit"]), text)
-    return re.sub(rf"(?P<unit>[€$£])\s?" + amount + rf"(?:\s?(?P<scale>{scales}))?",
+    return re.sub(r"(?P<unit>[€$£])\s?" + amount + rf"(?:\s?(?P<scale>{scales}))?",
                   lambda m: spoken(m["amount"], m["scale"], m["unit"]), text)
 
 

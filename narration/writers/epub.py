@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 from html import escape
 from pathlib import Path
 
@@ -251,7 +250,7 @@ class EpubWriter(Writer):
 
     def _title_page(self, ctx, ui) -> str:
         meta = ctx.doc.meta
-        parts = [f'<section epub:type="titlepage" role="region" aria-labelledby="title-heading" class="titlepage">',
+        parts = ['<section epub:type="titlepage" role="region" aria-labelledby="title-heading" class="titlepage">',
                  f'<h1 id="title-heading">{escape(meta.title)}</h1>']
         if meta.subtitle:
             parts.append(f'<p class="subtitle">{escape(meta.subtitle)}</p>')

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import os
 
-from ..audio.encode import AAC_PRIMING, ffmetadata, join, temp_for
+from ..audio.encode import AAC_PRIMING, ffmetadata, join
 from ..audio.tags import tag_m4b
+from ..textio import temp_path_for
 from .base import Writer
 
 
@@ -18,7 +19,7 @@ class M4bWriter(Writer):
 
     def finish(self, ctx, work):
         final = ctx.path(f"{ctx.slug}.m4b")
-        temp = temp_for(final)
+        temp = temp_path_for(final)
         chapters = work / "chapters.ffmeta"
         chapters.write_text(ffmetadata(ctx), encoding="utf-8")
         offset = f"{-AAC_PRIMING / ctx.timeline.sample_rate:.9f}"

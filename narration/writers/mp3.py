@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import os
 
-from ..audio.encode import join, temp_for
+from ..audio.encode import join
 from ..audio.tags import tag_mp3
+from ..textio import temp_path_for
 from .base import Writer
 
 
@@ -17,7 +18,7 @@ class Mp3Writer(Writer):
 
     def finish(self, ctx, work):
         final = ctx.path(f"{ctx.slug}.mp3")
-        temp = temp_for(final)
+        temp = temp_path_for(final)
         try:
             join(ctx.pieces["mp3"], temp, work, [], ["-c", "copy", "-map_metadata", "-1", "-id3v2_version", "0",
                                                      "-write_xing", "1", "-f", "mp3"])

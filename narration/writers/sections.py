@@ -6,9 +6,9 @@ from __future__ import annotations
 import os
 import shutil
 
-from ..audio.encode import temp_for
 from ..audio.tags import tag_mp3
 from ..slug import slugify
+from ..textio import temp_path_for
 from .base import Writer
 
 FOLDER = "sections"
@@ -28,7 +28,7 @@ class SectionsWriter(Writer):
         keep = set()
         for n, (piece, span) in enumerate(zip(ctx.pieces["mp3"], ctx.timeline.sections), 1):
             final = ctx.path(f"{FOLDER}/{section_file_name(n, span.title)}")
-            temp = temp_for(final)
+            temp = temp_path_for(final)
             try:
                 shutil.copyfile(piece, temp)
                 tag_mp3(temp, ctx, title=span.title, track=f"{n}/{total}")
