@@ -190,3 +190,36 @@ def test_voices_command_lists_both_engines():
     assert result.returncode == 0
     assert "espeak: usable" in result.stdout and "gtts:" in result.stdout
     assert "de" in result.stdout
+
+
+@responses.activate
+def test_whole_build_with_gtts_through_the_fake_transport(tmp_path, real_mp3):
+    """The online engine's MP3 clips go through the same timeline, encoders and writers."""
+    import json
+    import re
+    import subprocess
+
+    from conftest import ffmpeg
+    from narration import config
+    from tests_support import assert_sections_in_place
+    from narration.pipeline import build_article
+
+    responses.add(responses.POST, GTTS_URL, body=batchexecute_body(real_mp3), status=200)
+    source = tmp_path / "online.md"
+    source.write_text("# Erster Teil\n\nEin Satz. Noch ein Satz.\n\n# Zweiter Teil\n\nDer letzte Satz.\n",
+                      encoding="utf-8")
+    options = config.with_flags(config.load(ROOT / "narration.toml"), cache_dir=str(tmp_path / "cache"))
+    engine, _ = gtts()
+    result = build_article(source, options, engine, ("mp3", "m4b", "sections"), tmp_path / "out", 2, quiet=True)
+    assert result.synthesised >= 1 and len(responses.calls) >= result.synthesised
+    manifest = json.loads((result.out_dir / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["timeline"]["sample_rate"] == 24000
+    for suffix in (".mp3", ".m4b"):
+        listing = subprocess.run([ffmpeg(), "-hide_banner", "-i", str(result.out_dir / f"online{suffix}")],
+                                 capture_output=True, text=True).stderr
+        starts = [float(s) * 1000 for s in re.findall(r"Chapter #\d+:\d+: start ([\d.]+)", listing)]
+        assert len(starts) == 2
+        for start, span in zip(sorted(starts), manifest["timeline"]["sections"]):
+            assert abs(start - span["start_ms"]) <= 10
+        assert_sections_in_place(result.out_dir / f"online{suffix}", sorted((result.out_dir / "sections").glob("*.mp3")),
+                                 manifest["timeline"])

@@ -11,3 +11,31 @@ def mp3_duration_ms(data: bytes) -> float:
                          capture_output=True).stderr.decode()
     h, m, s = re.findall(r"time=(\d+):(\d+):([\d.]+)", out)[-1]
     return (int(h) * 3600 + int(m) * 60 + float(s)) * 1000
+
+
+def decode(path, rate):
+    import numpy as np
+
+    raw = subprocess.run([ffmpeg(), "-v", "error", "-i", str(path), "-f", "s16le", "-ac", "1", "-ar", str(rate), "-"],
+                         capture_output=True, check=True).stdout
+    return np.frombuffer(raw, dtype=np.int16).astype(float)
+
+
+def assert_sections_in_place(joined, section_files, timeline):
+    """Each section's speech sits in the joined file at its timeline time (within about 2 ms),
+    found by cross-correlating the first second of its heading against the section's own file."""
+    import numpy as np
+
+    rate = timeline["sample_rate"]
+    whole = decode(joined, rate)
+    assert abs(len(whole) / rate * 1000 - timeline["duration_ms"]) <= 5
+    assert len(section_files) == len(timeline["sections"])
+    for path, span in zip(section_files, timeline["sections"]):
+        part = decode(path, rate)
+        cue = next(c for c in timeline["cues"] if c["id"] == span["heading_id"])
+        local = round((cue["start_ms"] - span["start_ms"]) * rate / 1000)
+        reference = part[local: local + rate // 2]
+        expected = round(cue["start_ms"] * rate / 1000)
+        best = max(range(max(-400, -expected), 401),
+                   key=lambda shift: float(np.dot(whole[expected + shift: expected + shift + len(reference)], reference)))
+        assert abs(best) <= rate // 500, (path.name, best)
