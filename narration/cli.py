@@ -159,7 +159,7 @@ def _cmd_build(args, options) -> int:
         else:
             log.info("%s: %d clips, %d from cache, %d synthesised; %.1f s -> %s", source.name, result.clips,
                      result.cached, result.synthesised, result.seconds, result.out_dir)
-    if built and not all(r.skipped for r in built) or (built and not (out_root / "feed.xml").exists()):
+    if built and (any(not r.skipped for r in built) or not (out_root / "feed.xml").exists()):
         try:
             from .site import write_site
 

@@ -10,7 +10,7 @@ from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
 from conftest import ffmpeg
-from tests_support import assert_sections_in_place
+from tests_support import assert_sections_in_place, decoded_ms
 
 
 @pytest.fixture(scope="module")
@@ -39,12 +39,6 @@ def clock_ms(stamp: str) -> int:
     h, m, s = stamp.replace(",", ".").split(":")
     return round((int(h) * 3600 + int(m) * 60 + float(s)) * 1000)
 
-
-def decoded_ms(path) -> float:
-    out = subprocess.run([ffmpeg(), "-hide_banner", "-nostdin", "-i", str(path), "-f", "null", "-"],
-                         capture_output=True, text=True).stderr
-    h, m, s = re.findall(r"time=(\d+):(\d+):([\d.]+)", out)[-1]
-    return (int(h) * 3600 + int(m) * 60 + float(s)) * 1000
 
 
 @pytest.mark.parametrize("suffix", [".mp3", ".m4b"])

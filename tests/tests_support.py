@@ -5,10 +5,11 @@ import subprocess
 from conftest import ffmpeg
 
 
-def mp3_duration_ms(data: bytes) -> float:
-    """Decoded length, as a player hears it (gapless trim applied by ffmpeg)."""
-    out = subprocess.run([ffmpeg(), "-hide_banner", "-i", "pipe:0", "-f", "null", "-"], input=data,
-                         capture_output=True).stderr.decode()
+def decoded_ms(source) -> float:
+    """Decoded length of a file (Path) or of audio bytes, as a player hears it (gapless trim applied)."""
+    piped = isinstance(source, bytes)  # from a pipe ffmpeg may miss the end-padding trim (a few ms)
+    out = subprocess.run([ffmpeg(), "-hide_banner", "-i", "pipe:0" if piped else str(source), "-f", "null", "-"],
+                         input=source if piped else None, capture_output=True).stderr.decode()
     h, m, s = re.findall(r"time=(\d+):(\d+):([\d.]+)", out)[-1]
     return (int(h) * 3600 + int(m) * 60 + float(s)) * 1000
 
