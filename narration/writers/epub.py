@@ -28,7 +28,7 @@ h1, h2 { line-height: 1.2; }
 .byline { font-style: italic; }
 blockquote { margin: 1em 2em; }
 table { border-collapse: collapse; }
-th, td { border: 1px solid; padding: 0.25em 0.5em; text-align: start; }
+th, td { border: thin solid; padding: 0.25em 0.5em; text-align: start; }
 figure { margin: 1em 0; }
 img { max-width: 100%; height: auto; }
 .cover { text-align: center; margin: 0; }
