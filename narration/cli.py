@@ -67,6 +67,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except ModuleNotFoundError as exc:  # started outside the project's venv
+        print(f"error: missing dependency '{exc.name}' (run `make build`, which sets up .venv, "
+              "or use .venv/bin/python build.py)", file=sys.stderr)
+        return 1
     except Exception as exc:  # a bug: still one line, the traceback with -v
         _report(None, exc, args.verbose)
         return 1
