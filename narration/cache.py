@@ -48,7 +48,9 @@ class ClipCache:
         return payload
 
     def has(self, key: str) -> bool:
-        return self.get(key) is not None
+        """Whether an entry exists. Cheap on purpose: ``get`` verifies the checksum when the clip is
+        used, and a damaged entry is synthesised again there."""
+        return self.path(key).is_file()
 
     def put(self, key: str, payload: bytes) -> None:
         if not payload:

@@ -17,7 +17,7 @@ import yaml
 
 from .errors import ReaderError
 from .model import Block, Document, Metadata, Section, Sentence, heading_id, sentence_id
-from .readers import reader_for
+from .readers import SIDECAR_SUFFIXES, reader_for
 from .readers.base import RawDocument
 from .segment import split_sentences
 from .slug import slugify
@@ -98,7 +98,7 @@ def _metadata(meta: dict, sections: list[Section], path: Path) -> Metadata:
         language=_language(text("language", "lang")),
         subtitle=text("subtitle"),
         authors=tuple(a for a in authors if a),
-        date=_date(meta.get("date")),
+        date=_date(meta.get("date"), path),
         publisher=text("publisher"),
         description=text("description", "abstract", "summary"),
         rights=text("rights", "license"),
@@ -136,7 +136,7 @@ def _language(value: str) -> str:
     return "de"
 
 
-def _date(value) -> str:
+def _date(value, path: Path) -> str:
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
     if value in (None, ""):
@@ -148,12 +148,12 @@ def _date(value) -> str:
         except ValueError:
             continue
         return text if fmt in ("%Y", "%Y-%m") else parsed.date().isoformat()
-    log.warning("%s: ignoring date %r (use YYYY-MM-DD)", "metadata", text[:40])
+    log.warning("%s: ignoring date %r (use YYYY-MM-DD)", path.name, text[:40])
     return ""
 
 
 def _sidecar(path: Path) -> dict:
-    for suffix in (".yaml", ".yml"):
+    for suffix in SIDECAR_SUFFIXES:
         sidecar = path.with_suffix(suffix)
         if sidecar.is_file():
             try:

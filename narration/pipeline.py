@@ -44,7 +44,9 @@ def _code_fingerprint() -> str:
 
 def input_fingerprint(source: Path, options, engine_identity: dict, formats: tuple[str, ...]) -> str:
     digest = hashlib.sha256()
-    for path in (source, source.with_suffix(".yaml"), source.with_suffix(".yml"), source.parent / "lexicon.pls"):
+    from .readers import companions
+
+    for path in (source, *companions(source)):
         digest.update(path.name.encode())
         digest.update(path.read_bytes() if path.is_file() else b"-")
     shaping = asdict(options)

@@ -90,3 +90,17 @@ def test_cli_reports_cache_use_and_clean(tmp_path):
     cleaned = run_cli("clean", "--cache", "--out", out, "--cache-dir", cache)
     assert cleaned.returncode == 0
     assert not out.exists() and not cache.exists()
+
+
+def test_damaged_entry_is_synthesised_again_in_a_build(tmp_path):
+    source = tmp_path / "kurz.txt"
+    source.write_text("Ein kurzer Text. Mit zwei Sätzen.\n", encoding="utf-8")
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build(source, out, cache, formats=("vtt",))
+    entries = sorted(cache.rglob("*.wav"))
+    entries[0].write_bytes(entries[0].read_bytes()[:100])  # truncated, e.g. by a crash elsewhere
+    source.write_text("Ein kurzer Text. Mit zwei Sätzen!\n", encoding="utf-8")  # force a rebuild
+    result = build(source, out, cache, formats=("vtt",))
+    assert not result.skipped and (out / "kurz" / "kurz.vtt").is_file()
+    clips = ClipCache(cache, ".wav")
+    assert all(clips.get(p.stem) for p in sorted(cache.rglob("*.wav")))  # every entry whole again

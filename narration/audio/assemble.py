@@ -56,14 +56,16 @@ def assemble(items: list[ScriptItem], section_titles: list[tuple[str, str]], loa
     import hashlib
 
     timeline = Timeline(sample_rate=rate)
+    by_section: dict[int, list[ScriptItem]] = {}
+    for item in items:
+        by_section.setdefault(item.section, []).append(item)
     position = 0
     last = len(section_titles) - 1
     with open(pcm_path, "wb") as out:
         for index, (title, heading_id) in enumerate(section_titles):
-            section_items = [item for item in items if item.section == index]
             section_start = position
             parts: list[bytes] = []
-            for item in section_items:
+            for item in by_section.get(index, []):
                 payload, suffix = load_clip(item)
                 clip = clip_segment(payload, suffix, rate, trim)
                 length = len(clip.raw_data) // 2

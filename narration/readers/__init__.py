@@ -17,6 +17,8 @@ READERS = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".docx": "docx", ".odt": "odt", ".epub": "epub",
 }
+SIDECAR_SUFFIXES = (".yaml", ".yml")  # metadata beside a source: <name>.yaml
+LEXICON_FILE = "lexicon.pls"  # pronunciation lexicon for every source in a folder
 _HINTS = {
     ".doc": "save it as .docx",
     ".rtf": "save it as .docx or .odt",
@@ -38,3 +40,8 @@ def reader_for(path: Path):
 
 def is_source(path: Path) -> bool:
     return path.suffix.lower() in READERS
+
+
+def companions(source: Path) -> list[Path]:
+    """The files beside ``source`` that shape its outputs (whether or not they exist)."""
+    return [source.with_suffix(s) for s in SIDECAR_SUFFIXES] + [source.parent / LEXICON_FILE]

@@ -13,10 +13,10 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import ReaderError
+from ..readers import LEXICON_FILE as FILE_NAME
 
 log = logging.getLogger(__name__)
 PLS_NS = "http://www.w3.org/2005/01/pronunciation-lexicon"
-FILE_NAME = "lexicon.pls"
 
 
 @dataclass(frozen=True)
