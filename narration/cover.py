@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import textwrap
 from pathlib import Path
 
 from .textio import atomic_write
 
 SIZE = 1400  # Apple Podcasts asks for 1400-3000 px squares
+RECIPE = "narration:recipe"
 PALETTES = (((20, 45, 80), (245, 240, 225)), ((70, 25, 40), (250, 240, 230)), ((25, 60, 50), (240, 245, 235)),
             ((40, 40, 48), (250, 250, 245)))
 
 
-def draw_cover(title: str, subtitle: str = "", footer: str = "") -> bytes:
+def draw_cover(title: str, subtitle: str = "", footer: str = ""):
     from PIL import Image, ImageDraw, ImageFont
 
     background, ink = PALETTES[hashlib.sha256(title.encode()).digest()[0] % len(PALETTES)]
@@ -33,12 +35,10 @@ def draw_cover(title: str, subtitle: str = "", footer: str = "") -> bytes:
         y += size
     if footer:
         draw.text((margin, SIZE - margin * 2), footer, font=ImageFont.load_default(size=48), fill=ink)
-    out = io.BytesIO()
-    image.save(out, format="PNG", optimize=False)
-    return out.getvalue()
+    return image
 
 
-def square_png(path: str) -> bytes:
+def square_png(path: str):
     """A source's own cover, padded to a square PNG of at least 1400 px."""
     from PIL import Image
 
@@ -48,15 +48,34 @@ def square_png(path: str) -> bytes:
         source.thumbnail((side, side))
         canvas = Image.new("RGB", (side, side), (255, 255, 255))
         canvas.paste(source, ((side - source.width) // 2, (side - source.height) // 2))
-        out = io.BytesIO()
-        canvas.save(out, format="PNG")
-        return out.getvalue()
+        return canvas
+
+
+def cover_png(path: Path, image_file: str | None, title: str, subtitle: str = "", footer: str = "") -> Path:
+    """Write the cover to ``path``: the given image made square, or one drawn from the words.
+    Drawing and compressing 1400 px takes a tenth of a second, so it is done only when what the
+    cover shows changed; a digest of that is kept in the PNG's own text chunk."""
+    from PIL import Image
+    from PIL.PngImagePlugin import PngInfo
+
+    recipe = hashlib.sha256(json.dumps([title, subtitle, footer]).encode())
+    recipe.update(Path(image_file).read_bytes() if image_file else Path(__file__).read_bytes())
+    key = recipe.hexdigest()
+    try:
+        with Image.open(path) as existing:
+            if existing.info.get(RECIPE) == key:
+                return path
+    except (OSError, ValueError):
+        pass
+    image = square_png(image_file) if image_file else draw_cover(title, subtitle, footer)
+    info = PngInfo()
+    info.add_text(RECIPE, key)
+    out = io.BytesIO()
+    image.save(out, format="PNG", pnginfo=info)
+    atomic_write(path, out.getvalue())
+    return path
 
 
 def article_cover(doc, out_dir: Path) -> Path:
-    data = square_png(doc.meta.cover) if doc.meta.cover else draw_cover(
-        doc.meta.title, doc.meta.subtitle, ", ".join(doc.meta.authors))
-    path = out_dir / "cover.png"
-    if not path.is_file() or path.read_bytes() != data:
-        atomic_write(path, data)
-    return path
+    return cover_png(out_dir / "cover.png", doc.meta.cover, doc.meta.title, doc.meta.subtitle,
+                     ", ".join(doc.meta.authors))

@@ -7,6 +7,7 @@ source, since a pasted .txt has nowhere else to keep its title.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import html as _html
 import logging
 import uuid
@@ -19,7 +20,7 @@ from .errors import ReaderError
 from .model import Block, Document, Metadata, Section, Sentence, heading_id, sentence_id
 from .readers import SIDECAR_SUFFIXES, reader_for
 from .readers.base import RawDocument
-from .segment import split_sentences
+from .segment import SplitMemo, split_sentences
 from .slug import slugify
 
 log = logging.getLogger(__name__)
@@ -27,7 +28,8 @@ MAX_TITLE_CHARS = 90
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}
 
 
-def load(path: Path) -> Document:
+def load(path: Path, memo_dir: Path | None = None) -> Document:
+    """``memo_dir``: where sentence splits are remembered between builds (the cache)."""
     path = Path(path)
     reader = reader_for(path)
     try:
@@ -40,11 +42,15 @@ def load(path: Path) -> Document:
         raise ReaderError("is empty")
     raw = reader.read(path, data)
     raw.meta.update(_sidecar(path))
-    return assemble(raw, path)
+    memo = SplitMemo(memo_dir / f"{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32]}.json"
+                     if memo_dir is not None else None)
+    document = assemble(raw, path, memo.split)
+    memo.save()
+    return document
 
 
-def assemble(raw: RawDocument, path: Path) -> Document:
-    sections = _sections(raw, path)
+def assemble(raw: RawDocument, path: Path, split=split_sentences) -> Document:
+    sections = _sections(raw, path, split)
     if not sections:
         raise ReaderError("has no text to narrate")
     meta = _metadata(raw.meta, sections, path)
@@ -54,14 +60,14 @@ def assemble(raw: RawDocument, path: Path) -> Document:
     return Document(meta=meta, sections=tuple(sections), source=path.name)
 
 
-def _sections(raw: RawDocument, path: Path) -> list[Section]:
+def _sections(raw: RawDocument, path: Path, split) -> list[Section]:
     sections: list[Section] = []
     for raw_section in raw.sections:
         number = len(sections) + 1
         blocks = []
         for raw_block in raw_section.blocks:
             b = len(blocks) + 1
-            texts = split_sentences(raw_block.text)
+            texts = split(raw_block.text)
             if not texts and not raw_block.alt:
                 continue
             sentences = tuple(Sentence(sentence_id(number, b, i), t) for i, t in enumerate(texts, 1))

@@ -102,7 +102,7 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
         log.debug("%s: %s done at %.2f s", slug, name, time.monotonic() - started)
 
     phase("imports")
-    doc = load(source)
+    doc = load(source, Path(options.build.cache_dir) / "sentences")
     lexicon = load_lexicon(source.parent)
     script = build_script(doc, lexicon, options.pauses, intro=options.build.intro)
     cache = ClipCache(Path(options.build.cache_dir), engine.clip_suffix)
@@ -126,7 +126,9 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
 
         writers = select(formats)
         audio_writers = [w for w in writers if w.audio]
-        meter = loudness.StreamMeter(engine.sample_rate, engine.limiter_hint_db) if audio_writers else None
+        cache_root = Path(options.build.cache_dir)
+        meter = (loudness.PieceMeter(engine.sample_rate, engine.limiter_hint_db, cache_root / "loudness")
+                 if audio_writers else None)
         try:
             timeline = assemble(script, titles, load_clip, engine.sample_rate, pcm, trim=options.audio.trim_silence,
                                 sink=meter.feed if meter else None)
@@ -136,13 +138,17 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
                                options=options, lexicon=lexicon, narrator=narrator, pcm=pcm)
             ctx.cover = article_cover(doc, out_dir)
             if meter is not None:
-                plan = loudness.plan(pcm, timeline.sample_rate, meter, options.audio.loudness_lufs,
+                def remeasure(threshold):
+                    return loudness.measure_file(pcm, timeline.pieces, timeline.sample_rate, threshold,
+                                                 cache_root / "loudness").lufs
+
+                plan = loudness.plan(meter.result(), remeasure, options.audio.loudness_lufs,
                                      options.audio.true_peak_dbtp)
                 ctx.audio_filters = plan.filters
                 timeline.loudness = {**plan.to_dict(), "target_lufs": options.audio.loudness_lufs,
                                      "true_peak_ceiling_dbtp": options.audio.true_peak_dbtp}
                 phase("loudness plan")
-                encode_all(ctx, audio_writers, work)
+                encode_all(ctx, audio_writers, work, jobs)
                 phase("encoding")
         finally:
             if meter is not None:

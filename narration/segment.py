@@ -9,7 +9,12 @@ still open.
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import logging
+from pathlib import Path
 
+log = logging.getLogger(__name__)
 _OPENERS = {"„": "“", "»": "«", "“": "”", "«": "»"}
 
 
@@ -30,6 +35,47 @@ def split_sentences(paragraph: str) -> list[str]:
         start, end = tokens[0].character_offset[0], tokens[-1].character_offset[1]
         pieces.append(paragraph[start:end])
     return _join_open_quotations(pieces)
+
+
+class SplitMemo:
+    """Sentences of paragraphs split before, kept per source file, so that
+    SoMaJo (a third of a second just to start) is loaded only when a paragraph
+    is new. Entries are keyed by the paragraph's text, and the whole memo by
+    SoMaJo's version and this module's code, so it can never be stale."""
+
+    def __init__(self, path: Path | None):
+        from importlib.metadata import version
+
+        self.path = path
+        self.version = hashlib.sha256(version("SoMaJo").encode() + Path(__file__).read_bytes()).hexdigest()
+        self.known: dict[str, list[str]] = {}
+        self.used: dict[str, list[str]] = {}
+        if path is not None:
+            try:
+                stored = json.loads(path.read_text(encoding="utf-8"))
+                if stored.get("version") == self.version:
+                    self.known = stored["paragraphs"]
+            except (OSError, ValueError, KeyError, AttributeError):
+                pass
+
+    def split(self, paragraph: str) -> list[str]:
+        key = hashlib.sha256(paragraph.encode("utf-8")).hexdigest()
+        if key not in self.used:
+            found = self.known.get(key)
+            self.used[key] = found if isinstance(found, list) else split_sentences(paragraph)
+        return self.used[key]
+
+    def save(self) -> None:
+        """Keep what this build used (so the memo follows the source), if that differs from what was stored."""
+        if self.path is None or self.used == self.known:
+            return
+        from .textio import atomic_write
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(self.path, json.dumps({"version": self.version, "paragraphs": self.used}, ensure_ascii=False))
+        except OSError as exc:  # a memo is an optimisation: never fail the build over it
+            log.debug("sentence memo not saved: %s", exc)
 
 
 def _join_open_quotations(pieces: list[str]) -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .cover import draw_cover
+from .cover import cover_png
 from .feed import build_feed
 from .textio import atomic_write
 from .writers.markup import el
@@ -42,16 +42,8 @@ def collect(out_root: Path) -> list[dict]:
 
 def write_site(out_root: Path, options) -> None:
     articles = collect(out_root)
-    image = out_root / IMAGE
     podcast = options.podcast
-    if podcast.image:
-        from .cover import square_png
-
-        data = square_png(podcast.image)
-    else:
-        data = draw_cover(podcast.title, podcast.description, podcast.author)
-    if not image.is_file() or image.read_bytes() != data:
-        atomic_write(image, data)
+    cover_png(out_root / IMAGE, podcast.image, podcast.title, podcast.description, podcast.author)
     with_audio = [a for a in articles if "mp3" in a["files"]]
     atomic_write(out_root / "feed.xml", build_feed(with_audio, podcast, IMAGE))
     atomic_write(out_root / "index.html", index_page(articles, podcast))

@@ -20,20 +20,31 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class Piece:
+    """A run of whole paragraphs, encoded on its own and cached (``audio.frames``).
+    Its PCM is ``samples`` long from ``start_sample``; its pauses were
+    lengthened or shortened by ``stretch`` samples in all to fill whole codec
+    frames; the ``digest`` of its PCM keys its encodings and its loudness."""
+    index: int
+    section: int
+    start_sample: int
+    samples: int
+    stretch: int
+    digest: str
+
+
+@dataclass(frozen=True)
 class SectionSpan:
-    """A section's slot in the joined audio. Its own audio (the section file)
-    runs from ``start_ms`` to ``audio_end_ms``; the rest of the slot, up to
-    ``end_ms``, is the codecs' delay and padding (see ``audio.frames``)."""
+    """A section's place in the joined audio. Its own audio (the section file,
+    its pieces joined) runs from ``start_ms`` to ``audio_end_ms``; the rest, up
+    to ``end_ms``, is the codecs' delay and padding after its last piece."""
     index: int
     title: str
     heading_id: str
     start_ms: int
     end_ms: int
     audio_end_ms: int
-    start_sample: int
-    audio_samples: int  # samples of the section's own audio
-    padding_ms: int  # silence added after the last pause to fill the slot
-    digest: str  # sha256 of the section's PCM: the key of its encoded pieces
+    pieces: tuple[int, ...]  # indices into Timeline.pieces
 
 
 @dataclass
@@ -41,6 +52,7 @@ class Timeline:
     sample_rate: int
     cues: list[Cue] = field(default_factory=list)
     sections: list[SectionSpan] = field(default_factory=list)
+    pieces: list[Piece] = field(default_factory=list)
     total_samples: int = 0
     loudness: dict = field(default_factory=dict)
 
@@ -66,7 +78,8 @@ class Timeline:
 
     def to_dict(self) -> dict:
         return {"sample_rate": self.sample_rate, "duration_ms": self.duration_ms, "loudness": self.loudness,
-                "sections": [asdict(s) for s in self.sections], "cues": [asdict(c) for c in self.cues]}
+                "sections": [asdict(s) for s in self.sections], "pieces": [asdict(p) for p in self.pieces],
+                "cues": [asdict(c) for c in self.cues]}
 
 
 def ms(samples: int, rate: int) -> int:

@@ -1,8 +1,11 @@
 """Loudness planning on signals whose answer we know (issue 4)."""
+import hashlib
+
 import numpy as np
 import pytest
 
 from narration.audio import loudness
+from narration.timeline import Piece
 
 RATE = 22050
 
@@ -14,17 +17,21 @@ def signal(tmp_path, samples: np.ndarray):
     return path, pcm
 
 
-def metered(path, pcm, threshold):
-    meter = loudness.StreamMeter(RATE, threshold)
-    for start in range(0, len(pcm), 1 << 16):
-        meter.feed(pcm[start:start + (1 << 16)])
-    return meter
+def whole(pcm):
+    return [Piece(0, 0, 0, len(pcm) // 2, 0, hashlib.sha256(pcm).hexdigest())]
+
+
+def planned(path, pcm, guess):
+    def remeasure(threshold):
+        return loudness.measure_file(path, whole(pcm), RATE, threshold).lufs
+
+    return loudness.plan(loudness.measure_file(path, whole(pcm), RATE, guess), remeasure, -16.0, -1.5)
 
 
 def test_quiet_tone_needs_gain_but_no_limiter(tmp_path):
     t = np.arange(RATE * 20) / RATE
     path, pcm = signal(tmp_path, 3000 * np.sin(2 * np.pi * 440 * t))  # about -24 LUFS, crest 3 dB
-    plan = loudness.plan(path, RATE, metered(path, pcm, -11.0), -16.0, -1.5)
+    plan = planned(path, pcm, -11.0)
     assert plan.limiter_db is None
     after = loudness.integrated_loudness(path, RATE, plan.filters)
     assert abs(after - (-16.0)) < 0.3
@@ -36,8 +43,37 @@ def test_peaky_signal_is_limited_into_the_window_whatever_the_guess(tmp_path, gu
     speechy = rng.normal(0, 1500, RATE * 20)
     speechy[:: RATE // 5] = 32000  # sparse full-scale clicks: peak-to-loudness ratio far too high
     path, pcm = signal(tmp_path, speechy)
-    plan = loudness.plan(path, RATE, metered(path, pcm, guess), -16.0, -1.5)
+    plan = planned(path, pcm, guess)
     assert plan.limiter_db is not None
     after = loudness.integrated_loudness(path, RATE, plan.filters)
     assert abs(after - plan.output_lufs) < 0.3 and plan.output_lufs >= -16.5
     assert plan.limiter_db + plan.gain_db <= -1.5 - loudness.PEAK_MARGIN_DB + 0.01
+
+
+def pieces_of(pcm: bytes, cuts: list[int]) -> list[Piece]:
+    bounds = [0, *cuts, len(pcm) // 2]
+    return [Piece(i, 0, a, b - a, 0, hashlib.sha256(pcm[2 * a: 2 * b]).hexdigest())
+            for i, (a, b) in enumerate(zip(bounds, bounds[1:]))]
+
+
+def test_metering_piece_by_piece_agrees_with_metering_the_whole(tmp_path):
+    """Pieces meet in pauses; gating their cached blocks together gives what ffmpeg's own meter gives
+    for the joined programme, and a second pass reads every piece from the cache."""
+    rng = np.random.default_rng(3)
+    parts, cuts, position = [], [], 0
+    for n in range(12):  # "sentences" of varying level and length, with pauses between them
+        burst = rng.normal(0, rng.uniform(800, 4000), int(RATE * rng.uniform(1.5, 6)))
+        pause = np.zeros(int(RATE * rng.uniform(0.35, 0.9)))
+        parts += [burst, pause]
+        position += len(burst) + len(pause)
+        if n % 3 == 2 and n < 11:
+            cuts.append(position - len(pause) // 2)  # cut inside the pause, as assemble does
+    path, pcm = signal(tmp_path, np.concatenate(parts))
+    cache = tmp_path / "loudness"
+    pieces = pieces_of(pcm, cuts)
+    by_pieces = loudness.measure_file(path, pieces, RATE, 0.0, cache)
+    assert abs(by_pieces.lufs - loudness.integrated_loudness(path, RATE)) < 0.1
+    assert by_pieces.peak == int(np.max(np.abs(np.frombuffer(pcm, dtype=np.int16))))
+    assert len(list(cache.rglob("*.json"))) == len(pieces)
+    path.write_bytes(b"")  # nothing left to read: the second measurement must come from the cache
+    assert loudness.measure_file(path, pieces, RATE, 0.0, cache) == by_pieces

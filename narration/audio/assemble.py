@@ -1,20 +1,21 @@
-"""Clips + pauses -> one PCM file on disk and the timeline, section by section.
+"""Clips + pauses -> one PCM file on disk and the timeline, piece by piece.
 
-pydub joins each section's clips and silences in one pass (a list joined
-once, never ``+=`` on a growing segment), and the section is written to disk
-before the next is loaded, so memory follows the longest section, not the book.
+Each piece's clips and silences are joined in one pass (a list joined once,
+never ``+=`` on a growing segment), and the piece is written to disk before
+the next is loaded, so memory follows the longest piece, not the book.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 from pathlib import Path
 
 import numpy as np
 
 from ..speech.script import ScriptItem
-from ..timeline import Cue, SectionSpan, Timeline, ms, to_samples
+from ..timeline import Cue, Piece, SectionSpan, Timeline, ms, to_samples
 from .ffmpeg import decode_to_pcm, pydub_audio_segment
-from .frames import CODEC_TAIL, slot
+from .frames import CODEC_TAIL, MIN_GAPS, stretch
 
 AudioSegment = pydub_audio_segment()
 
@@ -44,53 +45,67 @@ def trim_silence(segment: AudioSegment) -> AudioSegment:
     return segment._spawn(samples[start:end].tobytes())
 
 
+def piece_groups(items: list[ScriptItem]) -> list[list[ScriptItem]]:
+    """One section's items cut into pieces: only where a block (paragraph,
+    heading) ends, and only once a piece holds MIN_GAPS items and at least
+    MIN_GAPS remain, so every piece's stretch is spread thin. The cut points
+    depend on the items, never on their sound, so rewording a sentence
+    changes exactly one piece."""
+    groups: list[list[ScriptItem]] = [[]]
+    for i, item in enumerate(items):
+        groups[-1].append(item)
+        rest = items[i + 1:]
+        block_ends = not rest or rest[0].block != item.block or not item.block
+        if rest and block_ends and len(groups[-1]) >= MIN_GAPS and len(rest) >= MIN_GAPS:
+            groups.append([])
+    return groups
+
+
 def assemble(items: list[ScriptItem], section_titles: list[tuple[str, str]], load_clip, rate: int,
              pcm_path: Path, trim: bool = True, sink=None) -> Timeline:
     """Write the whole narration as raw PCM to ``pcm_path``; return its timeline.
 
     ``load_clip(item) -> bytes, suffix`` fetches a clip (from the cache).
     ``section_titles[i]`` is (title, heading id) of section i.
-    ``sink(bytes)``, if given, sees every section too (the loudness meter).
-    Each section is padded to a codec-friendly slot (``audio.frames``).
+    ``sink(piece, pcm)``, if given, sees every piece (the loudness meter).
+    Pieces are stretched to codec-friendly lengths (``audio.frames``); one
+    piece is in memory at a time.
     """
-    import hashlib
-
     timeline = Timeline(sample_rate=rate)
     by_section: dict[int, list[ScriptItem]] = {}
     for item in items:
         by_section.setdefault(item.section, []).append(item)
+    groups = [(index, group) for index in range(len(section_titles))
+              for group in piece_groups(by_section.get(index, [])) if group]
     position = 0
-    last = len(section_titles) - 1
     with open(pcm_path, "wb") as out:
-        for index, (title, heading_id) in enumerate(section_titles):
-            section_start = position
-            parts: list[bytes] = []
-            for item in by_section.get(index, []):
-                payload, suffix = load_clip(item)
-                clip = clip_segment(payload, suffix, rate, trim)
-                length = len(clip.raw_data) // 2
-                timeline.cues.append(Cue(item.id, item.kind, item.text, index, item.block,
+        for number, (section, group) in enumerate(groups):
+            clips = [clip_segment(*load_clip(item), rate, trim).raw_data for item in group]
+            gaps = [to_samples(item.pause_ms, rate) for item in group]
+            gaps[-1] = max(0, gaps[-1] - CODEC_TAIL)
+            changes = stretch(sum(len(c) // 2 for c in clips) + sum(gaps), gaps)
+            start, parts = position, []
+            for item, clip, gap, change in zip(group, clips, gaps, changes):
+                length = len(clip) // 2
+                timeline.cues.append(Cue(item.id, item.kind, item.text, section, item.block,
                                          ms(position, rate), ms(position + length, rate)))
-                pause = to_samples(item.pause_ms, rate)
-                parts.append(clip.raw_data)
-                parts.append(b"\0\0" * pause)
-                position += length + pause
-            spoken = position - section_start
-            length = slot(spoken)
-            padding = length - CODEC_TAIL - spoken
-            parts.append(b"\0\0" * padding)
-            section = AudioSegment(data=b"".join(parts), sample_width=2, frame_rate=rate, channels=1)
-            digest = hashlib.sha256(section.raw_data).hexdigest()
-            tail = b"" if index == last else b"\0\0" * CODEC_TAIL  # decoders trim the last tail themselves
-            for chunk in (section.raw_data, tail):
-                out.write(chunk)
-                if sink is not None:
-                    sink(chunk)
-            audio_samples = spoken + padding
-            position = section_start + audio_samples + len(tail) // 2
-            timeline.sections.append(SectionSpan(
-                index, title, heading_id, ms(section_start, rate), ms(position, rate),
-                ms(section_start + audio_samples, rate), section_start, audio_samples, ms(padding, rate), digest))
+                parts += [clip, b"\0\0" * (gap + change)]
+                position += length + gap + change
+            pcm = b"".join(parts)
+            piece = Piece(number, section, start, len(pcm) // 2, sum(changes), hashlib.sha256(pcm).hexdigest())
+            timeline.pieces.append(piece)
+            tail = b"" if number == len(groups) - 1 else b"\0\0" * CODEC_TAIL  # decoders trim the last tail
+            out.write(pcm)
+            out.write(tail)
+            if sink is not None:
+                sink(piece, pcm)
+            position += len(tail) // 2
+    for index, (title, heading_id) in enumerate(section_titles):
+        own = [p for p in timeline.pieces if p.section == index]
+        end = own[-1].start_sample + own[-1].samples
+        following = position if index == len(section_titles) - 1 else end + CODEC_TAIL
+        timeline.sections.append(SectionSpan(index, title, heading_id, ms(own[0].start_sample, rate),
+                                             ms(following, rate), ms(end, rate), tuple(p.index for p in own)))
     timeline.total_samples = position
     timeline.check()
     return timeline

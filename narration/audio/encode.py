@@ -1,11 +1,13 @@
-"""Encode each section once per codec (cached), then join the pieces.
+"""Encode each piece once per codec (cached), then join the pieces.
 
-A piece is keyed by the section's PCM digest, the loudness chain and the
-encoder settings, and kept in the cache folder, so a rebuild after one changed
-sentence encodes one section. All missing pieces come from one ffmpeg run
-(the PCM read once, encoders in parallel threads). The episode MP3 and the M4B
-are joined from the pieces by stream copy, which is exact because sections
-fill whole codec frames (``audio.frames``).
+An encoded piece is keyed by the piece's PCM digest, the loudness chain and
+the encoder settings, and kept in the cache folder, so a rebuild after one
+changed sentence encodes one piece (a few paragraphs). Missing pieces are
+encoded in runs of consecutive pieces, one ffmpeg per run (the run's bytes of
+the PCM read once, encoders in parallel threads, runs in parallel). The
+episode MP3, the M4B and the section files are joined from the pieces by
+stream copy, which is exact because pieces fill whole codec frames
+(``audio.frames``).
 """
 from __future__ import annotations
 
@@ -17,9 +19,10 @@ from pathlib import Path
 from ..textio import temp_path_for
 from ..writers.base import BuildContext, Writer
 from .ffmpeg import ffmpeg_exe, run
-from .loudness import raw_input_args
 
-AAC_PRIMING = 1024  # samples the AAC encoder puts before the audio; the joined MP4 says to skip them
+BATCH_PIECES = 24  # per ffmpeg run: every input frame passes each piece's trim, so not hundreds
+AAC_PRIMING = 1024
+MP3_COPY = ["-c", "copy", "-map_metadata", "-1", "-id3v2_version", "0", "-write_xing", "1", "-f", "mp3"]  # samples the AAC encoder puts before the audio; the joined MP4 says to skip them
 
 
 @dataclass(frozen=True)
@@ -39,49 +42,71 @@ def codecs(options) -> dict[str, Codec]:
     }
 
 
-def piece_path(ctx: BuildContext, codec: Codec, index: int) -> Path:
-    span = ctx.timeline.sections[index]
-    blob = json.dumps([span.digest, ctx.audio_filters, ctx.timeline.sample_rate, codec.args, ffmpeg_exe()])
+def piece_path(ctx: BuildContext, codec: Codec, piece) -> Path:
+    blob = json.dumps([piece.digest, ctx.audio_filters, ctx.timeline.sample_rate, codec.args, ffmpeg_exe()])
     key = hashlib.sha256(blob.encode()).hexdigest()
     return Path(ctx.options.build.cache_dir) / "encoded" / key[:2] / f"{key}{codec.suffix}"
 
 
-def encode_all(ctx: BuildContext, writers: list[Writer], work: Path) -> None:
+def encode_all(ctx: BuildContext, writers: list[Writer], work: Path, jobs: int = 1) -> None:
     """Make every piece the writers need (cached), then let each writer join, tag and place its files."""
     table = codecs(ctx.options)
     wanted = sorted({name for writer in writers for name in writer.pieces})
-    ctx.pieces = {name: [piece_path(ctx, table[name], i) for i in range(len(ctx.timeline.sections))]
-                  for name in wanted}
-    missing = [(name, i, path) for name, paths in ctx.pieces.items() for i, path in enumerate(paths)
-               if not path.is_file()]
-    if missing:
-        rate = ctx.timeline.sample_rate
-        graph = [f"[0:a]{ctx.audio_filters or 'anull'},asplit={len(missing)}" + "".join(f"[s{k}]" for k in range(len(missing)))]
-        maps, temps = [], []
-        for k, (name, i, path) in enumerate(missing):
-            span = ctx.timeline.sections[i]
-            graph.append(f"[s{k}]atrim=start_sample={span.start_sample}:"
-                         f"end_sample={span.start_sample + span.audio_samples},asetpts=PTS-STARTPTS[o{k}]")
-            temp = temp_path_for(path)
-            temps.append((temp, path))
-            maps += ["-map", f"[o{k}]", *table[name].args, "-y", str(temp)]
-        try:
-            run(["-loglevel", "error", *raw_input_args(ctx.pcm, rate), "-filter_complex", ";".join(graph), *maps])
-            for temp, path in temps:
-                temp.replace(path)
-        finally:
-            for temp, _ in temps:
-                temp.unlink(missing_ok=True)
-    for writer in writers:
-        writer.finish(ctx, work)
+    ctx.pieces = {name: [piece_path(ctx, table[name], piece) for piece in ctx.timeline.pieces] for name in wanted}
+    missing: dict[int, list[tuple[Codec, Path]]] = {}
+    for name, paths in ctx.pieces.items():
+        for piece, path in zip(ctx.timeline.pieces, paths):
+            if not path.is_file():
+                missing.setdefault(piece.index, []).append((table[name], path))
+    batches: list[list[int]] = []
+    for index in sorted(missing):
+        if batches and batches[-1][-1] == index - 1 and len(batches[-1]) < BATCH_PIECES:
+            batches[-1].append(index)
+        else:
+            batches.append([index])
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max(1, jobs)) as pool:  # ffmpeg does the work; threads only wait for it
+        list(pool.map(lambda batch: _encode_batch(ctx, [(i, missing[i]) for i in batch]), batches))
+        list(pool.map(lambda writer: writer.finish(ctx, work), writers))
 
 
-def join(pieces: list[Path], target: Path, work: Path, extra_inputs: list[str], args: list[str]) -> None:
-    """Stream-copy ``pieces`` one after another into ``target`` (through ffmpeg's concat demuxer)."""
-    listing = work / f"{target.name}.concat"
-    listing.write_text("".join(f"file '{p.resolve().as_posix()}'\n" for p in pieces), encoding="utf-8")
-    run(["-loglevel", "error", "-f", "concat", "-safe", "0", "-i", str(listing), *extra_inputs, "-map", "0:a",
-         *args, "-y", str(target)])
+def _encode_batch(ctx: BuildContext, batch: list[tuple[int, list[tuple[Codec, Path]]]]) -> None:
+    """One ffmpeg run for a run of consecutive pieces: their bytes of the PCM are read once, the
+    loudness chain applied once, and every piece cut out and encoded in parallel threads."""
+    pieces = ctx.timeline.pieces
+    first, last = pieces[batch[0][0]], pieces[batch[-1][0]]
+    begin, end = first.start_sample, last.start_sample + last.samples
+    source = f"subfile,,start,{begin * 2},end,{end * 2},,:file:{Path(ctx.pcm).resolve()}"
+    outputs = [(pieces[index], codec, path) for index, wanted in batch for codec, path in wanted]
+    graph = [f"[0:a]{ctx.audio_filters or 'anull'},asplit={len(outputs)}" + "".join(f"[s{k}]" for k in range(len(outputs)))]
+    maps, temps = [], []
+    for k, (piece, codec, path) in enumerate(outputs):
+        offset = piece.start_sample - begin
+        graph.append(f"[s{k}]atrim=start_sample={offset}:end_sample={offset + piece.samples},asetpts=PTS-STARTPTS[o{k}]")
+        temp = temp_path_for(path)
+        temps.append((temp, path))
+        maps += ["-map", f"[o{k}]", *codec.args, "-y", str(temp)]
+    try:
+        run(["-loglevel", "error", "-f", "s16le", "-ar", str(ctx.timeline.sample_rate), "-ac", "1", "-i", source,
+             "-filter_complex", ";".join(graph), *maps])
+        for temp, path in temps:
+            temp.replace(path)
+    finally:
+        for temp, _ in temps:
+            temp.unlink(missing_ok=True)
+
+
+def join(groups: list[tuple[list[Path], Path]], work: Path, extra_inputs: list[str], args: list[str]) -> None:
+    """Stream-copy each group's pieces one after another into its target, all in one ffmpeg run
+    (through the concat demuxer). ``extra_inputs`` come after the groups' inputs."""
+    inputs, maps = [], []
+    for n, (pieces, target) in enumerate(groups):
+        listing = work / f"{target.name}.concat"
+        listing.write_text("".join(f"file '{p.resolve().as_posix()}'\n" for p in pieces), encoding="utf-8")
+        inputs += ["-f", "concat", "-safe", "0", "-i", str(listing)]
+        maps += ["-map", f"{n}:a", *args, "-y", str(target)]
+    run(["-loglevel", "error", *inputs, *extra_inputs, *maps])
 
 
 def ffmetadata(ctx: BuildContext) -> str:

@@ -8,6 +8,8 @@ lands on the target. Every pass streams from disk.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import re
 from dataclasses import dataclass
@@ -66,44 +68,156 @@ def integrated_loudness(pcm: Path, rate: int, filters: str = "") -> float:
     return _parse_integrated(run([*raw_input_args(pcm, rate), "-af", chain, "-f", "null", "-"]).stderr)
 
 
-class StreamMeter:
-    """Measures loudness (through the limiter at a guessed threshold) and the
-    sample peak while the PCM is being written: ffmpeg's meter reads a pipe on
-    the other core, so measuring costs no extra pass in the usual case."""
+GATE_ABSOLUTE_LUFS = -70.0  # BS.1770-4 gating
+GATE_RELATIVE_LU = -10.0
+METER_VERSION = 1
 
-    def __init__(self, rate: int, threshold_db: float):
+
+@dataclass(frozen=True)
+class Measurement:
+    lufs: float  # integrated, through the limiter at threshold_db
+    peak: int  # highest sample magnitude before the limiter
+    threshold_db: float
+
+
+def integrate(blocks: list[float]) -> float:
+    """Integrated loudness from 400 ms block loudnesses (BS.1770-4, both gates)."""
+    def mean_power(values):
+        return sum(10 ** ((v + 0.691) / 10) for v in values) / len(values)
+
+    loud = [b for b in blocks if b > GATE_ABSOLUTE_LUFS]
+    if not loud:
+        return -math.inf
+    relative = -0.691 + 10 * math.log10(mean_power(loud)) + GATE_RELATIVE_LU
+    gated = [b for b in loud if b > relative]
+    return -0.691 + 10 * math.log10(mean_power(gated))
+
+
+class PieceMeter:
+    """Measures loudness piece by piece, through the limiter at a threshold.
+
+    Each piece's 400 ms blocks (ffmpeg's EBU R128 meter, every 100 ms) and
+    its sample peak are cached under its digest, so a rebuild meters only the
+    pieces that changed; the integrated loudness is gated over all blocks, as
+    BS.1770 does over the whole programme (pieces meet in pauses, where blocks
+    are silent either way). Pieces to meter are fed to one ffmpeg on the other
+    core while the PCM is written, each on the 100 ms grid and followed by
+    400 ms of silence, so a piece's blocks never depend on its neighbours.
+    """
+
+    def __init__(self, rate: int, threshold_db: float, cache_dir: Path | None = None):
+        self.rate, self.threshold_db, self.cache_dir = rate, round(threshold_db, 2), cache_dir
+        self.grid = rate // 10
+        self.found: dict[int, dict] = {}  # piece index -> {"peak", "blocks"}
+        self.fed: list[tuple[object, int, int]] = []  # (piece, offset in the metered stream, peak)
+        self.offset = 0
+        self.process = self.output = None
+
+    def _key_path(self, digest: str) -> Path | None:
+        if self.cache_dir is None:
+            return None
+        from .ffmpeg import ffmpeg_exe
+
+        blob = json.dumps([digest, self.threshold_db, self.rate, ffmpeg_exe(), METER_VERSION])
+        key = hashlib.sha256(blob.encode()).hexdigest()
+        return self.cache_dir / key[:2] / f"{key}.json"
+
+    def _start(self) -> None:
         import subprocess
+        import tempfile
 
         from .ffmpeg import ffmpeg_exe
 
-        self.peak = 0
-        self.threshold_db = threshold_db
+        self.output = tempfile.TemporaryFile()
+        self.errors = tempfile.TemporaryFile()
         self.process = subprocess.Popen(
-            [ffmpeg_exe(), "-hide_banner", "-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0",
-             "-af", f"{_chain(threshold_db, 0.0)},ebur128=framelog=quiet", "-f", "null", "-"],
-            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            [ffmpeg_exe(), "-hide_banner", "-v", "error", "-f", "s16le", "-ar", str(self.rate), "-ac", "1",
+             "-i", "pipe:0", "-af", f"{_chain(self.threshold_db, 0.0)},ebur128=metadata=1,"
+             "ametadata=mode=print:key=lavfi.r128.M:file=-", "-f", "null", "-"],
+            stdin=subprocess.PIPE, stdout=self.output, stderr=self.errors)
 
-    def feed(self, pcm: bytes) -> None:
+    def known(self, piece) -> bool:
+        """Whether the piece was metered before (its entry is then taken from the cache)."""
+        if piece.index not in self.found:
+            path = self._key_path(piece.digest)
+            try:
+                self.found[piece.index] = json.loads(path.read_text(encoding="utf-8"))
+            except (AttributeError, OSError, ValueError):
+                return False
+        return True
+
+    def feed(self, piece, pcm: bytes) -> None:
+        if self.known(piece):
+            return
         import numpy as np
 
         samples = np.frombuffer(pcm, dtype=np.int16)
-        if samples.size:  # max and min of the int16 view: no copy of a section that may be 100 MB
-            self.peak = max(self.peak, int(samples.max()), -int(samples.min()))
+        peak = max(int(samples.max()), -int(samples.min())) if samples.size else 0  # no copy of the piece
+        if self.process is None:
+            self._start()
+        self.fed.append((piece, self.offset, peak))
+        padded = -(-(self.offset + len(samples)) // self.grid) * self.grid + 4 * self.grid
         self.process.stdin.write(pcm)
+        self.process.stdin.write(b"\0\0" * (padded - self.offset - len(samples)))
+        self.offset = padded
 
-    def result(self) -> float:
-        _, stderr = self.process.communicate()
-        if self.process.returncode != 0:
-            raise AudioError("ffmpeg's loudness meter failed")
-        return _parse_integrated(stderr)
+    def _collect(self) -> None:
+        if self.process is None:
+            return
+        self.process.stdin.close()
+        if self.process.wait() != 0:
+            self.errors.seek(0)
+            detail = self.errors.read().decode("utf-8", "replace").strip().splitlines()
+            raise AudioError("ffmpeg's loudness meter failed" + (f": {detail[-1]}" if detail else ""))
+        self.output.seek(0)
+        blocks: dict[int, list[float]] = {piece.index: [] for piece, _, _ in self.fed}
+        spans = [(offset, offset + piece.samples, piece.index) for piece, offset, _ in self.fed]
+        window_start, k = None, 0
+        for line in self.output.read().decode("ascii", "replace").splitlines():
+            if line.startswith("frame:"):
+                window_start = int(re.search(r"pts:(-?\d+)", line).group(1)) - 3 * self.grid
+            elif line.startswith("lavfi.r128.M=") and window_start is not None and window_start >= 0:
+                while k < len(spans) and window_start >= spans[k][1]:
+                    k += 1
+                if k < len(spans) and spans[k][0] <= window_start:
+                    blocks[spans[k][2]].append(round(float(line.split("=", 1)[1]), 3))
+        from ..textio import atomic_write
+
+        for piece, _, peak in self.fed:
+            entry = {"peak": peak, "blocks": [b for b in blocks[piece.index] if b > GATE_ABSOLUTE_LUFS]}
+            self.found[piece.index] = entry
+            path = self._key_path(piece.digest)
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write(path, json.dumps(entry))
+
+    def result(self) -> Measurement:
+        self._collect()
+        entries = [self.found[i] for i in sorted(self.found)]
+        blocks = [b for entry in entries for b in entry["blocks"]]
+        return Measurement(integrate(blocks), max((e["peak"] for e in entries), default=0), self.threshold_db)
 
     def abort(self) -> None:
-        if self.process.poll() is None:
+        if self.process is not None and self.process.poll() is None:
             self.process.kill()
-        self.process.wait()
+            self.process.wait()
 
 
-def plan(pcm: Path, rate: int, meter: StreamMeter, target_lufs: float, ceiling_dbtp: float) -> LoudnessPlan:
+def measure_file(pcm: Path, pieces, rate: int, threshold_db: float, cache_dir: Path | None = None) -> Measurement:
+    """Meter the pieces of a PCM file (cached ones are not read)."""
+    meter = PieceMeter(rate, threshold_db, cache_dir)
+    try:
+        with open(pcm, "rb") as source:
+            for piece in pieces:
+                if not meter.known(piece):
+                    source.seek(piece.start_sample * 2)
+                    meter.feed(piece, source.read(piece.samples * 2))
+        return meter.result()
+    finally:
+        meter.abort()
+
+
+def plan(first: Measurement, remeasure, target_lufs: float, ceiling_dbtp: float) -> LoudnessPlan:
     """Gain (and limiter) that put the narration on target with its peaks under the ceiling.
 
     After the gain, peaks sit at (limiter threshold + gain) when the limiter
@@ -112,14 +226,15 @@ def plan(pcm: Path, rate: int, meter: StreamMeter, target_lufs: float, ceiling_d
     overshoot; the window keeps us from limiting harder than needed). The
     meter measured through a limiter at a guessed threshold; when the guess
     misses the window, a secant step picks a better threshold and one more
-    pass measures it (at most ``MAX_PASSES``).
+    pass measures it (at most ``MAX_PASSES``); ``remeasure(threshold)``
+    returns the integrated loudness through a limiter at that threshold.
     """
-    measured = meter.result()
-    peak_db = 20 * math.log10(max(meter.peak, 1) / 32768)
+    measured = first.lufs
+    peak_db = 20 * math.log10(max(first.peak, 1) / 32768)
     if math.isinf(measured):
         return LoudnessPlan(measured, round(peak_db, 2), 0.0, None, measured)
     highest = ceiling_dbtp - PEAK_MARGIN_DB
-    threshold = meter.threshold_db
+    threshold = first.threshold_db
     gain = target_lufs - measured
     if peak_db <= threshold and peak_db + gain <= highest:  # the limiter did nothing, and none is needed
         return LoudnessPlan(measured, round(peak_db, 2), gain, None, round(target_lufs, 2))
@@ -134,7 +249,7 @@ def plan(pcm: Path, rate: int, meter: StreamMeter, target_lufs: float, ceiling_d
             (t0, l0), (t1, l1) = tried[-2], tried[-1]
             slope = (l1 - l0) / (t1 - t0) if t1 != t0 else 0.5
         threshold = tried[-1][0] + (highest - PEAK_WINDOW_DB / 2 - level) / max(slope, 0.1)
-        gain = target_lufs - integrated_loudness(pcm, rate, _chain(threshold, 0.0))
+        gain = target_lufs - remeasure(threshold)
         tried.append((threshold, min(peak_db, threshold) + gain))
     threshold, level = tried[-1]
     shortfall = max(0.0, level - highest)  # still too hot after the passes: give up loudness, never the ceiling

@@ -1,5 +1,5 @@
 """The audiobook: AAC in MP4 with chapter marks (titles and times) and tags,
-joined from the section pieces by stream copy. The joined stream starts with
+joined from the encoded pieces by stream copy. The joined stream starts with
 the first piece's encoder priming; a negative start offset makes the MP4
 muxer write the edit list that skips it, so sentence times stay exact."""
 from __future__ import annotations
@@ -24,7 +24,7 @@ class M4bWriter(Writer):
         chapters.write_text(ffmetadata(ctx), encoding="utf-8")
         offset = f"{-AAC_PRIMING / ctx.timeline.sample_rate:.9f}"
         try:
-            join(ctx.pieces["aac"], temp, work, ["-f", "ffmetadata", "-i", str(chapters)],
+            join([(ctx.pieces["aac"], temp)], work, ["-f", "ffmetadata", "-i", str(chapters)],
                  ["-map_chapters", "1", "-map_metadata", "1", "-c", "copy", "-output_ts_offset", offset,
                   "-movflags", "+faststart", "-f", "mp4"])
             tag_m4b(temp, ctx)

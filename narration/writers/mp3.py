@@ -1,11 +1,11 @@
 """The podcast episode: one MP3 with ID3v2.4 tags and one CHAP frame per section,
-joined from the section pieces by stream copy (libmp3lame at a speech bitrate:
+joined from the encoded pieces by stream copy (libmp3lame at a speech bitrate:
 the most compatible podcast format and one of the cheapest encodes)."""
 from __future__ import annotations
 
 import os
 
-from ..audio.encode import join
+from ..audio.encode import MP3_COPY, join
 from ..audio.tags import tag_mp3
 from ..textio import temp_path_for
 from .base import Writer
@@ -20,8 +20,7 @@ class Mp3Writer(Writer):
         final = ctx.path(f"{ctx.slug}.mp3")
         temp = temp_path_for(final)
         try:
-            join(ctx.pieces["mp3"], temp, work, [], ["-c", "copy", "-map_metadata", "-1", "-id3v2_version", "0",
-                                                     "-write_xing", "1", "-f", "mp3"])
+            join([(ctx.pieces["mp3"], temp)], work, [], MP3_COPY)
             tag_mp3(temp, ctx, chapters=True)
             os.replace(temp, final)
         finally:
