@@ -35,7 +35,11 @@ WORK = ROOT / "bench" / "work"
 SEED = ROOT / "source" / "haltung-der-usa.txt"
 CORPUS = ROOT.parent / "shared" / "corpus"
 ORIGINAL = "Biden will ihn nicht verlieren."
-CHANGED = ("Biden will ihn keinesfalls verlieren.", "Biden will ihn auf keinen Fall verlieren.")
+
+
+def changed(run: int) -> str:
+    """A sentence no earlier run has built (so nothing of it is in the cache)."""
+    return f"Biden will ihn auch im Jahr {2030 + run} nicht verlieren."
 
 
 def median_time(function, runs: int) -> tuple[float, list[float]]:
@@ -289,7 +293,7 @@ def main() -> int:
     text = seed_file.read_text(encoding="utf-8")
 
     def one_sentence(i):
-        seed_file.write_text(text.replace(ORIGINAL, CHANGED[i % 2]), encoding="utf-8")
+        seed_file.write_text(text.replace(ORIGINAL, changed(i)), encoding="utf-8")
         build(source, out, cache)
 
     one_s, _ = median_time(one_sentence, args.runs)

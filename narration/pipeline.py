@@ -57,12 +57,17 @@ def input_fingerprint(source: Path, options, engine_identity: dict, formats: tup
     return digest.hexdigest()
 
 
-def up_to_date(out_dir: Path, fingerprint: str) -> dict | None:
-    """The stamp of the last build, if it was made from exactly these inputs and its files are all there."""
+def previous_stamp(out_dir: Path) -> dict:
     try:
         stamp = json.loads((out_dir / STAMP).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
+        return {}
+    return stamp if isinstance(stamp, dict) else {}
+
+
+def up_to_date(out_dir: Path, fingerprint: str) -> dict | None:
+    """The stamp of the last build, if it was made from exactly these inputs and its files are all there."""
+    stamp = previous_stamp(out_dir)
     if stamp.get("inputs") == fingerprint and all((out_dir / f).is_file() for f in stamp.get("files", [])):
         return stamp
     return None
@@ -135,7 +140,8 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
             phase(f"assembly of {timeline.duration_ms / 1000:.1f} s of audio")
             narrator = f"{engine.display_name}, Stimme „{engine.settings.voice}“"
             ctx = BuildContext(doc=doc, slug=slug, out_dir=out_dir, script=script, timeline=timeline,
-                               options=options, lexicon=lexicon, narrator=narrator, pcm=pcm)
+                               options=options, lexicon=lexicon, narrator=narrator, pcm=pcm,
+                               previous={} if force else previous_stamp(out_dir).get("made", {}))
             ctx.cover = article_cover(doc, out_dir)
             if meter is not None:
                 def remeasure(threshold):
@@ -160,7 +166,8 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     files = sorted(str(p.relative_to(out_dir)) for p in ctx.files.values())
     if ctx.cover is not None:
         files.append(ctx.cover.name)
-    atomic_write(out_dir / STAMP, json.dumps({"inputs": fingerprint, "files": files, "clips": result.clips}))
+    atomic_write(out_dir / STAMP, json.dumps({"inputs": fingerprint, "files": files, "clips": result.clips,
+                                              "made": ctx.made}))
     result.files = files
     result.seconds = time.monotonic() - started
     return result

@@ -40,3 +40,41 @@ def test_ids_are_unique_positional_and_stable():
     assert ids == [s.id for s in second.sentences()]
     assert ids[0] == "s-1-0-1" and ids[1] == "s-1-1-1"
     assert all(i.count("-") == 3 for i in ids)
+
+
+def test_stored_tokenizer_splits_like_a_fresh_one(tmp_path, monkeypatch):
+    """SoMaJo is kept pickled in the cache (its start-up is a quarter of a second); what comes back
+    must split exactly like a freshly built one, and a damaged file is simply rebuilt."""
+    from narration import segment
+
+    paragraphs = [p for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    fresh = [segment.split_sentences(p) for p in paragraphs]
+    segment._tokenizer.cache_clear()
+    assert [segment.split_sentences(p, tmp_path) for p in paragraphs] == fresh
+    stored = list(tmp_path.glob("somajo-*.pickle"))
+    assert len(stored) == 1
+    segment._tokenizer.cache_clear()
+    with monkeypatch.context() as patched:
+        patched.setattr("somajo.SoMaJo", lambda *a, **k: pytest.fail("built again instead of loaded"))
+        assert [segment.split_sentences(p, tmp_path) for p in paragraphs] == fresh
+    stored[0].write_bytes(stored[0].read_bytes()[:-100])
+    segment._tokenizer.cache_clear()
+    assert [segment.split_sentences(p, tmp_path) for p in paragraphs] == fresh
+    segment._tokenizer.cache_clear()
+
+
+def test_sentence_memo_splits_only_new_paragraphs(tmp_path, monkeypatch):
+    from narration import segment
+
+    source = tmp_path / "artikel.txt"
+    source.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    first = load(source, tmp_path / "memo")
+    calls = []
+    real = segment.split_sentences
+    monkeypatch.setattr(segment, "split_sentences", lambda p, store=None: calls.append(p) or real(p, store))
+    assert load(source, tmp_path / "memo") == first and calls == []
+    source.write_text(source.read_text(encoding="utf-8").replace("Biden will ihn nicht verlieren.",
+                                                                   "Biden will ihn nie verlieren."), encoding="utf-8")
+    changed = load(source, tmp_path / "memo")
+    assert len(calls) == 1 and "Biden will ihn nie verlieren." in calls[0]
+    assert [s.text for s in changed.sentences()][-1] == "Biden will ihn nie verlieren."

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from ..textio import temp_path_for
 from ..writers.base import BuildContext, Writer
 from .ffmpeg import ffmpeg_exe, run
 
+log = logging.getLogger(__name__)
 BATCH_PIECES = 24  # per ffmpeg run: every input frame passes each piece's trim, so not hundreds
 AAC_PRIMING = 1024
 MP3_COPY = ["-c", "copy", "-map_metadata", "-1", "-id3v2_version", "0", "-write_xing", "1", "-f", "mp3"]  # samples the AAC encoder puts before the audio; the joined MP4 says to skip them
@@ -58,17 +61,24 @@ def encode_all(ctx: BuildContext, writers: list[Writer], work: Path, jobs: int =
         for piece, path in zip(ctx.timeline.pieces, paths):
             if not path.is_file():
                 missing.setdefault(piece.index, []).append((table[name], path))
+    size = max(1, min(BATCH_PIECES, -(-len(missing) // max(1, jobs))))  # at least one run per core
     batches: list[list[int]] = []
     for index in sorted(missing):
-        if batches and batches[-1][-1] == index - 1 and len(batches[-1]) < BATCH_PIECES:
+        if batches and batches[-1][-1] == index - 1 and len(batches[-1]) < size:
             batches[-1].append(index)
         else:
             batches.append([index])
     from concurrent.futures import ThreadPoolExecutor
 
+    def timed(what, action):
+        started = time.monotonic()
+        action()
+        log.debug("%s: %s took %.2f s", ctx.slug, what, time.monotonic() - started)
+
     with ThreadPoolExecutor(max(1, jobs)) as pool:  # ffmpeg does the work; threads only wait for it
-        list(pool.map(lambda batch: _encode_batch(ctx, [(i, missing[i]) for i in batch]), batches))
-        list(pool.map(lambda writer: writer.finish(ctx, work), writers))
+        timed(f"encoding {len(missing)} of {len(ctx.timeline.pieces)} pieces", lambda: list(pool.map(
+            lambda batch: _encode_batch(ctx, [(i, missing[i]) for i in batch]), batches)))
+        list(pool.map(lambda writer: timed(f"joining {writer.name}", lambda: writer.finish(ctx, work)), writers))
 
 
 def _encode_batch(ctx: BuildContext, batch: list[tuple[int, list[tuple[Codec, Path]]]]) -> None:

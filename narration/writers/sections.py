@@ -1,12 +1,15 @@
 """One MP3 per section (``sections/NN-<section-slug>.mp3``): what the EPUB's
 Media Overlays play, and what a listener can pick out alone. Each is its
-encoded pieces joined by stream copy (all sections in one ffmpeg run), tagged."""
+encoded pieces joined by stream copy (all sections in one ffmpeg run), tagged;
+a rebuild leaves the sections whose pieces and tags did not change alone."""
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 
 from ..audio.encode import MP3_COPY, join
-from ..audio.tags import tag_mp3
+from ..audio.tags import common, tag_mp3
 from ..slug import slugify
 from ..textio import temp_path_for
 from .base import Writer
@@ -26,16 +29,25 @@ class SectionsWriter(Writer):
     def finish(self, ctx, work):
         spans = ctx.timeline.sections
         finals = [ctx.path(f"{FOLDER}/{section_file_name(n, span.title)}") for n, span in enumerate(spans, 1)]
-        temps = [temp_path_for(final) for final in finals]
+        shared = hashlib.sha256(json.dumps(common(ctx)).encode() + (ctx.cover.read_bytes() if ctx.cover else b""))
+        todo = []
+        for n, (span, final) in enumerate(zip(spans, finals), 1):
+            recipe = shared.copy()
+            recipe.update(json.dumps([[ctx.pieces["mp3"][i].name for i in span.pieces], span.title, n, len(spans),
+                                      MP3_COPY]).encode())
+            if not ctx.unchanged(final, recipe.hexdigest()):  # a rebuild rejoins only the sections that changed
+                todo.append((n, span, final, temp_path_for(final)))
+            ctx.files[f"section-{n}"] = final
         try:
-            join([([ctx.pieces["mp3"][i] for i in span.pieces], temp) for span, temp in zip(spans, temps)],
-                 work, [], MP3_COPY)
-            for n, (temp, final, span) in enumerate(zip(temps, finals, spans), 1):
+            if todo:
+                join([([ctx.pieces["mp3"][i] for i in span.pieces], temp) for _, span, _, temp in todo],
+                     work, [], MP3_COPY)
+            for n, span, final, temp in todo:
                 tag_mp3(temp, ctx, title=span.title, track=f"{n}/{len(spans)}")
                 os.replace(temp, final)
-                ctx.files[f"section-{n}"] = final
+                ctx.record(final)
         finally:
-            for temp in temps:
+            for *_, temp in todo:
                 temp.unlink(missing_ok=True)
         keep = {final.name for final in finals}
         for stale in ctx.path(FOLDER).glob("*.mp3"):
