@@ -174,8 +174,11 @@ def test_one_changed_sentence_reencodes_one_piece_and_matches_a_cold_build(tmp_p
     source = tmp_path / "src" / "artikel.txt"
     source.parent.mkdir()
     source.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    cache = tmp_path / "cache"
-    build(source, tmp_path / "out", cache, formats=("mp3", "m4b"))
+    cache, formats = tmp_path / "cache", ("mp3", "m4b", "sections")
+    build(source, tmp_path / "out", cache, formats=formats)
+    sections = sorted((tmp_path / "out" / "artikel" / "sections").glob("*.mp3"))
+    before = [p.stat().st_mtime_ns for p in sections]
+    sections[0].write_bytes(sections[0].read_bytes()[:-1000])  # a damaged file is made again
 
     def entries(kind):
         return {p.name for p in (cache / kind).rglob("*") if p.is_file()}
@@ -183,18 +186,19 @@ def test_one_changed_sentence_reencodes_one_piece_and_matches_a_cold_build(tmp_p
     encoded, metered = entries("encoded"), entries("loudness")
     source.write_text(source.read_text(encoding="utf-8").replace(
         "Biden will ihn nicht verlieren.", "Biden will ihn keinesfalls verlieren."), encoding="utf-8")
-    build(source, tmp_path / "out", cache, formats=("mp3", "m4b"))
+    build(source, tmp_path / "out", cache, formats=formats)
     assert sorted(p.rsplit(".", 1)[1] for p in entries("encoded") - encoded) == ["m4a", "mp3"]
     assert len(entries("loudness") - metered) == 1
+    after = [p.stat().st_mtime_ns for p in sections]
+    assert after[0] != before[0] and after[1] == before[1] and after[2] != before[2]  # only the changed section
 
     # eSpeak NG's output depends by a few samples on what the same process spoke before (state that
     # survives even espeak_Terminate), so the "cold" build reuses the clips and makes everything else anew
     shutil.copytree(cache, tmp_path / "cold-cache", ignore=shutil.ignore_patterns("encoded", "loudness", "sentences"))
-    build(source, tmp_path / "cold", tmp_path / "cold-cache", formats=("mp3", "m4b"))
+    build(source, tmp_path / "cold", tmp_path / "cold-cache", formats=formats)
     warm = json.loads((tmp_path / "out" / "artikel" / "manifest.json").read_text(encoding="utf-8"))["timeline"]
     cold = json.loads((tmp_path / "cold" / "artikel" / "manifest.json").read_text(encoding="utf-8"))["timeline"]
     assert warm == cold
     rate = warm["sample_rate"]
-    for suffix in (".mp3", ".m4b"):
-        assert (decode(tmp_path / "out" / "artikel" / f"artikel{suffix}", rate)
-                == decode(tmp_path / "cold" / "artikel" / f"artikel{suffix}", rate)).all()
+    for name in ("artikel.mp3", "artikel.m4b", *(f"sections/{p.name}" for p in sections)):
+        assert (decode(tmp_path / "out" / "artikel" / name, rate) == decode(tmp_path / "cold" / "artikel" / name, rate)).all()
