@@ -83,7 +83,7 @@ def assemble(items: list[ScriptItem], section_titles: list[tuple[str, str]], loa
             clips = [clip_segment(*load_clip(item), rate, trim).raw_data for item in group]
             gaps = [to_samples(item.pause_ms, rate) for item in group]
             gaps[-1] = max(0, gaps[-1] - CODEC_TAIL)
-            changes = stretch(sum(len(c) // 2 for c in clips) + sum(gaps), gaps)
+            changes = stretch(sum(len(c) // 2 for c in clips) + sum(gaps), gaps, last=number == len(groups) - 1)
             start, parts = position, []
             for item, clip, gap, change in zip(group, clips, gaps, changes):
                 length = len(clip) // 2

@@ -16,8 +16,9 @@ piece's last pause), which decoders trim at the very end of a file.
 
 To reach that length, a piece's pauses are all lengthened or shortened by the
 same few samples (``stretch``): at most FRAME_LCM/2 in all, shared by at
-least MIN_GAPS pauses, so no pause moves by more than about 50 ms. The pause
-after a piece is shorter by CODEC_TAIL, which the codecs put back.
+least MIN_GAPS pauses where a section has that many, so no pause moves by
+more than about 50 ms. The pause after a piece is shorter by CODEC_TAIL,
+which the codecs put back.
 """
 from __future__ import annotations
 
@@ -26,12 +27,15 @@ CODEC_TAIL = 1405
 MIN_GAPS = 4
 
 
-def stretch(samples: int, gaps: list[int]) -> list[int]:
+def stretch(samples: int, gaps: list[int], last: bool = False) -> list[int]:
     """How much to add to each of ``gaps`` so that a piece of ``samples`` becomes L - CODEC_TAIL long.
 
     The nearest such length is taken (shortening pauses too), unless that
-    would cut a pause below nothing; the change is spread evenly."""
+    would cut a pause below nothing; the change is spread evenly. The
+    ``last`` piece of the narration just gets silence at its very end."""
     short = (samples + CODEC_TAIL) % FRAME_LCM
+    if last:
+        return [0] * (len(gaps) - 1) + [(FRAME_LCM - short) % FRAME_LCM]
     delta = -short if short <= FRAME_LCM // 2 else FRAME_LCM - short
     if delta < 0 and (samples + delta <= 0 or min(gaps) + delta // len(gaps) < 0):
         delta += FRAME_LCM
