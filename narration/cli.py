@@ -15,7 +15,7 @@ from . import config
 from .errors import NarrationError
 
 log = logging.getLogger("narration")
-COMMANDS = ("build", "script", "voices", "clean", "serve")
+COMMANDS = ("build", "watch", "script", "voices", "clean", "serve")
 SOURCE_DIR = Path("source")
 
 
@@ -27,13 +27,17 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
 
     build = sub.add_parser("build", help="build articles (the default command)")
-    build.add_argument("paths", nargs="*", type=Path, help="sources or folders (default: source/)")
-    build.add_argument("--out", help="output folder (default: output)")
-    build.add_argument("--engine", help="auto, gtts or espeak")
-    build.add_argument("--formats", help="comma-separated: mp3,m4b,sections,vtt,srt,chapters,epub,html")
-    build.add_argument("--jobs", type=int, help="parallel synthesis jobs")
-    build.add_argument("--cache-dir", dest="cache_dir", help="clip cache folder")
-    build.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    watch = sub.add_parser("watch", help="build, then rebuild whenever a source (or its sidecar, lexicon, "
+                                         "configuration) changes, with everything kept loaded; Ctrl-C stops")
+    for command in (build, watch):
+        command.add_argument("paths", nargs="*", type=Path, help="sources or folders (default: source/)")
+        command.add_argument("--out", help="output folder (default: output)")
+        command.add_argument("--engine", help="auto, gtts or espeak")
+        command.add_argument("--formats", help="comma-separated: mp3,m4b,sections,vtt,srt,chapters,epub,html")
+        command.add_argument("--jobs", type=int, help="parallel synthesis jobs")
+        command.add_argument("--cache-dir", dest="cache_dir", help="clip cache folder")
+        command.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    watch.add_argument("--interval", type=float, default=0.5, help="seconds between looks (default: %(default)s)")
 
     script = sub.add_parser("script", help="print what the engine will hear, one line per sentence")
     script.add_argument("file", help="a source file, or - for plain text on standard input")
@@ -127,53 +131,127 @@ def _engine(options):
 
 
 def _cmd_build(args, options) -> int:
-    from .pipeline import build_article, slug_for
-    from .writers import parse_formats
+    return Builder(args, options).run(force=args.force)
 
-    options = config.with_flags(options, out=args.out, engine=args.engine, jobs=args.jobs, cache_dir=args.cache_dir,
-                                formats=tuple(args.formats.split(",")) if args.formats else None)
-    formats = parse_formats(options.build.formats)
-    sources = find_sources(args.paths)
-    if not sources:
-        log.warning("nothing to build: no sources in %s", ", ".join(map(str, args.paths or [SOURCE_DIR])))
+
+class Builder:
+    """Everything one build of the sources needs, made once: kept by ``watch`` between rebuilds,
+    so a rebuild pays for no start-up, imports, engine or tokenizer."""
+
+    def __init__(self, args, options):
+        from .writers import parse_formats
+
+        self.args = args
+        self.options = config.with_flags(options, out=args.out, engine=args.engine, jobs=args.jobs,
+                                         cache_dir=args.cache_dir,
+                                         formats=tuple(args.formats.split(",")) if args.formats else None)
+        self.formats = parse_formats(self.options.build.formats)
+        self.engine = None
+        self.quiet_skips = False  # watch: only say what was rebuilt
+
+    def run(self, force: bool = False) -> int:
+        from .pipeline import build_article, slug_for
+
+        args, options = self.args, self.options
+        sources = find_sources(args.paths)
+        if not sources:
+            log.warning("nothing to build: no sources in %s", ", ".join(map(str, args.paths or [SOURCE_DIR])))
+            return 0
+        if self.engine is None:
+            self.engine = _engine(options)
+        engine = self.engine
+        jobs = options.build.jobs or engine.default_jobs
+        out_root = Path(options.build.out)
+        failures, built, slugs = 0, [], {}
+        for source in sources:
+            slug = slug_for(source)
+            if slug in slugs:
+                _report(source, NarrationError(f"has the same output name '{slug}' as {slugs[slug]}", "rename one"),
+                        False)
+                failures += 1
+                continue
+            slugs[slug] = source
+            try:
+                result = build_article(source, options, engine, self.formats, out_root, jobs, quiet=args.quiet,
+                                       force=force)
+            except KeyboardInterrupt:
+                raise
+            except Exception as exc:  # one bad article never stops the others
+                _report(source, exc, args.verbose)
+                failures += 1
+                continue
+            built.append(result)
+            if result.skipped:
+                (log.debug if self.quiet_skips else log.info)(
+                    "%s: up to date: %d clips, all from cache, 0 synthesised, nothing rewritten -> %s",
+                    source.name, result.clips, result.out_dir)
+            else:
+                log.info("%s: %d clips, %d from cache, %d synthesised; %.1f s -> %s", source.name, result.clips,
+                         result.cached, result.synthesised, result.seconds, result.out_dir)
+        if built and (any(not r.skipped for r in built) or not (out_root / "feed.xml").exists()):
+            try:
+                from .site import write_site
+
+                write_site(out_root, options)
+            except Exception as exc:
+                _report("site", exc, args.verbose)
+                failures += 1
+        if failures:
+            log.error("%d of %d articles failed", failures, len(sources))
+        return 1 if failures else 0
+
+
+def _cmd_watch(args, options) -> int:
+    """Poll the sources' and companions' sizes and times; rebuild when they change and then hold
+    still for one more look (an editor's save can take several writes). A failing article is
+    reported and watched on; only Ctrl-C ends the watch (exit status 0)."""
+    import time
+
+    config_file = Path(args.config)
+
+    def snapshot():
+        files = [config_file]
+        for source in find_sources(args.paths):
+            from .readers import companions
+
+            files += [source, *companions(source)]
+        seen = {}
+        for path in files:
+            try:
+                stat = path.stat()
+                seen[str(path)] = (stat.st_mtime_ns, stat.st_size)
+            except OSError:
+                seen[str(path)] = None
+        return seen
+
+    builder = Builder(args, options)
+    state = snapshot()
+    builder.run(force=args.force)
+    builder.quiet_skips = True
+    log.info("watching %s for changes (Ctrl-C stops)", ", ".join(map(str, args.paths or [SOURCE_DIR])))
+    try:
+        while True:
+            time.sleep(args.interval)
+            now = snapshot()
+            if now == state:
+                continue
+            time.sleep(args.interval)
+            settled = snapshot()
+            if settled != now:  # still being written: look again next time
+                continue
+            if settled.get(str(config_file)) != state.get(str(config_file)):
+                try:
+                    builder = Builder(args, config.load(config_file))
+                    builder.quiet_skips = True
+                except NarrationError as exc:
+                    _report(config_file, exc, args.verbose)
+                    state = settled
+                    continue
+            state = settled
+            builder.run()
+    except KeyboardInterrupt:
+        log.info("stopped watching")
         return 0
-    engine = _engine(options)
-    jobs = options.build.jobs or engine.default_jobs
-    out_root = Path(options.build.out)
-    failures, built, slugs = 0, [], {}
-    for source in sources:
-        slug = slug_for(source)
-        if slug in slugs:
-            _report(source, NarrationError(f"has the same output name '{slug}' as {slugs[slug]}", "rename one"), False)
-            failures += 1
-            continue
-        slugs[slug] = source
-        try:
-            result = build_article(source, options, engine, formats, out_root, jobs, quiet=args.quiet, force=args.force)
-        except KeyboardInterrupt:
-            raise
-        except Exception as exc:  # one bad article never stops the others
-            _report(source, exc, args.verbose)
-            failures += 1
-            continue
-        built.append(result)
-        if result.skipped:
-            log.info("%s: up to date: %d clips, all from cache, 0 synthesised, nothing rewritten -> %s",
-                     source.name, result.clips, result.out_dir)
-        else:
-            log.info("%s: %d clips, %d from cache, %d synthesised; %.1f s -> %s", source.name, result.clips,
-                     result.cached, result.synthesised, result.seconds, result.out_dir)
-    if built and (any(not r.skipped for r in built) or not (out_root / "feed.xml").exists()):
-        try:
-            from .site import write_site
-
-            write_site(out_root, options)
-        except Exception as exc:
-            _report("site", exc, args.verbose)
-            failures += 1
-    if failures:
-        log.error("%d of %d articles failed", failures, len(sources))
-    return 1 if failures else 0
 
 
 def _cmd_script(args, options) -> int:

@@ -96,3 +96,50 @@ def test_broken_lexicon_is_a_clear_error(tmp_path):
     result = run_cli("script", tmp_path / "a.txt")
     assert result.returncode == 1 and "lexicon.pls is not valid XML" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_watch_rebuilds_on_change_reports_bad_files_and_stops_on_ctrl_c(tmp_path):
+    """``watch`` keeps everything loaded and rebuilds what changed; a broken file is one error line
+    and the watch goes on; Ctrl-C ends it with status 0."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    folder = tmp_path / "src"
+    folder.mkdir()
+    article = folder / "notiz.md"
+    article.write_text("# Notiz\n\nDer erste Satz steht hier. Der zweite auch.\n", encoding="utf-8")
+    vtt = tmp_path / "out" / "notiz" / "notiz.vtt"
+    log = tmp_path / "watch.log"
+
+    def wait_for(condition, what):
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if condition():
+                return
+            time.sleep(0.05)
+        pytest.fail(f"watch did not {what}: {log.read_text(encoding='utf-8')}")
+
+    with open(log, "w", encoding="utf-8") as stderr:
+        watcher = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "watch", str(folder), "--engine", "espeak",
+                                    "--formats", "vtt", "--out", str(tmp_path / "out"), "--cache-dir",
+                                    str(tmp_path / "cache"), "--interval", "0.1"], cwd=ROOT, stderr=stderr)
+        try:
+            wait_for(lambda: "watching" in log.read_text(encoding="utf-8"), "start")
+            assert "erste Satz" in vtt.read_text(encoding="utf-8")
+            article.write_text("# Notiz\n\nDer neue Satz steht hier. Der zweite auch.\n", encoding="utf-8")
+            wait_for(lambda: "neue Satz" in vtt.read_text(encoding="utf-8"), "rebuild after a change")
+            (folder / "kaputt.docx").write_bytes(b"not a zip")
+            wait_for(lambda: "kaputt.docx: is not a readable DOCX" in log.read_text(encoding="utf-8"),
+                     "report the broken file")
+            article.write_text("# Notiz\n\nDer letzte Satz steht hier. Der zweite auch.\n", encoding="utf-8")
+            wait_for(lambda: "letzte Satz" in vtt.read_text(encoding="utf-8"), "go on after an error")
+        finally:
+            watcher.send_signal(signal.SIGINT)
+            status = watcher.wait(timeout=30)
+    text = log.read_text(encoding="utf-8")
+    assert status == 0 and "stopped watching" in text and "Traceback" not in text
+    assert text.count("notiz.md: 2 clips") + text.count("notiz.md: 3 clips") >= 3  # built, then rebuilt twice
