@@ -32,9 +32,11 @@ def _tokenizer(store: Path | None = None):
     path = None
     if store is not None:
         import sys
-        from importlib.metadata import version
 
-        tag = json.dumps([version("SoMaJo"), version("regex"), sys.version, _SOMAJO_ARGS, _SOMAJO_OPTIONS])
+        from .versions import installed_version
+
+        tag = json.dumps([installed_version("SoMaJo"), installed_version("regex"), sys.version, _SOMAJO_ARGS,
+                          _SOMAJO_OPTIONS])
         path = store / f"somajo-{hashlib.sha256(tag.encode()).hexdigest()[:32]}.pickle"
         try:
             blob = path.read_bytes()
@@ -77,10 +79,10 @@ class SplitMemo:
     SoMaJo's version and this module's code, so it can never be stale."""
 
     def __init__(self, path: Path | None):
-        from importlib.metadata import version
+        from .versions import installed_version
 
         self.path = path
-        self.version = hashlib.sha256(version("SoMaJo").encode() + Path(__file__).read_bytes()).hexdigest()
+        self.version = hashlib.sha256(installed_version("SoMaJo").encode() + Path(__file__).read_bytes()).hexdigest()
         self.known: dict[str, list[str]] = {}
         self.used: dict[str, list[str]] = {}
         if path is not None:

@@ -13,7 +13,6 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from charset_normalizer import from_bytes
 
 from .errors import ReaderError
 
@@ -46,6 +45,8 @@ def decode(data: bytes) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
+            from charset_normalizer import from_bytes  # only for files that are not UTF-8
+
             best = from_bytes(data, cp_isolation=_LEGACY).best()
             text = str(best) if best is not None else data.decode("cp1252", errors="replace")
     text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -132,9 +132,9 @@ class EspeakEngine(Engine):
     default_jobs = os.cpu_count() or 1
 
     def version(self) -> str:
-        import importlib.metadata
+        from ..versions import installed_version
 
-        return "espeak-ng " + importlib.metadata.version("espeakng-loader")
+        return "espeak-ng " + installed_version("espeakng-loader")
 
     def voices(self) -> list[str]:
         return _synth().voices()

@@ -8,7 +8,6 @@ Tests swap the HTTP transport (``responses``), never gTTS itself.
 """
 from __future__ import annotations
 
-import importlib.metadata
 import logging
 import random
 import threading
@@ -18,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 import requests
 
 from ..errors import EngineError
+from ..versions import installed_version
 from .base import Engine
 
 log = logging.getLogger(__name__)
@@ -76,7 +76,7 @@ class GttsEngine(Engine):
         self.sleep = sleep
 
     def version(self) -> str:
-        return "gtts " + importlib.metadata.version("gTTS")
+        return "gtts " + installed_version("gTTS")
 
     def cache_identity(self) -> dict:
         return {**super().cache_identity(), "tld": self.settings.tld, "rate": "normal", "pitch": None}

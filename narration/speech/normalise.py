@@ -8,6 +8,7 @@ the list can be replaced by a caller, like gTTS's pre-processors.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable
 
@@ -151,13 +152,19 @@ def units(text: str) -> str:
     return re.sub(rf"(?P<n>-?\d+(?:,\d+)?)\s?(?P<unit>{names})(?![\wÄÖÜäöü²³])", repl, text)
 
 
+@functools.lru_cache(maxsize=1)
+def _abbreviation_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """All abbreviations in one pattern, longest first, so each sentence is scanned once."""
+    shorts = sorted(de.ABBREVIATIONS, key=len, reverse=True)
+    either = "|".join(re.escape(short).replace(r"\ ", r"\s?") for short in shorts)
+    words = {"".join(short.split()): de.ABBREVIATIONS[short] for short in shorts}
+    return re.compile(rf"(?<![\wÄÖÜäöü])(?P<short>{either})(?P<end>\s*$)?"), words
+
+
 def abbreviations(text: str) -> str:
     """'z. B.', 'u. a.', 'Nr.', 'Dr.' -> full words; a sentence-final 'usw.' keeps its full stop."""
-    for short in sorted(de.ABBREVIATIONS, key=len, reverse=True):
-        long = de.ABBREVIATIONS[short]
-        pattern = r"(?<![\wÄÖÜäöü])" + re.escape(short).replace(r"\ ", r"\s?")
-        text = re.sub(pattern + r"(?P<end>\s*$)?", lambda m, w=long: w + ("." if m["end"] is not None else ""), text)
-    return text
+    pattern, words = _abbreviation_pattern()
+    return pattern.sub(lambda m: words["".join(m["short"].split())] + ("." if m["end"] is not None else ""), text)
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
