@@ -143,3 +143,17 @@ def test_watch_rebuilds_on_change_reports_bad_files_and_stops_on_ctrl_c(tmp_path
     text = log.read_text(encoding="utf-8")
     assert status == 0 and "stopped watching" in text and "Traceback" not in text
     assert text.count("notiz.md: 2 clips") + text.count("notiz.md: 3 clips") >= 3  # built, then rebuilt twice
+
+
+def test_awkward_folder_names_reach_ffmpeg_intact(tmp_path):
+    """Output and cache paths go into ffmpeg URLs (subfile:) and concat lists: quotes, commas,
+    colons and spaces must not break them."""
+    folder = tmp_path / "it's a, b: c"
+    folder.mkdir()
+    (folder / "kurz.md").write_text("# Kurz\n\nEin Satz. Noch ein Satz.\n\n## Zwei\n\nDer zweite Abschnitt.\n",
+                                    encoding="utf-8")
+    result = run_cli("build", folder, "--engine", "espeak", "--formats", "mp3,m4b,sections",
+                     "--out", folder / "out", "--cache-dir", folder / "cache")
+    assert result.returncode == 0, result.stderr
+    assert len(list((folder / "out" / "kurz" / "sections").glob("*.mp3"))) == 2
+    assert (folder / "out" / "kurz" / "kurz.m4b").stat().st_size > 1000

@@ -113,7 +113,8 @@ def join(groups: list[tuple[list[Path], Path]], work: Path, extra_inputs: list[s
     inputs, maps = [], []
     for n, (pieces, target) in enumerate(groups):
         listing = work / f"{target.name}.concat"
-        listing.write_text("".join(f"file '{p.resolve().as_posix()}'\n" for p in pieces), encoding="utf-8")
+        quoted = (p.resolve().as_posix().replace("'", "'\\''") for p in pieces)  # the concat format's quoting
+        listing.write_text("".join(f"file '{q}'\n" for q in quoted), encoding="utf-8")
         inputs += ["-f", "concat", "-safe", "0", "-i", str(listing)]
         maps += ["-map", f"{n}:a", *args, "-y", str(target)]
     run(["-loglevel", "error", *inputs, *extra_inputs, *maps])
