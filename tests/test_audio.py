@@ -202,3 +202,27 @@ def test_one_changed_sentence_reencodes_one_piece_and_matches_a_cold_build(tmp_p
     rate = warm["sample_rate"]
     for name in ("artikel.mp3", "artikel.m4b", *(f"sections/{p.name}" for p in sections)):
         assert (decode(tmp_path / "out" / "artikel" / name, rate) == decode(tmp_path / "cold" / "artikel" / name, rate)).all()
+
+
+def _items(paragraph_sizes):
+    from narration.speech.script import ScriptItem
+
+    items = [ScriptItem("s-1-0-1", "heading", "T", "T", 0, "", 900)]
+    for b, size in enumerate(paragraph_sizes, 1):
+        items += [ScriptItem(f"s-1-{b}-{i}", "paragraph", "x", "x", 0, f"b-1-{b}", 350) for i in range(1, size + 1)]
+    return items
+
+
+def test_pieces_are_cut_where_paragraphs_end_and_long_paragraphs_are_split():
+    from narration.audio.assemble import LONG_PIECE, piece_groups
+    from narration.audio.frames import MIN_GAPS
+
+    items = _items([3, 2, 5, 1, 2, 40, 3, 2])
+    groups = piece_groups(items)
+    assert [i for g in groups for i in g] == items  # nothing lost, nothing reordered
+    assert all(MIN_GAPS <= len(g) <= LONG_PIECE for g in groups)
+    for group, following in zip(groups, groups[1:]):  # a cut ends a paragraph unless the piece is long
+        assert group[-1].block != following[0].block or len(group) == LONG_PIECE
+    # one more sentence in the first paragraph moves no cut after the next paragraph's end
+    changed = piece_groups(_items([4, 2, 5, 1, 2, 40, 3, 2]))
+    assert [[i.id for i in g] for g in changed[1:]] == [[i.id for i in g] for g in groups[1:]]

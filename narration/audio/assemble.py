@@ -45,18 +45,22 @@ def trim_silence(segment: AudioSegment) -> AudioSegment:
     return segment._spawn(samples[start:end].tobytes())
 
 
+LONG_PIECE = 4 * MIN_GAPS  # items after which a piece may end inside a paragraph (novels have long ones)
+
+
 def piece_groups(items: list[ScriptItem]) -> list[list[ScriptItem]]:
-    """One section's items cut into pieces: only where a block (paragraph,
-    heading) ends, and only once a piece holds MIN_GAPS items and at least
-    MIN_GAPS remain, so every piece's stretch is spread thin. The cut points
-    depend on the items, never on their sound, so rewording a sentence
-    changes exactly one piece."""
+    """One section's items cut into pieces: where a block (paragraph, heading)
+    ends, once a piece holds MIN_GAPS items (or after any sentence, once it
+    holds LONG_PIECE), and only while at least MIN_GAPS items remain, so every
+    piece's stretch is spread thin. The cut points depend on the items, never
+    on their sound, so rewording a sentence changes exactly one piece."""
     groups: list[list[ScriptItem]] = [[]]
     for i, item in enumerate(items):
         groups[-1].append(item)
-        rest = items[i + 1:]
-        block_ends = not rest or rest[0].block != item.block or not item.block
-        if rest and block_ends and len(groups[-1]) >= MIN_GAPS and len(rest) >= MIN_GAPS:
+        rest = len(items) - i - 1
+        block_ends = not rest or items[i + 1].block != item.block or not item.block
+        size = len(groups[-1])
+        if rest >= MIN_GAPS and (size >= LONG_PIECE or (block_ends and size >= MIN_GAPS)):
             groups.append([])
     return groups
 
