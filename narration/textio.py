@@ -8,6 +8,7 @@ charset-normalizer choose among the legacy code pages.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import tempfile
 import unicodedata
@@ -72,6 +73,18 @@ def atomic_write(path: Path, data: bytes | str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def replacing(path: Path):
+    """``with replacing(final) as temp:`` a tool writes ``temp``; it becomes ``final`` only when the
+    block ends without an error (else it is removed), so ``final`` is never half written."""
+    temp = temp_path_for(path)
+    try:
+        yield temp
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 def temp_path_for(path: Path) -> Path:

@@ -16,7 +16,7 @@ from pathlib import Path
 from ebooklib import epub
 
 from ..speech.script import german_date
-from ..textio import temp_path_for
+from ..textio import replacing
 from .base import Writer
 from .markup import fragment, render_section
 
@@ -209,15 +209,11 @@ class EpubWriter(Writer):
                           {"property": "media:duration"})
 
         final = ctx.path(f"{ctx.slug}.epub")
-        temp = temp_path_for(final)
-        try:
+        with replacing(final) as temp:
             writer = _Writer(str(temp), book, {"mtime": _modified(), "landmark_title": ui["landmarks"],
                                                "epub3_pages": False})
             writer.process()
             writer.write()
-            os.replace(temp, final)
-        finally:
-            temp.unlink(missing_ok=True)
         ctx.files["epub"] = final
 
     def _metadata(self, book, ctx, ui):

@@ -4,11 +4,9 @@ the first piece's encoder priming; a negative start offset makes the MP4
 muxer write the edit list that skips it, so sentence times stay exact."""
 from __future__ import annotations
 
-import os
-
 from ..audio.encode import AAC_PRIMING, ffmetadata, join
 from ..audio.tags import tag_m4b
-from ..textio import temp_path_for
+from ..textio import replacing
 from .base import Writer
 
 
@@ -19,16 +17,12 @@ class M4bWriter(Writer):
 
     def finish(self, ctx, work):
         final = ctx.path(f"{ctx.slug}.m4b")
-        temp = temp_path_for(final)
         chapters = work / "chapters.ffmeta"
         chapters.write_text(ffmetadata(ctx), encoding="utf-8")
         offset = f"{-AAC_PRIMING / ctx.timeline.sample_rate:.9f}"
-        try:
+        with replacing(final) as temp:
             join([(ctx.pieces["aac"], temp)], work, ["-f", "ffmetadata", "-i", str(chapters)],
                  ["-map_chapters", "1", "-map_metadata", "1", "-c", "copy", "-output_ts_offset", offset,
                   "-movflags", "+faststart", "-f", "mp4"])
             tag_m4b(temp, ctx)
-            os.replace(temp, final)
-        finally:
-            temp.unlink(missing_ok=True)
         ctx.files["m4b"] = final

@@ -3,11 +3,9 @@ joined from the encoded pieces by stream copy (libmp3lame at a speech bitrate:
 the most compatible podcast format and one of the cheapest encodes)."""
 from __future__ import annotations
 
-import os
-
 from ..audio.encode import MP3_COPY, join
 from ..audio.tags import tag_mp3
-from ..textio import temp_path_for
+from ..textio import replacing
 from .base import Writer
 
 
@@ -18,11 +16,7 @@ class Mp3Writer(Writer):
 
     def finish(self, ctx, work):
         final = ctx.path(f"{ctx.slug}.mp3")
-        temp = temp_path_for(final)
-        try:
+        with replacing(final) as temp:
             join([(ctx.pieces["mp3"], temp)], work, [], MP3_COPY)
             tag_mp3(temp, ctx, chapters=True)
-            os.replace(temp, final)
-        finally:
-            temp.unlink(missing_ok=True)
         ctx.files["mp3"] = final

@@ -4,14 +4,14 @@ encoded pieces joined by stream copy (all sections in one ffmpeg run), tagged;
 a rebuild leaves the sections whose pieces and tags did not change alone."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-import os
 
 from ..audio.encode import MP3_COPY, join
 from ..audio.tags import common, tag_mp3
 from ..slug import slugify
-from ..textio import temp_path_for
+from ..textio import replacing
 from .base import Writer
 
 FOLDER = "sections"
@@ -36,19 +36,17 @@ class SectionsWriter(Writer):
             recipe.update(json.dumps([[ctx.pieces["mp3"][i].name for i in span.pieces], span.title, n, len(spans),
                                       MP3_COPY]).encode())
             if not ctx.unchanged(final, recipe.hexdigest()):  # a rebuild rejoins only the sections that changed
-                todo.append((n, span, final, temp_path_for(final)))
+                todo.append((n, span, final))
             ctx.files[f"section-{n}"] = final
-        try:
-            if todo:
-                join([([ctx.pieces["mp3"][i] for i in span.pieces], temp) for _, span, _, temp in todo],
+        if todo:
+            with contextlib.ExitStack() as stack:  # every file replaced only if all were made
+                temps = [stack.enter_context(replacing(final)) for _, _, final in todo]
+                join([([ctx.pieces["mp3"][i] for i in span.pieces], temp) for (_, span, _), temp in zip(todo, temps)],
                      work, [], MP3_COPY)
-            for n, span, final, temp in todo:
-                tag_mp3(temp, ctx, title=span.title, track=f"{n}/{len(spans)}")
-                os.replace(temp, final)
+                for (n, span, _), temp in zip(todo, temps):
+                    tag_mp3(temp, ctx, title=span.title, track=f"{n}/{len(spans)}")
+            for _, _, final in todo:
                 ctx.record(final)
-        finally:
-            for *_, temp in todo:
-                temp.unlink(missing_ok=True)
         keep = {final.name for final in finals}
         for stale in ctx.path(FOLDER).glob("*.mp3"):
             if stale.name not in keep:
