@@ -11,6 +11,7 @@ stream copy, which is exact because pieces fill whole codec frames
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -18,7 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..textio import temp_path_for
+from ..textio import replacing
 from ..writers.base import BuildContext, Writer
 from .ffmpeg import ffmpeg_exe, run
 
@@ -90,21 +91,15 @@ def _encode_batch(ctx: BuildContext, batch: list[tuple[int, list[tuple[Codec, Pa
     source = f"subfile,,start,{begin * 2},end,{end * 2},,:file:{Path(ctx.pcm).resolve()}"
     outputs = [(pieces[index], codec, path) for index, wanted in batch for codec, path in wanted]
     graph = [f"[0:a]{ctx.audio_filters or 'anull'},asplit={len(outputs)}" + "".join(f"[s{k}]" for k in range(len(outputs)))]
-    maps, temps = [], []
-    for k, (piece, codec, path) in enumerate(outputs):
-        offset = piece.start_sample - begin
-        graph.append(f"[s{k}]atrim=start_sample={offset}:end_sample={offset + piece.samples},asetpts=PTS-STARTPTS[o{k}]")
-        temp = temp_path_for(path)
-        temps.append((temp, path))
-        maps += ["-map", f"[o{k}]", *codec.args, "-y", str(temp)]
-    try:
+    with contextlib.ExitStack() as stack:  # each piece enters the cache only whole
+        maps = []
+        for k, (piece, codec, path) in enumerate(outputs):
+            offset = piece.start_sample - begin
+            graph.append(f"[s{k}]atrim=start_sample={offset}:end_sample={offset + piece.samples},"
+                         f"asetpts=PTS-STARTPTS[o{k}]")
+            maps += ["-map", f"[o{k}]", *codec.args, "-y", str(stack.enter_context(replacing(path)))]
         run(["-loglevel", "error", "-f", "s16le", "-ar", str(ctx.timeline.sample_rate), "-ac", "1", "-i", source,
              "-filter_complex", ";".join(graph), *maps])
-        for temp, path in temps:
-            temp.replace(path)
-    finally:
-        for temp, _ in temps:
-            temp.unlink(missing_ok=True)
 
 
 def join(groups: list[tuple[list[Path], Path]], work: Path, extra_inputs: list[str], args: list[str]) -> None:
