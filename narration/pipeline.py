@@ -96,6 +96,7 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     from .cache import ClipCache
     from .cover import article_cover
     from .document import load
+    from .progress import Progress
     from .speech.lexicon import load as load_lexicon
     from .speech.script import build_script
     from .synth import synthesize
@@ -135,8 +136,13 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
         meter = (loudness.PieceMeter(engine.sample_rate, engine.limiter_hint_db, cache_root / "loudness")
                  if audio_writers else None)
         try:
-            timeline = assemble(script, titles, load_clip, engine.sample_rate, pcm, trim=options.audio.trim_silence,
-                                sink=meter.feed if meter else None)
+            joining = Progress(len(script), f"{slug}: joining", quiet=quiet)
+            try:
+                timeline = assemble(script, titles, load_clip, engine.sample_rate, pcm,
+                                    trim=options.audio.trim_silence, sink=meter.feed if meter else None,
+                                    progress=joining)
+            finally:
+                joining.close()
             phase(f"assembly of {timeline.duration_ms / 1000:.1f} s of audio")
             narrator = f"{engine.display_name}, Stimme „{engine.settings.voice}“"
             ctx = BuildContext(doc=doc, slug=slug, out_dir=out_dir, script=script, timeline=timeline,
@@ -154,7 +160,7 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
                 timeline.loudness = {**plan.to_dict(), "target_lufs": options.audio.loudness_lufs,
                                      "true_peak_ceiling_dbtp": options.audio.true_peak_dbtp}
                 phase("loudness plan")
-                encode_all(ctx, audio_writers, work, jobs)
+                encode_all(ctx, audio_writers, work, jobs, quiet=quiet)
                 phase("encoding")
         finally:
             if meter is not None:

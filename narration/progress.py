@@ -9,7 +9,7 @@ log = logging.getLogger("narration")
 
 
 class Progress:
-    def __init__(self, total: int, label: str, quiet: bool = False, every: float = 10.0):
+    def __init__(self, total: int, label: str, quiet: bool = False, every: float = 10.0, unit: str = "clip"):
         self.total, self.label, self.done = total, label, 0
         self.bar = None
         self.quiet = quiet or total == 0
@@ -18,7 +18,7 @@ class Progress:
         if not self.quiet and sys.stderr.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, desc=label, unit="clip", leave=False, dynamic_ncols=True)
+            self.bar = tqdm(total=total, desc=label, unit=unit, leave=False, dynamic_ncols=True)
 
     def advance(self, count: int = 1):
         self.done += count

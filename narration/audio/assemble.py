@@ -66,12 +66,13 @@ def piece_groups(items: list[ScriptItem]) -> list[list[ScriptItem]]:
 
 
 def assemble(items: list[ScriptItem], section_titles: list[tuple[str, str]], load_clip, rate: int,
-             pcm_path: Path, trim: bool = True, sink=None) -> Timeline:
+             pcm_path: Path, trim: bool = True, sink=None, progress=None) -> Timeline:
     """Write the whole narration as raw PCM to ``pcm_path``; return its timeline.
 
     ``load_clip(item) -> bytes, suffix`` fetches a clip (from the cache).
     ``section_titles[i]`` is (title, heading id) of section i.
-    ``sink(piece, pcm)``, if given, sees every piece (the loudness meter).
+    ``sink(piece, pcm)``, if given, sees every piece (the loudness meter);
+    ``progress.advance(n)`` hears of the n clips of every piece.
     Pieces are stretched to codec-friendly lengths (``audio.frames``); one
     piece is in memory at a time.
     """
@@ -103,6 +104,8 @@ def assemble(items: list[ScriptItem], section_titles: list[tuple[str, str]], loa
             out.write(tail)
             if sink is not None:
                 sink(piece, pcm)
+            if progress is not None:
+                progress.advance(len(group))
             position += len(tail) // 2
     for index, (title, heading_id) in enumerate(section_titles):
         own = [p for p in timeline.pieces if p.section == index]

@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..progress import Progress
 from ..textio import replacing
 from ..writers.base import BuildContext, Writer
 from .ffmpeg import ffmpeg_exe, run
@@ -52,7 +53,7 @@ def piece_path(ctx: BuildContext, codec: Codec, piece) -> Path:
     return Path(ctx.options.build.cache_dir) / "encoded" / key[:2] / f"{key}{codec.suffix}"
 
 
-def encode_all(ctx: BuildContext, writers: list[Writer], work: Path, jobs: int = 1) -> None:
+def encode_all(ctx: BuildContext, writers: list[Writer], work: Path, jobs: int = 1, quiet: bool = False) -> None:
     """Make every piece the writers need (cached), then let each writer join, tag and place its files."""
     table = codecs(ctx.options)
     wanted = sorted({name for writer in writers for name in writer.pieces})
@@ -76,9 +77,18 @@ def encode_all(ctx: BuildContext, writers: list[Writer], work: Path, jobs: int =
         action()
         log.debug("%s: %s took %.2f s", ctx.slug, what, time.monotonic() - started)
 
+    progress = Progress(len(missing), f"{ctx.slug}: encoding", quiet=quiet, unit="piece")
+
+    def encode(batch):
+        _encode_batch(ctx, [(i, missing[i]) for i in batch])
+        progress.advance(len(batch))
+
     with ThreadPoolExecutor(max(1, jobs)) as pool:  # ffmpeg does the work; threads only wait for it
-        timed(f"encoding {len(missing)} of {len(ctx.timeline.pieces)} pieces", lambda: list(pool.map(
-            lambda batch: _encode_batch(ctx, [(i, missing[i]) for i in batch]), batches)))
+        try:
+            timed(f"encoding {len(missing)} of {len(ctx.timeline.pieces)} pieces",
+                  lambda: list(pool.map(encode, batches)))
+        finally:
+            progress.close()
         list(pool.map(lambda writer: timed(f"joining {writer.name}", lambda: writer.finish(ctx, work)), writers))
 
 
