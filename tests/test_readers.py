@@ -167,3 +167,25 @@ def test_source_cover_is_used_squared(tmp_path):
     with Image.open(result.out_dir / "cover.png") as cover:
         assert cover.size[0] == cover.size[1] >= 1400
         assert cover.getpixel((cover.size[0] // 2, cover.size[1] // 2)) == (10, 120, 200)  # the source's picture
+
+
+def test_cover_is_drawn_again_only_when_what_it_shows_changes(tmp_path):
+    from PIL import Image
+
+    from narration.cover import cover_png
+
+    path = tmp_path / "cover.png"
+    cover_png(path, None, "Ein Titel", "Untertitel", "Autorin")
+    first = (path.read_bytes(), path.stat().st_mtime_ns)
+    cover_png(path, None, "Ein Titel", "Untertitel", "Autorin")
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == first  # same words: not drawn, not written
+    cover_png(path, None, "Ein anderer Titel", "Untertitel", "Autorin")
+    assert path.read_bytes() != first[0]
+    Image.new("RGB", (300, 200), (200, 30, 30)).save(tmp_path / "bild.png")
+    cover_png(path, str(tmp_path / "bild.png"), "Ein anderer Titel")  # the source's own picture wins
+    with Image.open(path) as cover:
+        assert cover.size == (1400, 1400) and cover.getpixel((700, 700)) == (200, 30, 30)
+    Image.new("RGB", (300, 200), (30, 200, 30)).save(tmp_path / "bild.png")  # the picture itself changed
+    cover_png(path, str(tmp_path / "bild.png"), "Ein anderer Titel")
+    with Image.open(path) as cover:
+        assert cover.getpixel((700, 700)) == (30, 200, 30)
