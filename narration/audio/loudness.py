@@ -4,7 +4,8 @@ Gain is planned, not guessed: measure the integrated loudness; where the
 peaks would pass the ceiling after the gain, first limit the peaks at
 (ceiling - gain) with ffmpeg's alimiter (latency-compensated, so no timing
 moves), measure again, and only then apply a plain linear gain, so the result
-lands on the target. Every pass streams from disk.
+lands on the target. Measuring goes piece by piece and is cached
+(``PieceMeter``), so a rebuild meters only what changed.
 """
 from __future__ import annotations
 
@@ -64,6 +65,8 @@ def _parse_integrated(stderr: bytes) -> float:
 
 
 def integrated_loudness(pcm: Path, rate: int, filters: str = "") -> float:
+    """ffmpeg's own integrated loudness of a whole PCM file: the independent figure the per-piece
+    measurement is checked against."""
     chain = (filters + "," if filters else "") + "ebur128=framelog=quiet"
     return _parse_integrated(run([*raw_input_args(pcm, rate), "-af", chain, "-f", "null", "-"]).stderr)
 
