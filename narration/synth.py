@@ -35,7 +35,8 @@ def synthesize(items: list[ScriptItem], engine: Engine, cache: ClipCache, jobs: 
     keys = keys_for(items, engine)
     speech_of = {keys[item.id]: item.speech for item in items}
     missing = [key for key in speech_of if not cache.has(key)]
-    stats = SynthStats(clips=len(items), cached=len(speech_of) - len(missing), synthesised=len(missing))
+    # a sentence heard twice is synthesised once: its second clip counts as from the cache
+    stats = SynthStats(clips=len(items), cached=len(items) - len(missing), synthesised=len(missing))
     if missing:
         executor, task = engine.executor(min(jobs, len(missing)))
         progress = Progress(len(missing), label, quiet=quiet)

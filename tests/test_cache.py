@@ -104,3 +104,11 @@ def test_damaged_entry_is_synthesised_again_in_a_build(tmp_path):
     assert not result.skipped and (out / "kurz" / "kurz.vtt").is_file()
     clips = ClipCache(cache, ".wav")
     assert all(clips.get(p.stem) for p in sorted(cache.rglob("*.wav")))  # every entry whole again
+
+
+def test_a_repeated_sentence_is_synthesised_once_and_the_counts_add_up(tmp_path):
+    source = tmp_path / "dialog.md"
+    source.write_text("# Dialog\n\nJa. Nein. Ja.\n\nNein.\n", encoding="utf-8")
+    result = build(source, tmp_path / "out", tmp_path / "cache", formats=("vtt",))
+    assert (result.clips, result.synthesised, result.cached) == (5, 3, 2)
+    assert len([p for p in (tmp_path / "cache").rglob("*.wav")]) == 3
