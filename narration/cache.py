@@ -47,6 +47,16 @@ class ClipCache:
             return None
         return payload
 
+    def digest(self, key: str) -> str | None:
+        """The checksum an entry was written with (its first bytes): names the clip's content without
+        reading it. ``get`` still verifies the whole entry wherever the clip is used."""
+        try:
+            with open(self.path(key), "rb") as entry:
+                head = entry.read(_DIGEST)
+        except OSError:
+            return None
+        return head.hex() if len(head) == _DIGEST else None
+
     def has(self, key: str) -> bool:
         """Whether an entry exists. Cheap on purpose: ``get`` verifies the checksum when the clip is
         used, and a damaged entry is synthesised again there."""

@@ -91,7 +91,7 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
         return result
 
     from .audio import loudness
-    from .audio.assemble import assemble
+    from .audio.assemble import Layouts, PieceStore, StaleLayout, assemble
     from .audio.encode import encode_all
     from .cache import ClipCache
     from .cover import article_cover
@@ -118,41 +118,44 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     result.clips, result.cached, result.synthesised = stats.clips, stats.cached, stats.synthesised
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".work-", dir=out_root) as work:
-        work = Path(work)
-        pcm = work / "narration.pcm"
+    cache_root = Path(options.build.cache_dir)
+
+    def load_clip(item):
+        payload = cache.get(keys[item.id])
+        if payload is None:  # damaged, or vanished since synthesis: make it again
+            payload = engine.synthesize(item.speech)
+            cache.put(keys[item.id], payload)
+        return payload, engine.clip_suffix
+
+    def audio_and_writers(work: Path, remember: bool) -> BuildContext:
+        """Timeline, loudness, encoded pieces and every output, from the cached clips."""
         titles = [(s.heading.text, s.heading.id) for s in doc.sections]
-
-        def load_clip(item):
-            payload = cache.get(keys[item.id])
-            if payload is None:  # vanished between synthesis and now: make it again
-                payload = engine.synthesize(item.speech)
-                cache.put(keys[item.id], payload)
-            return payload, engine.clip_suffix
-
         writers = select(formats)
         audio_writers = [w for w in writers if w.audio]
-        cache_root = Path(options.build.cache_dir)
         meter = (loudness.PieceMeter(engine.sample_rate, engine.limiter_hint_db, cache_root / "loudness")
                  if audio_writers else None)
+        store = PieceStore(work / "pieces.pcm")
+        layouts = Layouts(cache_root / "layouts" if remember else None, engine.sample_rate,
+                          options.audio.trim_silence)
         try:
             joining = Progress(len(script), f"{slug}: joining", quiet=quiet)
             try:
-                timeline = assemble(script, titles, load_clip, engine.sample_rate, pcm,
-                                    trim=options.audio.trim_silence, sink=meter.feed if meter else None,
+                timeline = assemble(script, titles, load_clip, engine.sample_rate, store,
+                                    trim=options.audio.trim_silence, layouts=layouts,
+                                    clip_digest=lambda item: cache.digest(keys[item.id]), meter=meter,
                                     progress=joining)
             finally:
                 joining.close()
             phase(f"assembly of {timeline.duration_ms / 1000:.1f} s of audio")
             narrator = f"{engine.display_name}, Stimme „{engine.settings.voice}“"
             ctx = BuildContext(doc=doc, slug=slug, out_dir=out_dir, script=script, timeline=timeline,
-                               options=options, lexicon=lexicon, narrator=narrator, pcm=pcm,
+                               options=options, lexicon=lexicon, narrator=narrator, store=store,
                                previous={} if force else previous_stamp(out_dir).get("made", {}))
             ctx.cover = article_cover(doc, out_dir)
             if meter is not None:
                 def remeasure(threshold):
-                    return loudness.measure_file(pcm, timeline.pieces, timeline.sample_rate, threshold,
-                                                 cache_root / "loudness").lufs
+                    return loudness.measure_pieces(lambda piece: store.read(piece.index), timeline.pieces,
+                                                   timeline.sample_rate, threshold, cache_root / "loudness").lufs
 
                 plan = loudness.plan(meter.result(), remeasure, options.audio.loudness_lufs,
                                      options.audio.true_peak_dbtp)
@@ -169,6 +172,17 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
             if not writer.audio:
                 writer.write(ctx)
                 phase(writer.name)
+        return ctx
+
+    for remember in (True, False):
+        with tempfile.TemporaryDirectory(prefix=".work-", dir=out_root) as work:
+            try:
+                ctx = audio_and_writers(Path(work), remember)
+                break
+            except StaleLayout as exc:  # a damaged clip was made anew: build again from the clips alone
+                if not remember:
+                    raise
+                log.debug("%s: %s; building again without remembered layouts", slug, exc)
     files = sorted(str(p.relative_to(out_dir)) for p in ctx.files.values())
     if ctx.cover is not None:
         files.append(ctx.cover.name)

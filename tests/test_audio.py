@@ -1,6 +1,7 @@
 """The timing map and the audio outputs, read back by real consumers: ffmpeg
 (the ffprobe of the same build), mutagen, a WebVTT parser (issue 4)."""
 import json
+import logging
 import re
 import shutil
 import subprocess
@@ -226,3 +227,66 @@ def test_pieces_are_cut_where_paragraphs_end_and_long_paragraphs_are_split():
     # one more sentence in the first paragraph moves no cut after the next paragraph's end
     changed = piece_groups(_items([4, 2, 5, 1, 2, 40, 3, 2]))
     assert [[i.id for i in g] for g in changed[1:]] == [[i.id for i in g] for g in groups[1:]]
+
+
+def _build_with(source, out, cache, force=False, **audio):
+    import dataclasses
+
+    from conftest import ROOT
+    from narration import config
+    from narration.engines.base import VoiceSettings
+    from narration.engines.espeak import EspeakEngine
+    from narration.pipeline import build_article
+
+    options = config.with_flags(config.load(ROOT / "narration.toml"), cache_dir=str(cache), engine="espeak")
+    options = dataclasses.replace(options, audio=dataclasses.replace(options.audio, **audio))
+    return build_article(source, options, EspeakEngine(VoiceSettings()), ("mp3", "sections"), out, 2, quiet=True,
+                         force=force)
+
+
+def test_a_new_loudness_target_renders_every_piece_from_its_remembered_layout(tmp_path):
+    """Remembered layouts spare decoding; when every piece must be encoded anew (new gain), the
+    pieces rendered then must be exactly what the layouts promised, as a fresh build shows."""
+    from conftest import SEED
+
+    source = tmp_path / "src" / "artikel.txt"
+    source.parent.mkdir()
+    source.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    cache = tmp_path / "cache"
+    _build_with(source, tmp_path / "out", cache)
+    assert list((cache / "layouts").rglob("*.json"))
+    warm = _build_with(source, tmp_path / "out", cache, loudness_lufs=-19.0)
+    shutil.copytree(cache, tmp_path / "cold-cache", ignore=shutil.ignore_patterns("encoded", "loudness", "layouts"))
+    cold = _build_with(source, tmp_path / "cold", tmp_path / "cold-cache", loudness_lufs=-19.0)
+    manifests = [json.loads((r.out_dir / "manifest.json").read_text(encoding="utf-8"))["timeline"] for r in (warm, cold)]
+    assert manifests[0] == manifests[1] and manifests[0]["loudness"]["target_lufs"] == -19.0
+    rate = manifests[0]["sample_rate"]
+    assert (decode(warm.out_dir / "artikel.mp3", rate) == decode(cold.out_dir / "artikel.mp3", rate)).all()
+
+
+def test_a_clip_that_changed_under_its_layout_means_building_again_from_the_clips(tmp_path, monkeypatch, caplog):
+    """A damaged clip is synthesised anew when a piece is rendered; if it sounds different from
+    what the remembered layout says, the article is built again without layouts, and the
+    timeline still matches the audio."""
+    from conftest import SEED
+    from narration.engines.espeak import EspeakEngine
+
+    source = tmp_path / "src" / "artikel.txt"
+    source.parent.mkdir()
+    source.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    cache = tmp_path / "cache"
+    _build_with(source, tmp_path / "out", cache)
+    shutil.rmtree(cache / "encoded")
+    shutil.rmtree(cache / "loudness")
+    clip = sorted(cache.glob("??/*.wav"))[0]
+    clip.write_bytes(clip.read_bytes()[:200])  # the header still names the old sound
+    real = EspeakEngine.synthesize
+    monkeypatch.setattr(EspeakEngine, "synthesize", lambda self, text: real(self, text + " Und noch etwas."))
+    with caplog.at_level(logging.DEBUG, logger="narration.pipeline"):
+        result = _build_with(source, tmp_path / "out", cache, force=True)
+    assert any("building again without remembered layouts" in r.getMessage() for r in caplog.records)
+    timeline = json.loads((result.out_dir / "manifest.json").read_text(encoding="utf-8"))["timeline"]
+    rate = timeline["sample_rate"]
+    assert abs(len(decode(result.out_dir / "artikel.mp3", rate)) * 1000 / rate - timeline["duration_ms"]) <= 1
+    assert_sections_in_place(result.out_dir / "artikel.mp3", sorted((result.out_dir / "sections").glob("*.mp3")),
+                             timeline)

@@ -1,13 +1,17 @@
-"""Clips + pauses -> one PCM file on disk and the timeline, piece by piece.
+"""Clips + pauses -> the timeline, piece by piece, and each piece's PCM when it is needed.
 
 Each piece's clips and silences are joined in one pass (a list joined once,
 never ``+=`` on a growing segment), and the piece is written to disk before
-the next is loaded, so memory follows the longest piece, not the book.
+the next is loaded, so memory follows the longest piece, not the book. What a
+piece came to (its layout) is remembered, so a rebuild decodes only the
+pieces it has to meter or encode.
 """
 from __future__ import annotations
 
 import hashlib
 import io
+import json
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -65,16 +69,125 @@ def piece_groups(items: list[ScriptItem]) -> list[list[ScriptItem]]:
     return groups
 
 
-def assemble(items: list[ScriptItem], section_titles: list[tuple[str, str]], load_clip, rate: int,
-             pcm_path: Path, trim: bool = True, sink=None, progress=None) -> Timeline:
-    """Write the whole narration as raw PCM to ``pcm_path``; return its timeline.
+@dataclass(frozen=True)
+class Layout:
+    """What one piece's clips and pauses came to: its PCM digest and length,
+    its stretch, and where each clip sits in it (offset, length in samples)."""
+    digest: str
+    samples: int
+    stretch: int
+    cues: tuple[tuple[int, int], ...]
 
-    ``load_clip(item) -> bytes, suffix`` fetches a clip (from the cache).
+
+class StaleLayout(Exception):
+    """A remembered layout no longer matches its clips (a damaged clip was synthesised anew)."""
+
+
+def render(group: list[ScriptItem], load_clip, rate: int, trim: bool, last: bool) -> tuple[bytes, Layout]:
+    """One piece: its clips decoded and trimmed, joined with its pauses, stretched to whole frames."""
+    clips = [clip_segment(*load_clip(item), rate, trim).raw_data for item in group]
+    gaps = [to_samples(item.pause_ms, rate) for item in group]
+    gaps[-1] = max(0, gaps[-1] - CODEC_TAIL)
+    changes = stretch(sum(len(c) // 2 for c in clips) + sum(gaps), gaps, last=last)
+    parts, cues, position = [], [], 0
+    for clip, gap, change in zip(clips, gaps, changes):
+        cues.append((position, len(clip) // 2))
+        parts += [clip, b"\0\0" * (gap + change)]
+        position += len(clip) // 2 + gap + change
+    pcm = b"".join(parts)
+    return pcm, Layout(hashlib.sha256(pcm).hexdigest(), len(pcm) // 2, sum(changes), tuple(cues))
+
+
+class Layouts:
+    """Layouts remembered between builds, keyed by a piece's recipe: the
+    checksums of its clips, its pauses and everything else ``render`` depends
+    on. With the layout known, a piece whose encodings and loudness are
+    cached is never decoded at all: a rebuild reads clips only where it must."""
+
+    def __init__(self, root: Path | None, rate: int, trim: bool):
+        from .ffmpeg import ffmpeg_exe
+
+        self.root = root
+        code = b"".join(Path(m).read_bytes() for m in (__file__, Path(__file__).with_name("frames.py")))
+        self.context = json.dumps([hashlib.sha256(code).hexdigest(), rate, trim, SILENCE_THRESHOLD, KEEP_MS,
+                                   ffmpeg_exe()])
+
+    def recipe(self, group: list[ScriptItem], clip_digests: list[str | None], last: bool) -> str | None:
+        if self.root is None or None in clip_digests:
+            return None
+        blob = json.dumps([self.context, last, [[d, i.pause_ms] for d, i in zip(clip_digests, group)]])
+        return hashlib.sha256(blob.encode()).hexdigest()
+
+    def _path(self, recipe: str) -> Path:
+        return self.root / recipe[:2] / f"{recipe}.json"
+
+    def get(self, recipe: str | None) -> Layout | None:
+        if recipe is None:
+            return None
+        try:
+            data = json.loads(self._path(recipe).read_text(encoding="utf-8"))
+            return Layout(data["digest"], data["samples"], data["stretch"], tuple(map(tuple, data["cues"])))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, recipe: str | None, layout: Layout) -> None:
+        if recipe is not None:
+            from ..textio import atomic_write
+
+            atomic_write(self._path(recipe), json.dumps(asdict(layout)))
+
+
+class PieceStore:
+    """The PCM of the pieces something needs (the meter, an encoder), one
+    after another in one work file; a piece is rendered the first time it is
+    asked for. Memory holds one piece at a time."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.offsets: dict[int, int] = {}  # piece index -> first sample in the file
+        self.size = 0
+        self.pieces: dict[int, tuple[object, Layout]] = {}  # piece index -> (render it, its layout)
+        path.write_bytes(b"")
+
+    def register(self, index: int, make, layout: Layout) -> None:
+        """``make() -> (pcm, layout)`` renders piece ``index``, which must come out as ``layout``."""
+        self.pieces[index] = (make, layout)
+
+    def add(self, index: int, pcm: bytes) -> None:
+        with open(self.path, "ab") as out:
+            out.write(pcm)
+        self.offsets[index] = self.size
+        self.size += len(pcm) // 2
+
+    def ensure(self, indices) -> None:
+        for index in indices:
+            if index not in self.offsets:
+                make, expected = self.pieces[index]
+                pcm, layout = make()
+                if layout != expected:
+                    raise StaleLayout(f"piece {index} no longer sounds as remembered")
+                self.add(index, pcm)
+
+    def read(self, index: int) -> bytes:
+        self.ensure([index])
+        with open(self.path, "rb") as source:
+            source.seek(self.offsets[index] * 2)
+            return source.read(self.pieces[index][1].samples * 2)
+
+
+def assemble(items: list[ScriptItem], section_titles: list[tuple[str, str]], load_clip, rate: int,
+             store: PieceStore, trim: bool = True, layouts: Layouts | None = None, clip_digest=None,
+             meter=None, progress=None) -> Timeline:
+    """The timeline of the whole narration, piece by piece.
+
+    ``load_clip(item) -> bytes, suffix`` fetches a clip (from the cache) and
+    ``clip_digest(item)`` its checksum (for the layout recipe).
     ``section_titles[i]`` is (title, heading id) of section i.
-    ``sink(piece, pcm)``, if given, sees every piece (the loudness meter);
+    A piece is rendered only if its layout is not remembered or the
+    ``meter`` (``known``/``feed``) has not measured it; ``store`` can render
+    any piece later, when an encoder needs it.
     ``progress.advance(n)`` hears of the n clips of every piece.
-    Pieces are stretched to codec-friendly lengths (``audio.frames``); one
-    piece is in memory at a time.
+    Pieces are stretched to codec-friendly lengths (``audio.frames``).
     """
     timeline = Timeline(sample_rate=rate)
     by_section: dict[int, list[ScriptItem]] = {}
@@ -83,30 +196,32 @@ def assemble(items: list[ScriptItem], section_titles: list[tuple[str, str]], loa
     groups = [(index, group) for index in range(len(section_titles))
               for group in piece_groups(by_section.get(index, [])) if group]
     position = 0
-    with open(pcm_path, "wb") as out:
-        for number, (section, group) in enumerate(groups):
-            clips = [clip_segment(*load_clip(item), rate, trim).raw_data for item in group]
-            gaps = [to_samples(item.pause_ms, rate) for item in group]
-            gaps[-1] = max(0, gaps[-1] - CODEC_TAIL)
-            changes = stretch(sum(len(c) // 2 for c in clips) + sum(gaps), gaps, last=number == len(groups) - 1)
-            start, parts = position, []
-            for item, clip, gap, change in zip(group, clips, gaps, changes):
-                length = len(clip) // 2
-                timeline.cues.append(Cue(item.id, item.kind, item.text, section, item.block,
-                                         ms(position, rate), ms(position + length, rate)))
-                parts += [clip, b"\0\0" * (gap + change)]
-                position += length + gap + change
-            pcm = b"".join(parts)
-            piece = Piece(number, section, start, len(pcm) // 2, sum(changes), hashlib.sha256(pcm).hexdigest())
-            timeline.pieces.append(piece)
-            tail = b"" if number == len(groups) - 1 else b"\0\0" * CODEC_TAIL  # decoders trim the last tail
-            out.write(pcm)
-            out.write(tail)
-            if sink is not None:
-                sink(piece, pcm)
-            if progress is not None:
-                progress.advance(len(group))
-            position += len(tail) // 2
+    for number, (section, group) in enumerate(groups):
+        last = number == len(groups) - 1
+
+        def make(group=group, last=last):
+            return render(group, load_clip, rate, trim, last)
+
+        recipe = layouts.recipe(group, [clip_digest(item) for item in group], last) if layouts else None
+        layout = layouts.get(recipe) if layouts else None
+        pcm = None
+        if layout is None:
+            pcm, layout = make()
+            if layouts:
+                layouts.put(recipe, layout)
+        piece = Piece(number, section, position, layout.samples, layout.stretch, layout.digest)
+        timeline.pieces.append(piece)
+        store.register(number, make, layout)
+        if pcm is not None:
+            store.add(number, pcm)
+        for item, (offset, length) in zip(group, layout.cues):
+            timeline.cues.append(Cue(item.id, item.kind, item.text, section, item.block,
+                                     ms(position + offset, rate), ms(position + offset + length, rate)))
+        if meter is not None and not meter.known(piece):
+            meter.feed(piece, pcm if pcm is not None else store.read(number))
+        if progress is not None:
+            progress.advance(len(group))
+        position += layout.samples + (0 if last else CODEC_TAIL)  # decoders trim the last tail
     for index, (title, heading_id) in enumerate(section_titles):
         own = [p for p in timeline.pieces if p.section == index]
         end = own[-1].start_sample + own[-1].samples

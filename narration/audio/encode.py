@@ -63,10 +63,14 @@ def encode_all(ctx: BuildContext, writers: list[Writer], work: Path, jobs: int =
         for piece, path in zip(ctx.timeline.pieces, paths):
             if not path.is_file():
                 missing.setdefault(piece.index, []).append((table[name], path))
+    store = ctx.store
+    store.ensure(sorted(missing))  # their PCM, rendered now if the layout pass did not need it
     size = max(1, min(BATCH_PIECES, -(-len(missing) // max(1, jobs))))  # at least one run per core
     batches: list[list[int]] = []
     for index in sorted(missing):
-        if batches and batches[-1][-1] == index - 1 and len(batches[-1]) < size:
+        previous = batches[-1][-1] if batches else None
+        if (previous == index - 1 and len(batches[-1]) < size
+                and store.offsets[index] == store.offsets[previous] + ctx.timeline.pieces[previous].samples):
             batches[-1].append(index)
         else:
             batches.append([index])
@@ -95,16 +99,16 @@ def encode_all(ctx: BuildContext, writers: list[Writer], work: Path, jobs: int =
 def _encode_batch(ctx: BuildContext, batch: list[tuple[int, list[tuple[Codec, Path]]]]) -> None:
     """One ffmpeg run for a run of consecutive pieces: their bytes of the PCM are read once, the
     loudness chain applied once, and every piece cut out and encoded in parallel threads."""
-    pieces = ctx.timeline.pieces
-    first, last = pieces[batch[0][0]], pieces[batch[-1][0]]
-    begin, end = first.start_sample, last.start_sample + last.samples
-    source = f"subfile,,start,{begin * 2},end,{end * 2},,:file:{Path(ctx.pcm).resolve()}"
+    pieces, offsets = ctx.timeline.pieces, ctx.store.offsets
+    first, last = batch[0][0], batch[-1][0]
+    begin, end = offsets[first], offsets[last] + pieces[last].samples
+    source = f"subfile,,start,{begin * 2},end,{end * 2},,:file:{Path(ctx.store.path).resolve()}"
     outputs = [(pieces[index], codec, path) for index, wanted in batch for codec, path in wanted]
     graph = [f"[0:a]{ctx.audio_filters or 'anull'},asplit={len(outputs)}" + "".join(f"[s{k}]" for k in range(len(outputs)))]
     with contextlib.ExitStack() as stack:  # each piece enters the cache only whole
         maps = []
         for k, (piece, codec, path) in enumerate(outputs):
-            offset = piece.start_sample - begin
+            offset = offsets[piece.index] - begin
             graph.append(f"[s{k}]atrim=start_sample={offset}:end_sample={offset + piece.samples},"
                          f"asetpts=PTS-STARTPTS[o{k}]")
             maps += ["-map", f"[o{k}]", *codec.args, "-y", str(stack.enter_context(replacing(path)))]

@@ -206,15 +206,13 @@ class PieceMeter:
             self.process.wait()
 
 
-def measure_file(pcm: Path, pieces, rate: int, threshold_db: float, cache_dir: Path | None = None) -> Measurement:
-    """Meter the pieces of a PCM file (cached ones are not read)."""
+def measure_pieces(read, pieces, rate: int, threshold_db: float, cache_dir: Path | None = None) -> Measurement:
+    """Meter ``pieces`` (cached ones are not read); ``read(piece)`` gives a piece's PCM."""
     meter = PieceMeter(rate, threshold_db, cache_dir)
     try:
-        with open(pcm, "rb") as source:
-            for piece in pieces:
-                if not meter.known(piece):
-                    source.seek(piece.start_sample * 2)
-                    meter.feed(piece, source.read(piece.samples * 2))
+        for piece in pieces:
+            if not meter.known(piece):
+                meter.feed(piece, read(piece))
         return meter.result()
     finally:
         meter.abort()

@@ -28,7 +28,7 @@ class BuildContext:
     lexicon: Lexicon
     narrator: str  # e.g. "eSpeak NG (de), synthetic voice"
     cover: Path | None = None  # square PNG for this article
-    pcm: Path | None = None  # the joined narration, raw s16le mono
+    store: object = None  # audio.assemble.PieceStore: the pieces' PCM, rendered when needed
     audio_filters: str = ""  # loudness chain for ffmpeg
     files: dict[str, Path] = field(default_factory=dict)  # produced outputs by role
     pieces: dict[str, list[Path]] = field(default_factory=dict)  # encoded pieces by codec (cached)
