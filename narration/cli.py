@@ -207,13 +207,13 @@ def _cmd_watch(args, options) -> int:
     reported and watched on; only Ctrl-C ends the watch (exit status 0)."""
     import time
 
+    from .readers import companions
+
     config_file = Path(args.config)
 
     def snapshot():
         files = [config_file]
         for source in find_sources(args.paths):
-            from .readers import companions
-
             files += [source, *companions(source)]
         seen = {}
         for path in files:

@@ -108,17 +108,17 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
         log.debug("%s: %s done at %.2f s", slug, name, time.monotonic() - started)
 
     phase("imports")
-    doc = load(source, Path(options.build.cache_dir) / "sentences")
+    cache_root = Path(options.build.cache_dir)
+    doc = load(source, cache_root / "sentences")
     lexicon = load_lexicon(source.parent)
     script = build_script(doc, lexicon, options.pauses, intro=options.build.intro)
-    cache = ClipCache(Path(options.build.cache_dir), engine.clip_suffix)
+    cache = ClipCache(cache_root, engine.clip_suffix)
     phase("reading")
     keys, stats = synthesize(script, engine, cache, jobs, quiet=quiet, label=slug)
     phase("synthesis")
     result.clips, result.cached, result.synthesised = stats.clips, stats.cached, stats.synthesised
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    cache_root = Path(options.build.cache_dir)
 
     def load_clip(item):
         payload = cache.get(keys[item.id])

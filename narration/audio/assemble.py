@@ -159,17 +159,22 @@ class PieceStore:
         self.offsets[index] = self.size
         self.size += len(pcm) // 2
 
+    def _render(self, index: int) -> bytes:
+        make, expected = self.pieces[index]
+        pcm, layout = make()
+        if layout != expected:
+            raise StaleLayout(f"piece {index} no longer sounds as remembered")
+        self.add(index, pcm)
+        return pcm
+
     def ensure(self, indices) -> None:
         for index in indices:
             if index not in self.offsets:
-                make, expected = self.pieces[index]
-                pcm, layout = make()
-                if layout != expected:
-                    raise StaleLayout(f"piece {index} no longer sounds as remembered")
-                self.add(index, pcm)
+                self._render(index)
 
     def read(self, index: int) -> bytes:
-        self.ensure([index])
+        if index not in self.offsets:
+            return self._render(index)  # just made: no need to read it back
         with open(self.path, "rb") as source:
             source.seek(self.offsets[index] * 2)
             return source.read(self.pieces[index][1].samples * 2)
