@@ -209,6 +209,8 @@ def _cmd_watch(args, options) -> int:
 
     from .readers import companions
 
+    if not args.interval > 0:
+        raise NarrationError(f"--interval must be a positive number of seconds, not {args.interval}")
     config_file = Path(args.config)
 
     def snapshot():

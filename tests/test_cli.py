@@ -158,3 +158,9 @@ def test_awkward_folder_names_reach_ffmpeg_intact(tmp_path):
     assert result.returncode == 0, result.stderr
     assert len(list((folder / "out" / "kurz" / "sections").glob("*.mp3"))) == 2
     assert (folder / "out" / "kurz" / "kurz.m4b").stat().st_size > 1000
+
+
+def test_watch_refuses_a_pointless_interval(tmp_path):
+    result = run_cli("watch", tmp_path, "--interval", "0", "--out", tmp_path / "out")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == ["error: --interval must be a positive number of seconds, not 0.0"]
