@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -41,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
 
     script = sub.add_parser("script", help="print what the engine will hear, one line per sentence")
     script.add_argument("file", help="a source file, or - for plain text on standard input")
+    script.add_argument("--explain", action="store_true",
+                        help="per sentence, each token that changed: its text, class and spoken form")
 
     sub.add_parser("voices", help="list the engines and voices usable here")
 
@@ -71,6 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `build.py script FILE | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except ModuleNotFoundError as exc:  # started outside the project's venv
         print(f"error: missing dependency '{exc.name}' (run `make build`, which sets up .venv, "
               "or use .venv/bin/python build.py)", file=sys.stderr)
@@ -274,8 +280,15 @@ def _cmd_script(args, options) -> int:
             doc, lexicon = load(path), load_lexicon(path.parent)
         except NarrationError as exc:
             raise type(exc)(f"{path}: {exc.message}", exc.hint) from exc
+    from .speech import nouns
+
+    nouns.use(Path(options.build.cache_dir) / "nouns")
     for item in build_script(doc, lexicon, intro=options.build.intro):
         print(item.speech)
+        if args.explain:
+            for token in item.tokens:
+                if token.kind != "plain":
+                    print(f"    {token.text!r:28} {token.kind:13} {token.spoken!r}")
     return 0
 
 

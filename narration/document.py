@@ -94,7 +94,8 @@ def _metadata(meta: dict, sections: list[Section], path: Path) -> Metadata:
                 return clean_text(str(value))
         return ""
 
-    title = text("title") or _first_heading(sections) or text("page_title") or _lead_title(sections)
+    title = (text("title") or _first_heading(sections) or text("page_heading") or text("page_title")
+             or _lead_title(sections))
     authors = meta.get("authors", meta.get("author", []))
     if isinstance(authors, (str, dict)):
         authors = [authors]

@@ -4,7 +4,10 @@ SoMaJo knows German abbreviations (z. B., Nr., Dr.), ordinals before months
 ("am 24. Februar"), initials and ellipses. It does split inside quotations,
 though ("Er sagte: „Gut. Sehr gut.“" becomes two sentences), and a listener
 hears a quotation as one unit, so sentences are re-joined while a quotation is
-still open.
+still open. And it takes every "42." before a capital for an ordinal, so
+"mit dem ICE 42. Danach" stays one sentence; we split there unless the word
+after the number is what an ordinal describes (a noun, a month, an acronym),
+the same test the normaliser uses.
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import hashlib
 import json
 import logging
 import pickle
+import re
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -68,8 +72,27 @@ def split_sentences(paragraph: str, store: Path | None = None) -> list[str]:
     pieces = []
     for tokens in _tokenizer(store).tokenize_text([paragraph]):
         start, end = tokens[0].character_offset[0], tokens[-1].character_offset[1]
-        pieces.append(paragraph[start:end])
+        pieces.extend(_split_after_numbers(paragraph[start:end]))
     return _join_open_quotations(pieces)
+
+
+_NUMBER_THEN_CAPITAL = re.compile(r"(?<![\w.,])\d{1,3}\.(?=\s+[A-ZÄÖÜ])")
+
+
+def _split_after_numbers(sentence: str) -> list[str]:
+    """'… mit dem ICE 42. Danach …' -> two sentences; 'In der 2. Halbzeit …' stays one."""
+    from .speech import nouns
+    from .speech.classes.ordinal import describes
+    from .speech.grammar import words_after
+
+    pieces, start = [], 0
+    for match in _NUMBER_THEN_CAPITAL.finditer(sentence):
+        after = words_after(sentence, match.end())
+        if after and not describes(after[0], after, nouns.default()):
+            pieces.append(sentence[start:match.end()])
+            start = match.end() + 1
+    pieces.append(sentence[start:])
+    return [p.strip() for p in pieces if p.strip()]
 
 
 class SplitMemo:

@@ -24,7 +24,7 @@ def decode(path, rate):
 
 def assert_sections_in_place(joined, section_files, timeline):
     """Each section's speech sits in the joined file at its timeline time (within about 2 ms),
-    found by cross-correlating the first second of its heading against the section's own file."""
+    found by cross-correlating the first half second of its first cue against the section's own file."""
     import numpy as np
 
     rate = timeline["sample_rate"]
@@ -33,7 +33,7 @@ def assert_sections_in_place(joined, section_files, timeline):
     assert len(section_files) == len(timeline["sections"])
     for path, span in zip(section_files, timeline["sections"]):
         part = decode(path, rate)
-        cue = next(c for c in timeline["cues"] if c["id"] == span["heading_id"])
+        cue = next(c for c in timeline["cues"] if c["section"] == span["index"])
         local = round((cue["start_ms"] - span["start_ms"]) * rate / 1000)
         reference = part[local: local + rate // 2]
         expected = round(cue["start_ms"] * rate / 1000)

@@ -58,14 +58,25 @@ def _article_root(tree):
     return tree
 
 
+def _without_site_name(title: str) -> str:
+    """'Krieg in Europa | Die Zeitung' -> 'Krieg in Europa': a <title> carries the site's name."""
+    for separator in (" | ", " – ", " — ", " - ", " :: ", " · "):
+        if separator in title:
+            return title.rsplit(separator, 1)[0].strip()
+    return title
+
+
 def _page_metadata(tree) -> dict:
     meta = {}
     lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
     if lang:
         meta["lang"] = lang
+    headings = [h.text_content().strip() for h in tree.xpath("//h1")]
+    if headings and headings[0]:
+        meta["page_heading"] = headings[0]  # the article's own title, even when it sits outside <article>
     titles = tree.xpath("//head/title/text()")
     if titles and titles[0].strip():
-        meta["page_title"] = titles[0].strip()
+        meta["page_title"] = _without_site_name(titles[0].strip())
     for name, key in (("author", "author"), ("description", "description"), ("date", "date")):
         values = tree.xpath(f"//meta[@name='{name}']/@content")
         if values and values[0].strip():

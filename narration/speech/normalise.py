@@ -1,270 +1,164 @@
-"""German speech normalisation: small named rules, applied in a visible order.
+"""German speech normalisation: classify each token, then verbalise it in context.
 
-Each rule takes the text and returns it with one kind of thing written out as
-words; its docstring says what it protects. Only the engine hears the result:
-readers, transcripts and the EPUB keep the original sentence. The order in
-``RULES`` matters (dates before ordinals, currency before plain numbers), and
-the list can be replaced by a caller, like gTTS's pre-processors.
+Shaped like the field's text normalisers (Google's Kestrel/Sparrowhawk, NeMo):
+every stretch of text that is not plain words is found by one of the
+semiotic classes in ``classes/`` (date, money, measure, ordinal, letters ...),
+tried in the registry's order at each position, and spoken by that class with
+what surrounds it (the article before a number, the noun after it). A class
+may decline a match ("3.2.1" without "Version" is not a version), and then
+the next class is asked. The user's pronunciation lexicon is the first class,
+so it wins over everything.
+
+Every spoken token keeps the span of display text it came from (``Token``),
+so later stages can map spoken words back to what readers see, and
+``build.py script --explain`` can show each decision.
 """
 from __future__ import annotations
 
-import functools
 import re
-from typing import Callable
+from dataclasses import dataclass
+from typing import Iterable
 
-from num2words import num2words
-
-from . import german as de
-
-Rule = Callable[[str], str]
-
-_NUM = r"\d+(?:,\d+)?"
-_MONTHS = "|".join(de.MONTHS)
-_WORD_BEFORE = r"(?:(?P<before>[A-Za-zÄÖÜäöüß]+)\s+)?"
+from . import grammar, nouns as noun_lexicon
+from .classes import CLASSES, SemioticClass
 
 
-def cardinal(number: str) -> str:
-    """'1.000' / '2,5' / '-3' -> words; decimals read digit by digit after 'Komma'."""
-    number = number.replace(".", "").replace("\u202f", "").replace(" ", "")
-    sign = ""
-    if number.startswith(("-", "−")):
-        sign, number = "minus ", number[1:]
-    whole, _, frac = number.partition(",")
-    words = num2words(int(whole), lang="de") if whole else "null"
-    if frac:
-        words += " Komma " + " ".join(num2words(int(d), lang="de") for d in frac)
-    return sign + words
+@dataclass(frozen=True)
+class Token:
+    start: int  # span in the text given to the normaliser (the display text)
+    end: int
+    text: str
+    kind: str  # the semiotic class, or "plain"
+    spoken: str
 
 
-def year(number: str) -> str:
-    value = int(number)
-    return num2words(value, lang="de", to="year") if 1100 <= value <= 2099 else cardinal(number)
+class Context:
+    """What a class may look at around its match."""
+
+    def __init__(self, normaliser: "Normaliser", text: str, start: int, end: int, caps_line: bool):
+        self.normaliser, self.text, self.start, self.end, self.caps_line = normaliser, text, start, end, caps_line
+
+    @property
+    def nouns(self):
+        return self.normaliser.nouns
+
+    def before(self) -> list[str]:
+        return grammar.words_before(self.text, self.start)
+
+    def after(self, end: int | None = None) -> list[str]:
+        return grammar.words_after(self.text, self.end if end is None else end)
+
+    def previous_word(self) -> str:
+        words = self.before()
+        return words[-1] if words else ""
+
+    def next_word(self, end: int | None = None) -> str:
+        words = self.after(end)
+        return words[0] if words else ""
+
+    def agreement(self, end: int | None = None) -> grammar.Agreement:
+        return grammar.agreement(self.before(), self.after(end), self.nouns)
+
+    def at_sentence_end(self, end: int | None = None) -> bool:
+        return not self.text[self.end if end is None else end:].strip(" \"'“”„«»)]")
 
 
-def ordinal(number: int, before: str | None) -> str:
-    """Ordinal with the ending the preceding word asks for (am -> -en, der -> -e, none -> -er)."""
-    base = num2words(number, lang="de", to="ordinal")
-    word = (before or "").lower()
-    if word in de.ORDINAL_EN_BEFORE:
-        return base + "n"
-    if word in de.ORDINAL_E_BEFORE:
-        return base
-    return base + "r"
+_CAPS_WORD = re.compile(r"[A-ZÄÖÜ]{2,}")
+_LOWER = re.compile(r"[a-zäöüß]")
 
 
-def _keep(before: str | None) -> str:
-    return f"{before} " if before else ""
+def is_caps_line(text: str) -> bool:
+    """A headline set in capitals ('ALARM IN DER STADT'): its words are read as words."""
+    return len(_CAPS_WORD.findall(text)) >= 2 and not _LOWER.search(text)
 
 
-def urls_and_emails(text: str) -> str:
-    """Say 'www Punkt beispiel Punkt de' instead of spelling 'https://' and slashes."""
-    def url(match):
-        address = re.sub(r"^https?://", "", match.group(0)).rstrip("/")
-        return _spell_address(address)
+class Normaliser:
+    """``normaliser.tokens(text)`` classifies and verbalises; ``normaliser(text)`` gives the spoken string."""
 
-    text = re.sub(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", lambda m: _spell_address(m.group(0)), text)
-    return re.sub(r"\b(?:https?://|www\.)[^\s<>\"„“»«]+[^\s<>\"„“»«.,;:!?)]", url, text)
+    def __init__(self, lexicon_entries: Iterable[tuple[str, str]] = (), nouns=None,
+                 classes: list[SemioticClass] | None = None):
+        self._nouns = nouns
+        classes = list(CLASSES if classes is None else classes)
+        entries = sorted(lexicon_entries, key=lambda e: len(e[0]), reverse=True)
+        if entries:
+            classes.insert(0, _lexicon_class(dict(entries)))
+        self.classes = classes
+        self.pattern = re.compile("|".join(f"(?P<c{i}>{c.combined})" for i, c in enumerate(classes)) or r"(?!)")
 
+    @property
+    def nouns(self):
+        return self._nouns if self._nouns is not None else noun_lexicon.default()
 
-def _spell_address(address: str) -> str:
-    return " ".join("".join(de.URL_WORDS.get(ch, ch) for ch in address).split())
+    def __call__(self, text: str) -> str:
+        return spoken_text(self.tokens(text))
 
-
-def dates(text: str) -> str:
-    """'am 24.02.2022' -> 'am vierundzwanzigsten Februar zweitausendzweiundzwanzig' (not a decimal, not a thousand)."""
-    def repl(match):
-        day, month, yr = int(match["day"]), int(match["month"]), match["year"]
-        if not (1 <= day <= 31 and 1 <= month <= 12):
-            return match.group(0)
-        spoken = f"{ordinal(day, match['before'])} {de.MONTHS[month - 1]}"
-        if yr:
-            spoken += " " + year(yr if len(yr) == 4 else "20" + yr)
-        return _keep(match["before"]) + spoken
-
-    return re.sub(_WORD_BEFORE + r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}|\d{2}(?!\d))?", repl, text)
-
-
-def times(text: str) -> str:
-    """'14:30 Uhr' -> 'vierzehn Uhr dreißig'; '9 Uhr' stays a plain cardinal."""
-    def repl(match):
-        hours, minutes = int(match["h"]), int(match["m"])
-        spoken = f"{num2words(hours, lang='de')} Uhr"
-        if minutes:
-            spoken += f" {num2words(minutes, lang='de')}"
-        return spoken
-
-    return re.sub(r"\b(?P<h>[01]?\d|2[0-4])[:.](?P<m>[0-5]\d)\s*Uhr\b", repl, text)
-
-
-def ranges(text: str) -> str:
-    """'1914–1918' -> 'neunzehnhundertvierzehn bis neunzehnhundertachtzehn'; '10-20' -> 'zehn bis zwanzig'."""
-    def repl(match):
-        a, b = match["a"], match["b"]
-        if len(a) == 4 and len(b) == 4:
-            return f"{year(a)} bis {year(b)}"
-        return f"{a} bis {b}"
-
-    return re.sub(r"(?<![\d.,])(?P<a>\d+(?:,\d+)?)\s?[–-]\s?(?P<b>\d+(?:,\d+)?)(?![\d.])", repl, text)
-
-
-def currency(text: str) -> str:
-    """'5 €', '€ 5', '3 Mio. €', '5,50 €', '$5' -> 'fünf Euro', 'drei Millionen Euro', 'fünf Euro fünfzig'."""
-    symbols = "|".join(re.escape(s) for s in sorted(de.CURRENCIES, key=len, reverse=True))
-    scales = "|".join(re.escape(s) for s in de.SCALES)
-
-    def spoken(amount: str, scale: str | None, unit: str) -> str:
-        name = de.CURRENCIES[unit]
-        if scale:
-            scale_word = de.SCALES[scale]
-            if amount == "1":
-                return f"eine {de.SCALES_ONE[scale_word]} {name}"
-            return f"{cardinal(amount)} {scale_word} {name}"
-        whole, _, cents = amount.partition(",")
-        words = "ein" if whole.replace(".", "") == "1" else cardinal(whole)
-        if cents and cents.strip("0-"):
-            return f"{words} {name} {cardinal(cents.ljust(2, '0'))}"
-        return f"{words} {name}"
-
-    amount = r"(?P<amount>\d{1,3}(?:\.\d{3})+(?:,\d+|,-)?|\d+(?:,\d+|,-)?)"
-    text = re.sub(amount + rf"\s?(?:(?P<scale>{scales})\s?)?(?P<unit>{symbols})(?![A-Za-zÄÖÜäöü])",
-                  lambda m: spoken(m["amount"], m["scale"], m["unit"]), text)
-    return re.sub(r"(?P<unit>[€$£])\s?" + amount + rf"(?:\s?(?P<scale>{scales}))?",
-                  lambda m: spoken(m["amount"], m["scale"], m["unit"]), text)
+    def tokens(self, text: str) -> list[Token]:
+        caps = is_caps_line(text)
+        tokens: list[Token] = []
+        pos = plain_from = 0
+        while True:
+            match = self.pattern.search(text, pos)
+            if match is None:
+                break
+            start = match.start()
+            first = int(match.lastgroup[1:])
+            found = None
+            for cls in self.classes[first:]:
+                sub = cls.regex.match(text, start)
+                if sub is None or sub.end() == start:
+                    continue
+                spoken = cls.verbalise(sub, Context(self, text, start, sub.end(), caps))
+                if spoken is not None:
+                    found = (cls.name, sub.end(), spoken)
+                    break
+            if found is None:
+                pos = start + 1
+                continue
+            if start > plain_from:
+                tokens.append(Token(plain_from, start, text[plain_from:start], "plain", text[plain_from:start]))
+            kind, end, spoken = found
+            tokens.append(Token(start, end, text[start:end], kind, spoken))
+            pos = plain_from = end
+        if plain_from < len(text):
+            tokens.append(Token(plain_from, len(text), text[plain_from:], "plain", text[plain_from:]))
+        return tokens
 
 
-def percent(text: str) -> str:
-    """'33 %', '33%', '2,5 Prozent' -> 'dreiunddreißig Prozent' (the number read as a cardinal)."""
-    return re.sub(r"(?P<n>-?\d+(?:,\d+)?)\s?(?:%|(?P<word>Prozent))",
-                  lambda m: f"{cardinal(m['n'])} Prozent", text)
-
-
-def units(text: str) -> str:
-    """'5 km' -> 'fünf Kilometer', '1 t' -> 'eine Tonne'; a bare 'm' without a number is left alone."""
-    names = "|".join(re.escape(u) for u in sorted(de.UNITS, key=len, reverse=True))
-
-    def repl(match):
-        number, unit = match["n"], match["unit"]
-        singular, plural = de.UNITS[unit]
-        if number == "1":
-            return ("eine " if unit in de.FEMININE_UNITS else "ein ") + singular
-        return f"{cardinal(number)} {plural}"
-
-    return re.sub(rf"(?P<n>-?\d+(?:,\d+)?)\s?(?P<unit>{names})(?![\wÄÖÜäöü²³])", repl, text)
-
-
-@functools.lru_cache(maxsize=1)
-def _abbreviation_pattern() -> tuple[re.Pattern, dict[str, str]]:
-    """All abbreviations in one pattern, longest first, so each sentence is scanned once."""
-    shorts = sorted(de.ABBREVIATIONS, key=len, reverse=True)
-    either = "|".join(re.escape(short).replace(r"\ ", r"\s?") for short in shorts)
-    words = {"".join(short.split()): de.ABBREVIATIONS[short] for short in shorts}
-    return re.compile(rf"(?<![\wÄÖÜäöü])(?P<short>{either})(?P<end>\s*$)?"), words
-
-
-def abbreviations(text: str) -> str:
-    """'z. B.', 'u. a.', 'Nr.', 'Dr.' -> full words; a sentence-final 'usw.' keeps its full stop."""
-    pattern, words = _abbreviation_pattern()
-    return pattern.sub(lambda m: words["".join(m["short"].split())] + ("." if m["end"] is not None else ""), text)
-
-
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def roman_numerals(text: str) -> str:
-    """'Wilhelm II.' -> 'Wilhelm der Zweite', 'unter Wilhelm II.' -> 'unter Wilhelm dem Zweiten'."""
-    def repl(match):
-        value = _roman_value(match["roman"])
-        if value is None:
-            return match.group(0)
-        base = num2words(value, lang="de", to="ordinal").capitalize()
-        before = (match["before"] or "").lower()
-        article = "dem" if before in ("unter", "mit", "von", "bei", "nach", "zu", "vor", "seit", "aus") else "der"
-        ending = "n" if article == "dem" else ""
-        end = "." if match["end"] is not None else ""
-        return f"{_keep(match['before'])}{match['name']} {article} {base}{ending}{end}"
-
-    return re.sub(_WORD_BEFORE + r"(?P<name>[A-ZÄÖÜ][a-zäöüß]+)\s(?P<roman>[IVXLC]{1,6})\.(?P<end>\s*$)?", repl, text)
-
-
-def _roman_value(numeral: str) -> int | None:
-    total, previous = 0, 0
-    for ch in reversed(numeral):
-        value = _ROMAN[ch]
-        total = total - value if value < previous else total + value
-        previous = max(previous, value)
-    return total if 0 < total < 200 else None
-
-
-def ordinals(text: str) -> str:
-    """'am 24. Februar' -> 'am vierundzwanzigsten Februar', 'der 3. Mai' -> 'der dritte Mai',
-    'im 21. Jahrhundert' -> 'im einundzwanzigsten Jahrhundert'. A number that ends the
-    sentence ('im Jahr 2021.') is not an ordinal."""
-    nouns = "|".join(de.ORDINAL_NOUNS)
-
-    def repl(match):
-        return _keep(match["before"]) + ordinal(int(match["n"]), match["before"]) + " "
-
-    pattern = _WORD_BEFORE + rf"\b(?P<n>\d{{1,3}})\.\s(?=(?:{_MONTHS}|{nouns})\b|[a-zäöüß])"
-    return re.sub(pattern, repl, text)
-
-
-def years_after_months(text: str) -> str:
-    """'Juli 2021' -> 'Juli zweitausendeinundzwanzig', 'im Jahr 1990' -> '... neunzehnhundertneunzig'."""
-    return re.sub(rf"\b(?P<w>{_MONTHS}|Jahr|Jahre|Jahres|Sommer|Winter|Frühjahr|Herbst)\s(?P<y>\d{{4}})\b(?![.,]\d)",
-                  lambda m: f"{m['w']} {year(m['y'])}", text)
-
-
-def thousands(text: str) -> str:
-    """'10.000' and '1 000 000' are one number, not a decimal or three numbers."""
-    return re.sub(r"(?<![\d,.])\d{1,3}(?:[.\u202f ]\d{3})+(?![\d]|,\d)", lambda m: cardinal(m.group(0)), text)
-
-
-def acronyms(text: str) -> str:
-    """'USA', 'US-Präsident', 'UN-Botschafter' -> spelled letters ('U-Ess-A'); 'NATO' -> 'Nato'."""
-    def repl(match):
-        word = match.group(0)
-        if word in de.WORD_ACRONYMS:
-            return de.WORD_ACRONYMS[word]
-        if word in de.MIXED_ACRONYMS or (word.isupper() and 2 <= len(word) <= 5):
-            return "-".join(de.LETTERS.get(ch.upper(), ch) for ch in word if ch.isalpha())
-        return word
-
-    text = re.sub(r"(?<![\wÄÖÜäöü])[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,6}(?![\wÄÖÜäöü])", repl, text)
-    return text
-
-
-def symbols(text: str) -> str:
-    """'§ 5' -> 'Paragraf 5', '&' -> 'und'; dashes and slashes become pauses, not words."""
-    for symbol in sorted(de.SYMBOLS, key=len, reverse=True):
-        text = text.replace(symbol, f" {de.SYMBOLS[symbol]} ")
-    text = re.sub(r"\s[–—-]\s", ", ", text)
-    return re.sub(r"(?<=\w)/(?=\w)", " ", text)
-
-
-def cardinals(text: str) -> str:
-    """Every number left: '150' -> 'einhundertfünfzig', '2,5' -> 'zwei Komma fünf', '1 Kind' -> 'ein Kind'."""
-    def repl(match):
-        number = match.group(0)
-        if number == "1" and re.match(r"\s+[A-Za-zÄÖÜäöüß]", text[match.end():match.end() + 2]):
-            return "ein"
-        if len(number) == 4 and number.isdigit():
-            return year(number)
-        return cardinal(number)
-
-    return re.sub(r"(?<![\d,])-?\d+(?:,\d+)?(?![\d])", repl, text)
+def spoken_text(tokens: list[Token]) -> str:
+    """Join the spoken tokens; a token inside a hyphenated compound is joined by hyphens
+    ('3:1-Sieg' -> 'drei-zu-eins-Sieg')."""
+    parts = []
+    for i, token in enumerate(tokens):
+        spoken = token.spoken
+        if token.kind != "plain" and spoken:
+            following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            if following[:1] == "-" and following[1:2].isalpha():
+                spoken = spoken.replace(" ", "-")
+        parts.append(spoken)
+    spoken = tidy("".join(parts))
+    opens = tokens and tokens[0].kind != "plain" and tokens[0].text[:1].isdigit()
+    if opens and tokens[-1].text.rstrip("\"'“”»«)").endswith((".", "!", "?")) and spoken[:1].islower():
+        spoken = spoken[0].upper() + spoken[1:]  # '1990 fiel die Mauer.' opens a sentence
+    return spoken
 
 
 def tidy(text: str) -> str:
-    return " ".join(text.split()).replace(" ,", ",").replace(" .", ".")
+    text = " ".join(text.split())
+    return re.sub(r"\s+([,.;:!?])", r"\1", text)
 
 
-RULES: list[Rule] = [
-    urls_and_emails, dates, times, ranges, currency, percent, units, years_after_months,
-    roman_numerals, ordinals, abbreviations, thousands, acronyms, symbols, cardinals, tidy,
-]
+def _lexicon_class(entries: dict[str, str]) -> SemioticClass:
+    words = "|".join(re.escape(g) for g in entries)
+    return SemioticClass("lexicon", rf"(?<![\wÄÖÜäöüß])(?:{words})(?![\wÄÖÜäöüß])",
+                         lambda m, ctx: entries[m.group(0)])
 
 
-def normalise(text: str, rules: list[Rule] | None = None) -> str:
-    for rule in RULES if rules is None else rules:
-        text = rule(text)
-    return text
+_DEFAULT: Normaliser | None = None
+
+
+def normalise(text: str) -> str:
+    """The spoken form of ``text`` with the default classes and no user lexicon."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Normaliser()
+    return _DEFAULT(text)

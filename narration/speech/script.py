@@ -4,16 +4,21 @@ The script is the bridge between text and audio: every item keeps the stable
 id and the displayed text, adds the text the engine hears (lexicon, then
 normalisation), and the pause that follows it. The optional spoken intro
 (subtitle, author, date) is part of the first section.
+
+What is spoken is article text only: a title the build derived from the lead
+is shown but not spoken before that same lead, and an intro line says nothing
+the text itself already carries (its byline or date).
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from ..config import PauseOptions
 from ..model import Document
 from .lexicon import Lexicon
-from .normalise import normalise
+from .normalise import Normaliser, spoken_text
 
 MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
                "November", "Dezember")
@@ -28,21 +33,54 @@ class ScriptItem:
     section: int  # index into document.sections
     block: str  # block id ("" for headings and the intro)
     pause_ms: int  # silence after this item
+    tokens: tuple = field(default=(), compare=False, repr=False)  # normalise.Token: display span -> spoken
 
 
 def intro_lines(doc: Document) -> list[str]:
+    """Subtitle, byline and date, each only if the opening text does not already say it."""
     meta, lines = doc.meta, []
-    if meta.subtitle:
+    opening = _opening_text(doc)
+    if meta.subtitle and meta.subtitle.casefold() not in opening.casefold():
         lines.append(meta.subtitle.rstrip(".") + ".")
     byline = []
-    if meta.authors:
-        names = meta.authors[0] if len(meta.authors) == 1 else ", ".join(meta.authors[:-1]) + " und " + meta.authors[-1]
+    authors = [a for a in meta.authors if a.casefold() not in opening.casefold()]
+    if authors:
+        names = authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + " und " + authors[-1]
         byline.append(f"Von {names}")
-    if meta.date:
+    if meta.date and not _mentions_date(opening, meta.date):
         byline.append(german_date(meta.date))
     if byline:
         lines.append(", ".join(byline) + ".")
     return lines
+
+
+def _opening_text(doc: Document, blocks: int = 3) -> str:
+    first = doc.sections[0]
+    texts = [first.heading.text] if first.heading_in_source else []
+    texts += [s.text for block in first.blocks[:blocks] for s in block.sentences]
+    return " ".join(texts)
+
+
+def _mentions_date(text: str, iso: str) -> bool:
+    try:
+        day = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return False
+    forms = (rf"0?{day.day}\.\s?0?{day.month}\.\s?(?:{day.year}|{day.year % 100:02d})",
+             rf"0?{day.day}\.\s?{MONTH_NAMES[day.month - 1]}\s{day.year}", day.isoformat())
+    return any(re.search(form, text) for form in forms)
+
+
+def heading_is_spoken(section) -> bool:
+    """A title the build made up from the lead is shown, not read before that same lead;
+    a title cut short with '…' is never read."""
+    if section.heading_in_source:
+        return True
+    title = section.heading.text
+    if title.endswith("…"):
+        return False
+    lead = next((b.sentences[0].text for b in section.blocks if b.sentences), "")
+    return not lead.startswith(title)
 
 
 def german_date(iso: str) -> str:
@@ -57,13 +95,12 @@ def german_date(iso: str) -> str:
 def build_script(doc: Document, lexicon: Lexicon | None = None, pauses: PauseOptions = PauseOptions(),
                  intro: bool = True) -> list[ScriptItem]:
     lexicon = lexicon or Lexicon()
-
-    def speech(text: str) -> str:
-        return normalise(lexicon.apply(text))
+    speech = Normaliser(lexicon.entries)
 
     raw: list[tuple[str, str, str, int, str]] = []
     for index, section in enumerate(doc.sections):
-        raw.append((section.heading.id, "heading", section.heading.text, index, ""))
+        if heading_is_spoken(section):
+            raw.append((section.heading.id, "heading", section.heading.text, index, ""))
         if index == 0 and intro:
             for n, line in enumerate(intro_lines(doc), start=2):
                 line = line[0].upper() + line[1:]
@@ -85,5 +122,6 @@ def build_script(doc: Document, lexicon: Lexicon | None = None, pauses: PauseOpt
             pause = pauses.paragraph_ms
         else:
             pause = pauses.sentence_ms
-        items.append(ScriptItem(item_id, kind, text, speech(text), section, block, pause))
+        tokens = speech.tokens(text)
+        items.append(ScriptItem(item_id, kind, text, spoken_text(tokens), section, block, pause, tuple(tokens)))
     return items

@@ -12,7 +12,7 @@ from itertools import groupby
 from lxml import etree
 
 from ..model import Block, Section
-from ..speech.script import ScriptItem
+from ..speech.script import ScriptItem, heading_is_spoken
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
@@ -49,7 +49,8 @@ def render_section(parent, section: Section, heading_level: int, intro: list[Scr
     nsmap = {"epub": EPUB_NS} if epub_types else None
     node = etree.Element("section", attrs, nsmap=nsmap) if parent is None else etree.SubElement(parent, "section", attrs, nsmap=nsmap)
     heading = el(node, f"h{heading_level}")
-    el(heading, "span", section.heading.text, id=section.heading.id, class_="sentence")
+    spoken = heading_is_spoken(section)  # a title made from the lead is shown, not read: no overlay, no highlight
+    el(heading, "span", section.heading.text, id=section.heading.id, class_="sentence" if spoken else None)
     if intro:
         byline = el(node, "p", class_="byline")
         sentence_spans(byline, intro)

@@ -1,0 +1,60 @@
+"""Abbreviations from ``data/abbreviations.tsv``: 'z. B.' -> 'zum Beispiel', 'mind.' ->
+'mindestens', 'e. V.' -> 'eingetragener Verein', 'S. 12' -> 'Seite 12' (only before a
+number: 'Thomas S.' stays). An abbreviation that ends the sentence keeps its full stop."""
+import functools
+import re
+
+from .. import data
+
+NAME = "abbreviation"
+
+
+@functools.lru_cache(maxsize=1)
+def _table():
+    general, numbered = {}, {}
+    for short, cells in _entries():
+        (numbered if cells[1:2] == ["num"] else general)[short.replace(" ", "")] = cells[0]
+    return general, numbered
+
+
+def _entries():
+    path = data.FOLDER / "abbreviations.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cells = line.split("\t")
+            yield cells[0], cells[1:]
+
+
+def _pattern() -> str:
+    shorts = sorted({short for short, _ in _entries()}, key=len, reverse=True)
+    parts = []
+    for short in shorts:
+        body = re.escape(short.replace(" ", "")).replace(r"\.", r"\.\s?")
+        if short.endswith("."):
+            body = body[: -len(r"\s?")]
+        else:
+            body += r"(?![\wÄÖÜäöü])"
+        parts.append(body)
+    return rf"(?<![\wÄÖÜäöü.])(?:{'|'.join(parts)})"
+
+
+PATTERN = _pattern()
+
+
+def verbalise(match, ctx):
+    key = re.sub(r"\s", "", match.group(0))
+    general, numbered = _table()
+    if key in numbered and ctx.next_word()[:1].isdigit():
+        spoken = numbered[key]
+    elif key in general:
+        spoken = general[key]
+    else:
+        return None
+    if key.endswith(".") and ctx.at_sentence_end():
+        spoken += "."
+    return spoken
+
+
+def expansion(word: str) -> str | None:
+    """What an abbreviation written as one word stands for ('Jh.' -> 'Jahrhundert')."""
+    return _table()[0].get(word)

@@ -1,0 +1,46 @@
+"""Cardinals: '150' -> 'einhundertfünfzig', '25 000' and '10.000' are one number,
+'−8' -> 'minus acht', '1 Person' -> 'eine Person' ('mit 1 Stimme' -> 'mit einer
+Stimme'), a lone '1' -> 'eins', '2 Mio.' -> 'zwei Millionen', '2er' -> 'zweier',
+'G7' -> 'Ge-sieben', 'A380' -> 'A-dreihundertachtzig'. The hyphen in 'Windows-11'
+or 'Covid-19' is part of a name, never a minus."""
+import re
+
+from .. import data, numbers
+from ..patterns import INT, SIGN, START, scales
+from . import letters
+
+NAME = "cardinal"
+PATTERN = (rf"(?<![\w.,])(?P<code>(?:[A-ZÄÖÜ]+\d+|\d+[A-ZÄÖÜ]+)[A-ZÄÖÜ\d]*)(?![\w])"
+           rf"|{START}(?P<sign>{SIGN})?(?P<n>{INT})(?P<suffix>er|fach|mal)?"
+           rf"(?:\s?(?P<scale>{scales()}))?(?![\d])")
+_RUNS = re.compile(r"\d+|[^\d]+")
+
+
+def verbalise(match, ctx):
+    if match["code"]:
+        known = data.rows("acronyms.tsv").get(match["code"])
+        if known and known[0] != "spell":
+            return known[0]
+        return "-".join(numbers.cardinal(int(run)) if run.isdigit() else letters.spell(run)
+                        for run in _RUNS.findall(match["code"]))
+    sign = {"-": "minus ", "−": "minus ", "+": "plus ", "±": "plus minus "}.get(match["sign"] or "", "")
+    value = numbers.parse_int(match["n"])
+    if match["suffix"]:
+        words = numbers.cardinal(value)
+        return sign + (words[:-1] if words.endswith("eins") else words) + match["suffix"]
+    if match["scale"]:
+        singular, plural = data.rows("scales.tsv")[match["scale"]]
+        if singular == "Tausend":
+            return f"{sign}{'ein' if value == 1 else numbers.cardinal(value)}tausend"
+        if value == 1:
+            return f"{sign}eine {singular}"
+        return f"{sign}{numbers.cardinal(value)} {plural}"
+    if value == 1 and not sign:
+        following = ctx.next_word()
+        if following == "Uhr":
+            return "ein"
+        agreement = ctx.agreement()
+        if agreement.noun:
+            return numbers.ein(agreement.case, agreement.gender)
+        return "eins"
+    return sign + numbers.cardinal(value)

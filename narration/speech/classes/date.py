@@ -1,0 +1,34 @@
+"""Numeric dates: '24.02.2022', '3.10.', '2026-03-15' -> 'vierundzwanzigster Februar
+zweitausendzweiundzwanzig', with the day's ending from the words before it
+('am vierundzwanzigsten', 'der dritte'). Written dates ('24. Februar') are
+an ordinal plus a month, and a year after a month is a year."""
+from .. import data, grammar, numbers
+
+NAME = "date"
+MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+          "November", "Dezember")
+PATTERN = (r"(?<![\w.,:/-])(?:(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\d-])"
+           r"|(?P<d>\d{1,2})\.(?:(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})?|\s(?P<sm>\d{1,2})\.\s?(?P<sy>\d{4}))(?![\d]))")
+
+
+def spoken_year(text: str) -> str:
+    value = int(text)
+    if len(text) == 2:
+        value += 2000 if value < 50 else 1900
+    return numbers.year(value)
+
+
+def verbalise(match, ctx):
+    if match["iy"]:
+        day, month, year = int(match["id"]), int(match["im"]), match["iy"]
+    else:
+        day, month, year = int(match["d"]), int(match["m"] or match["sm"]), match["y"] or match["sy"]
+        if ctx.previous_word() in data.words("version_cues.txt"):
+            return None
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    agreement = grammar.agreement(ctx.before(), [MONTHS[month - 1]], ctx.nouns)
+    spoken = f"{numbers.ordinal(day, grammar.adjective_ending(agreement))} {MONTHS[month - 1]}"
+    if year:
+        spoken += " " + spoken_year(year)
+    return spoken

@@ -1,0 +1,45 @@
+"""Acronyms and words in capitals: 'USA' -> 'U-Ess-A', 'NATO' -> 'Nato', 'NGOs' ->
+'Enn-Ge-Os', from ``data/acronyms.tsv``. An unknown all-caps word of four or more
+letters that can be pronounced is a word ('NICHT' -> 'nicht'), and in a headline
+set in capitals ('ALARM IN DER STADT') every unknown word is."""
+import re
+
+from .. import data
+
+NAME = "letters"
+PATTERN = r"(?<![\w])(?=[\wÄÖÜäöü]*[A-ZÄÖÜ][\wÄÖÜäöü]*[A-ZÄÖÜ])[A-Za-zÄÖÜäöüß]+(?![\w])"
+_VOWELS = re.compile(r"[AEIOUÄÖÜY]")
+
+
+def spell(letters: str) -> str:
+    """'USA' -> 'U-Ess-A'; a plural 's' stays a sound: 'NGOs' -> 'Enn-Ge-Os'."""
+    if len(letters) > 1 and letters.endswith("s") and letters[:-1].isupper():
+        return spell(letters[:-1]) + "s"
+    names = data.rows("letters.tsv")
+    return "-".join(names[ch.upper()][0] if ch.upper() in names else ch for ch in letters)
+
+
+def pronounceable(word: str) -> bool:
+    head = word.upper().replace("SCH", "S")[:4]
+    return len(word) >= 4 and bool(_VOWELS.search(head)) and bool(_VOWELS.search(word.upper()[-3:] + head))
+
+
+def as_word(word: str, ctx) -> str:
+    lower = word.lower()
+    capitalised = lower.capitalize()
+    return capitalised if ctx.nouns.is_noun(capitalised) else lower
+
+
+def verbalise(match, ctx):
+    word = match.group(0)
+    known = data.rows("acronyms.tsv")
+    for candidate, suffix in ((word, ""), (word[:-1], "s") if word.endswith("s") else (word, "")):
+        if candidate in known:
+            how = known[candidate][0]
+            return (spell(candidate) if how == "spell" else how) + suffix
+    core, suffix = (word[:-1], "s") if word.endswith("s") and word[:-1].isupper() else (word, "")
+    if not core.isupper():
+        return None  # mixed case we do not know ('McDonald', 'iPhone'): leave it to the voice
+    if ctx.caps_line or pronounceable(core):
+        return as_word(core, ctx) + suffix
+    return spell(core) + suffix

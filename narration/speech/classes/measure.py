@@ -1,0 +1,29 @@
+"""Measures: '5 km' -> 'fünf Kilometer', '1 t' -> 'eine Tonne', '2.500 m³/h' ->
+'zweitausendfünfhundert Kubikmeter pro Stunde', '40 l/m²' -> 'vierzig Liter pro
+Quadratmeter', '−8 °C' -> 'minus acht Grad Celsius', '10–15 cm' -> 'zehn bis
+fünfzehn Zentimeter'. A unit letter is only a unit right after a number."""
+from .. import data, numbers
+from ..patterns import NUMBER, SIGN, START, alternatives
+
+NAME = "measure"
+_UNITS = alternatives(data.rows("units.tsv"))
+PATTERN = (rf"(?<=\bpro\s)(?P<bare>{_UNITS})(?![\wÄÖÜäöü²³])|{START}(?P<sign>{SIGN})?(?P<n>{NUMBER})(?:\s?[–-]\s?(?P<n2>{NUMBER}))?\s?(?P<unit>{_UNITS})"
+           rf"(?:/(?P<per>{_UNITS}|[A-ZÄÖÜ][a-zäöü]+))?(?![\wÄÖÜäöü²³])")
+
+
+def verbalise(match, ctx):
+    units = data.rows("units.tsv")
+    if match["bare"]:  # 'pro m²': a unit after 'pro' needs no number
+        return units[match["bare"]][0]
+    singular, plural, gender = units[match["unit"]]
+    sign = {"-": "minus ", "−": "minus ", "+": "plus ", "±": "plus minus "}.get(match["sign"] or "", "")
+    if match["n2"]:
+        spoken = f"{numbers.amount(match['n'])} bis {numbers.amount(match['n2'])} {plural}"
+    else:
+        one = numbers.ein(ctx.agreement().case, gender) if numbers.is_one(match["n"]) else "eins"
+        counted = numbers.amount(match["n"], one)
+        spoken = f"{counted} {singular if counted == one else plural}"
+    per = match["per"]
+    if per:
+        spoken += " pro " + (units[per][0] if per in units else per)
+    return sign + spoken

@@ -1,0 +1,39 @@
+"""Money: '5,50 €' -> 'fünf Euro fünfzig', '0,40 €' -> 'vierzig Cent', '€ 20' ->
+'zwanzig Euro', '2,5 Mrd. Dollar' -> 'zwei Komma fünf Milliarden Dollar',
+'1 €' -> 'ein Euro' ('mit 1 €' -> 'mit einem Euro')."""
+from .. import data, grammar, numbers
+from ..patterns import NUMBER, START, alternatives, scales
+
+NAME = "money"
+_UNITS = alternatives(data.rows("currencies.tsv"))
+_BEFORE = alternatives(k for k in data.rows("currencies.tsv") if not k[0].isalpha() or k.isupper())
+_AMOUNT = rf"(?P<sign>[-−+])?(?P<n>{NUMBER})(?P<dash>,[-–])?"
+PATTERN = (rf"{START}(?:{_AMOUNT}(?:\s?(?P<scale>{scales()}))?\s?(?P<unit>{_UNITS})"
+           rf"|(?P<unit2>{_BEFORE})\s?(?P<sign2>[-−])?(?P<n2>{NUMBER})(?:\s?(?P<scale2>{scales()}))?)"
+           r"(?![\wÄÖÜäöü])")
+
+
+def verbalise(match, ctx):
+    unit = match["unit"] or match["unit2"]
+    number, scale = match["n"] or match["n2"], match["scale"] or match["scale2"]
+    sign = "minus " if (match["sign"] or match["sign2"] or "") in "-−" and (match["sign"] or match["sign2"]) else ""
+    name, hundredth, gender = data.rows("currencies.tsv")[unit]
+    if scale:
+        singular, plural = data.rows("scales.tsv")[scale]
+        one = "ein" if singular == "Tausend" else "eine"
+        counted = numbers.amount(number, one)
+        if singular == "Tausend":
+            return f"{sign}{'ein' if counted == one else counted}tausend {name}"
+        return f"{sign}{counted} {singular if counted == one else plural} {name}"
+    whole, _, cents = number.partition(",")
+    case = ctx.agreement().case if numbers.is_one(whole) else "nom"
+    if len(cents) > 2:
+        return f"{sign}{numbers.decimal(whole, cents)} {name}"
+    cents_value = int(cents.ljust(2, "0")) if cents else 0
+    whole_value = numbers.parse_int(whole)
+    if whole_value == 0 and cents_value:
+        return f"{sign}{numbers.amount(str(cents_value), 'ein')} {hundredth}"
+    spoken = f"{sign}{numbers.amount(whole, numbers.ein(case, gender))} {name}"
+    if cents_value:
+        spoken += f" {numbers.cardinal(cents_value)}"
+    return spoken

@@ -1,0 +1,39 @@
+"""Ordinals: 'In der 2. Halbzeit' -> 'In der zweiten Halbzeit', 'Ihr 4. Album' ->
+'Ihr viertes Album', 'Am 3. und 4. Juni' -> 'Am dritten und vierten Juni',
+'3.–5. Mai' -> 'dritter bis fünfter Mai'. 'N.' is an ordinal only before what an
+ordinal describes (a noun, a month, an adjective, an acronym like 'FC'); before
+'Danach' it is a number ending the sentence."""
+from .. import data, grammar, numbers
+from . import abbreviation
+
+NAME = "ordinal"
+PATTERN = r"(?<![\w.,])(?P<n>\d{1,3})\.(?:\s?[–-]\s?(?P<n2>\d{1,3})\.)?(?=\s)"
+
+
+def describes(word: str, after: list[str], nouns) -> bool:
+    """Whether the word after 'N.' makes N an ordinal (shared with sentence splitting)."""
+    if not word:
+        return False
+    if word.lower() in ("und", "oder", "bis", "–", "-", "sowie"):
+        return len(after) > 1 and after[1][:1].isdigit() and after[1].endswith(".")
+    if word[0].isdigit() or not word[0].isalpha():
+        return False
+    if word[0].islower():
+        return True
+    if word in data.words("sentence_words.txt"):
+        return False
+    if word in grammar._MONTHS or word.isupper():
+        return True
+    expanded = abbreviation.expansion(word)  # 'im 19. Jh.': the abbreviation's noun
+    return nouns.is_noun((expanded or word).split(" ")[0].rstrip(".,;:!?"))
+
+
+def verbalise(match, ctx):
+    after = ctx.after()
+    if not describes(after[0] if after else "", after, ctx.nouns):
+        return None
+    ending = grammar.adjective_ending(ctx.agreement())
+    spoken = numbers.ordinal(int(match["n"]), ending)
+    if match["n2"]:
+        spoken += " bis " + numbers.ordinal(int(match["n2"]), ending)
+    return spoken

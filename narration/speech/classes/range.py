@@ -1,0 +1,20 @@
+"""Ranges: '10–20 Soldaten' -> 'zehn bis zwanzig Soldaten', '1914–1918' ->
+'neunzehnhundertvierzehn bis neunzehnhundertachtzehn', '1–2 Tage' -> 'ein bis
+zwei Tage'. A hyphen inside a name ('U-21', 'Windows-11') is not a range."""
+from .. import numbers
+from ..patterns import NUMBER
+
+NAME = "range"
+PATTERN = (rf"(?<![\w.,–-])(?P<a>{NUMBER})\s?[–—-]\s?(?P<b>{NUMBER})(?![\w]|[.,:]\d|\.\s?[–-])")
+
+
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and 1100 <= int(text) <= 2099
+
+
+def verbalise(match, ctx):
+    a, b = match["a"], match["b"]
+    if _is_year(a) and (_is_year(b) or len(b) == 2):
+        return f"{numbers.year(int(a))} bis {numbers.year(int(b)) if len(b) == 4 else numbers.cardinal(int(b))}"
+    one = "ein" if ctx.next_word()[:1].isupper() else "eins"
+    return f"{numbers.amount(a, one)} bis {numbers.amount(b)}"

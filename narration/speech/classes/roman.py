@@ -1,0 +1,38 @@
+"""Roman numerals: 'Wilhelm II.' -> 'Wilhelm der Zweite', 'unter Wilhelm II.' ->
+'unter Wilhelm dem Zweiten', 'Elizabeth II.' -> 'Elizabeth die Zweite', 'Teil III'
+-> 'Teil drei'. Only after a name (with its full stop) or a counting word, so the
+letters of 'CDU' or an English 'I' are never numbers."""
+from .. import data, numbers
+
+NAME = "roman"
+PATTERN = r"(?<![\w])(?P<roman>[IVXLC]{1,7})(?P<dot>\.)?(?![\wÄÖÜäöü])"
+_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_CANONICAL = (("C", 100), ("XC", 90), ("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
+_ARTICLES = {"nom": ("der", "die", "e"), "acc": ("den", "die", "en"), "dat": ("dem", "der", "en"),
+             "gen": ("des", "der", "en")}
+
+
+def value(numeral: str) -> int | None:
+    total, rest = 0, numeral
+    for letters, amount in _CANONICAL:
+        while rest.startswith(letters):
+            total, rest = total + amount, rest[len(letters):]
+    return total if not rest and 0 < total < 200 else None
+
+
+def verbalise(match, ctx):
+    number = value(match["roman"])
+    if number is None:
+        return None
+    before = ctx.before()
+    name = before[-1] if before else ""
+    end = "." if match["dot"] and ctx.at_sentence_end() else ""
+    if name in data.words("roman_cues.txt"):
+        return numbers.cardinal(number) + end
+    if not (match["dot"] and name[:1].isupper() and name.isalpha()) or name in data.words("sentence_words.txt"):
+        return None
+    governor = before[-2].lower() if len(before) >= 2 else ""
+    cases = data.rows("prepositions.tsv").get(governor, ["nom"])[0].split()
+    masculine, feminine, ending = _ARTICLES[cases[0]]
+    article = feminine if name in data.words("female_names.txt") else masculine
+    return f"{article} {numbers.ordinal(number, ending).capitalize()}{end}"

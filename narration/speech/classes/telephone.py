@@ -1,0 +1,22 @@
+"""Telephone numbers, digit by digit in their groups: '030 98765432' ->
+'null drei null, neun acht sieben sechs fünf vier drei zwei'. Read as a
+count, a phone number means nothing to a listener."""
+import re
+
+from .. import numbers
+
+NAME = "telephone"
+PATTERN = (r"(?<![\w+.,])(?:\+\d{1,3}\s?(?:\(0\)\s?)?\d{1,5}|\(0\d{2,5}\)|0\d{2,5})"
+           r"(?:[ /-]?\d{2,}){1,4}(?![\w.,]?\d)")
+
+
+def verbalise(match, ctx):
+    text = match.group(0).replace("(0)", " ")
+    groups = [g for g in re.split(r"[\s/()-]+", text) if g]
+    if sum(len(g.lstrip("+")) for g in groups) < 6:
+        return None
+    spoken = []
+    for group in groups:
+        words = numbers.digits(group)
+        spoken.append(("plus " if group.startswith("+") else "") + words)
+    return ", ".join(spoken)

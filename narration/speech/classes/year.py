@@ -1,0 +1,41 @@
+"""Years, decades and seasons: '1990' -> 'neunzehnhundertneunzig' where the context
+says year, '1990er' -> 'neunzehnhundertneunziger', '90er-Jahre' -> 'neunziger-Jahre',
+'2023/24' -> 'zweitausenddreiundzwanzig vierundzwanzig'. A four-digit number
+before a plural noun is a count ('1850 Kunden'), and so is one after 'rund' or
+'etwa'; after 'Jahr', a month or a season it is always a year."""
+from .. import data, numbers
+
+NAME = "year"
+PATTERN = (r"(?<![\w.,:/])(?:(?P<a>(?:1[1-9]|20)\d\d)/(?P<b>\d{2}|\d{4})(?![\d/])"
+           r"|(?P<decade>\d{2,4})er(?P<ending>n|s)?(?![a-zäöüß])"
+           r"|(?P<y>(?:1[1-9]|20)\d\d)(?![\d]|[.,:/]\d|[a-zäöüß]))")
+
+
+def verbalise(match, ctx):
+    if match["a"]:
+        first, second = int(match["a"]), int(match["b"])
+        if second % 100 != (first + 1) % 100:
+            return None
+        return f"{numbers.year(first)} {numbers.year(second) if len(match['b']) == 4 else numbers.cardinal(second)}"
+    if match["decade"]:
+        value = int(match["decade"])
+        words = numbers.year(value) if len(match["decade"]) == 4 else numbers.cardinal(value)
+        if words.endswith("eins"):
+            words = words[:-1]
+        return words + "er" + (match["ending"] or "")
+    return numbers.year(int(match["y"])) if is_year(ctx) else None
+
+
+def is_year(ctx) -> bool:
+    before = ctx.before()
+    previous = before[-1].lower() if before else ""
+    if previous in data.words("year_cues.txt"):
+        return True
+    if previous in data.words("quantity_cues.txt"):
+        return False
+    following = ctx.next_word()
+    if following[:1].isupper():
+        analyses = ctx.nouns.analyses(following)
+        if "p" in analyses[::2]:
+            return False
+    return True

@@ -1,0 +1,157 @@
+"""Agreement: which case, gender and declension a number before a noun takes.
+
+German numbers inflect like adjectives: "in der 2. Halbzeit" is "zweiten",
+"ihr 4. Album" is "viertes", "nur 1 Person" is "eine". The article,
+possessive or preposition before the number gives the case (and the
+declension: weak after "der", mixed after "ein"/"ihr", strong with none); the
+noun after it gives gender and number. Siblings share both: in "am 3. und 4.
+Juni" the second ordinal looks past "3. und" to "am", the first past "und 4."
+to "Juni".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import data
+
+_LINKS = {"und", "oder", "bis", "sowie", "beziehungsweise", "bzw.", "–", "-", ","}
+_NUMBERISH = re.compile(r"[\d.,:/–-]*\d[\d.,:/–-]*\.?$")
+_MONTHS = frozenset(("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+                     "Oktober", "November", "Dezember", "Jänner"))
+_WEEKDAYS = frozenset(("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonnabend", "Sonntag"))
+_WORDS = re.compile(r"\d(?:[\d.,:/–-]*\d)?\.?|[^\W\d_][\w-]*\.?|[–,]")
+
+
+@dataclass(frozen=True)
+class Agreement:
+    case: str = "nom"  # nom acc dat gen
+    gender: str = "m"  # m f n
+    plural: bool = False
+    declension: str = "strong"  # weak (after der/am/zur), mixed (after ein/ihr), strong (no article)
+    noun: str = ""  # the noun found after the number, if any
+
+
+def words_before(text: str, start: int) -> list[str]:
+    return _WORDS.findall(text, max(0, start - 60), start)
+
+
+def words_after(text: str, end: int) -> list[str]:
+    return _WORDS.findall(text, end, end + 80)
+
+
+def _analyses(name: str) -> list[tuple[str, str, bool, str]]:
+    row = data.rows("determiners.tsv").get(name)
+    if not row:
+        return []
+    result = []
+    for part in row[0].split(";"):
+        case, gender, number, declension = part.split()
+        result.append((case, gender, number == "p", declension))
+    return result
+
+
+def governing_word(before: list[str]) -> tuple[str, str]:
+    """(determiner or preposition, the preposition before that determiner), skipping sibling numbers."""
+    words = list(before)
+    while len(words) >= 2 and words[-1].lower() in _LINKS and _NUMBERISH.match(words[-2]):
+        words = words[:-2]
+    if len(words) >= 3 and words[-1] == "," and words[-2] in _WEEKDAYS:  # "am Montag, 3. Juni": dem dritten
+        words = words[:-2]
+    last = words[-1].lower() if words else ""
+    previous = words[-2].lower() if len(words) >= 2 else ""
+    return last, previous
+
+
+def following_noun(after: list[str], nouns) -> tuple[str, str]:
+    """(noun, its analyses) after a number: past sibling numbers ("und 4.") and up to two adjectives."""
+    words = list(after)
+    adjectives = 0
+    stop = data.words("sentence_words.txt")
+    while words:
+        word = words.pop(0)
+        if word.lower() in _LINKS and words and _NUMBERISH.match(words[0]):
+            words.pop(0)
+            continue
+        if _NUMBERISH.match(word) or word in (",", "–"):
+            return "", ""
+        if word in _MONTHS:
+            return word, "mnmamdmg"
+        if word[0].isupper():
+            if word in stop:
+                return "", ""
+            return word, nouns.analyses(word.rstrip("."))
+        adjectives += 1
+        if adjectives > 2:
+            break
+    return "", ""
+
+
+def agreement(before: list[str], after: list[str], nouns) -> Agreement:
+    """Case, gender, number and declension for a number between ``before`` and ``after``."""
+    governor, previous = governing_word(before)
+    noun, codes = following_noun(after, nouns)
+    noun_readings = [(codes[i + 1], codes[i]) for i in range(0, len(codes), 2)]  # (case letter, gender or p)
+    case_names = {"n": "nom", "a": "acc", "d": "dat", "g": "gen"}
+    readings = [(case_names[c], g) for c, g in noun_readings]
+
+    def fits(case, gender, plural, reading):
+        r_case, r_gender = reading
+        if r_case != case:
+            return False
+        return r_gender == "p" if plural else r_gender == gender
+
+    determiner = _analyses(governor)
+    prepositions = data.rows("prepositions.tsv")
+    if determiner:
+        allowed = prepositions.get(previous, [""])[0].split()
+        options = [d for d in determiner if not allowed or d[0] in allowed] or determiner
+        if readings:
+            matching = [d for d in options if any(fits(d[0], d[1], d[2], r) for r in readings)]
+            if matching:
+                options = matching
+        case, gender, plural, declension = options[0]
+        if gender == "*":
+            gender = next((g for c, g in readings if g != "p"), "m")
+        return Agreement(case, gender, plural, declension, noun)
+    if governor in prepositions:
+        cases = prepositions[governor][0].split()
+        for case in cases:
+            for r_case, r_gender in readings:
+                if r_case == case:
+                    return Agreement(case, "m" if r_gender == "p" else r_gender, r_gender == "p", "implied", noun)
+        gender = next((g for _, g in readings if g != "p"), "m")
+        return Agreement(cases[0], gender, bool(readings) and all(g == "p" for _, g in readings), "implied", noun)
+    if readings:
+        for wanted in ("nom", "acc", "dat", "gen"):
+            for r_case, r_gender in readings:
+                if r_case == wanted:
+                    return Agreement(wanted, "m" if r_gender == "p" else r_gender, r_gender == "p", "strong", noun)
+    return Agreement(noun=noun)
+
+
+_STRONG = {("nom", "m"): "er", ("nom", "f"): "e", ("nom", "n"): "es", ("acc", "m"): "en", ("acc", "f"): "e",
+           ("acc", "n"): "es", ("dat", "m"): "em", ("dat", "f"): "er", ("dat", "n"): "em", ("gen", "m"): "en",
+           ("gen", "f"): "er", ("gen", "n"): "en"}
+_STRONG_PLURAL = {"nom": "e", "acc": "e", "dat": "en", "gen": "er"}
+
+
+def adjective_ending(a: Agreement) -> str:
+    """The ending an ordinal takes: 'der dritte', 'am dritten', 'ihr viertes', 'dritter Platz'."""
+    if a.declension in ("weak", "implied"):
+        if not a.plural and (a.case == "nom" or (a.case == "acc" and a.gender in ("f", "n"))):
+            return "e"
+        return "en"
+    if a.declension == "mixed":
+        if a.plural:
+            return "en"
+        if a.case == "nom" and a.gender == "m":
+            return "er"
+        if a.case in ("nom", "acc") and a.gender == "n":
+            return "es"
+        if a.case in ("nom", "acc") and a.gender == "f":
+            return "e"
+        return "en"
+    if a.plural:
+        return _STRONG_PLURAL[a.case]
+    return _STRONG[(a.case, a.gender)]

@@ -1,0 +1,171 @@
+"""German nouns with their gender, number and case, from Wiktionary.
+
+A number agrees with the noun after it ("eine Person", "in der zweiten
+Halbzeit"), so the normaliser must know that "Person" is feminine and
+"Kunden" plural. The ``german-nouns`` package (Wiktionary, ~100,000 nouns)
+knows; its 20 MB CSV takes seconds to parse, so the forms we need are kept in
+the cache as a compact text table (one ``form<TAB>analyses`` line each, sorted,
+never a pickle), built once per package version. The table is not loaded:
+it is memory-mapped and binary-searched, so a build that looks up a few
+nouns pays microseconds, not the quarter second a dict of 250,000 forms costs.
+
+An analysis is two letters: gender (m f n, or p for plural) and case
+(n a d g). Compounds missing from Wiktionary take the gender of their last
+part ("Mitgliedsland" like "Land"), as German grammar does.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.util
+import logging
+import mmap
+import os
+import re
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+PACKAGE = "german-nouns"
+_CASES = {"nominativ": "n", "akkusativ": "a", "dativ": "d", "genitiv": "g"}
+_MIN_PART = 3  # shortest last part a compound is split at ("Eis", "Tag")
+
+
+def _csv_path() -> Path | None:
+    spec = importlib.util.find_spec("german_nouns")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "nouns.csv"
+    return path if path.is_file() else None
+
+
+def build_table(csv_path: Path) -> dict[str, str]:
+    """Every inflected form of every noun -> its analyses ("fnfafdfg")."""
+    table: dict[str, set[str]] = {}
+    with open(csv_path, encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle)
+        header = next(rows)
+        genus_cols = [i for i, name in enumerate(header) if name.startswith("genus")]
+        form_cols = []
+        for i, name in enumerate(header):
+            parts = name.replace("*", "").split()
+            if len(parts) >= 2 and parts[0] in _CASES and parts[1] in ("singular", "plural"):
+                form_cols.append((i, _CASES[parts[0]], parts[1] == "plural"))
+        for row in rows:
+            if "Substantiv" not in row[1]:
+                continue
+            genders = {row[i] for i in genus_cols if i < len(row) and row[i] in ("m", "f", "n")}
+            if not genders:
+                continue
+            for i, case, plural in form_cols:
+                form = row[i] if i < len(row) else ""
+                if not form or " " in form or form.startswith("-"):
+                    continue
+                codes = table.setdefault(form, set())
+                for gender in ("p",) if plural else genders:
+                    codes.add(gender + case)
+    return {form: "".join(sorted(codes)) for form, codes in table.items()}
+
+
+def table_bytes(table: dict[str, str]) -> bytes:
+    """The stored form: lines sorted by their UTF-8 bytes, which the binary search relies on."""
+    lines = sorted(f"{form}\t{codes}".encode("utf-8") for form, codes in table.items())
+    return b"\n" + b"\n".join(lines) + b"\n"
+
+
+class SortedTable:
+    """A read-only ``form -> analyses`` mapping over the stored table's bytes."""
+
+    def __init__(self, data):
+        self.data = data  # bytes or mmap; starts and ends with a newline
+
+    def get(self, form: str) -> str | None:
+        key = form.encode("utf-8") + b"\t"
+        data, lo, hi = self.data, 0, len(self.data)
+        while lo < hi:  # [lo, hi) holds the wanted line's start
+            mid = (lo + hi) // 2
+            start = data.rfind(b"\n", 0, mid) + 1
+            end = data.find(b"\n", mid)
+            line = data[start:end]
+            if line.startswith(key):
+                return line[len(key):].decode("ascii")
+            if line < key:
+                lo = end + 1
+            else:
+                hi = start
+        return None
+
+
+class NounLexicon:
+    """Lookups of noun forms; the table is opened on first use."""
+
+    def __init__(self, store: Path | None = None, table: dict[str, str] | None = None):
+        self.store = store
+        self._table = SortedTable(table_bytes(table)) if table is not None else None
+
+    @property
+    def table(self) -> SortedTable:
+        if self._table is None:
+            self._table = self._open()
+        return self._table
+
+    def _open(self) -> SortedTable:
+        source = _csv_path()
+        if source is None:
+            log.warning("%s is not installed: numbers before nouns take the most common gender", PACKAGE)
+            return SortedTable(b"\n")
+        from ..versions import installed_version
+
+        tag = hashlib.sha256(f"{installed_version(PACKAGE)}:{source.stat().st_size}:2".encode()).hexdigest()[:16]
+        path = self.store / f"nouns-{tag}.tsv" if self.store is not None else None
+        if path is not None:
+            try:
+                with open(path, "rb") as handle:
+                    return SortedTable(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+            except (OSError, ValueError):
+                pass
+        data = table_bytes(build_table(source))
+        if path is not None:
+            from ..textio import atomic_write
+
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write(path, data)
+            except OSError as exc:  # the table is an optimisation: never fail the build over it
+                log.debug("noun table not stored: %s", exc)
+        return SortedTable(data)
+
+    def analyses(self, word: str) -> str:
+        """'Person' -> 'fafdfgfn'; unknown compounds by their last part; '' if not a noun."""
+        word = re.split(r"[:*_/]", word.rsplit("-", 1)[-1])[0]
+        if not word or not word[0].isupper():
+            return ""
+        table = self.table
+        found = table.get(word)
+        if found is not None:
+            return found
+        for start in range(1, len(word) - _MIN_PART + 1):
+            found = table.get(word[start].upper() + word[start + 1:])
+            if found is not None:
+                return found
+        return ""
+
+    def is_noun(self, word: str) -> bool:
+        return bool(self.analyses(word))
+
+
+_DEFAULT: NounLexicon | None = None
+
+
+def default() -> NounLexicon:
+    """One lexicon per process, kept in ``NARRATION_CACHE_DIR`` (or ``.cache/narration``)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = NounLexicon(Path(os.environ.get("NARRATION_CACHE_DIR", ".cache/narration")) / "nouns")
+    return _DEFAULT
+
+
+def use(store: Path) -> None:
+    """Keep the table in ``store`` (the build's cache) from now on."""
+    global _DEFAULT
+    if _DEFAULT is None or _DEFAULT.store != store:
+        _DEFAULT = NounLexicon(store)

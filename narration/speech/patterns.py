@@ -1,0 +1,22 @@
+"""Regular-expression pieces the semiotic classes share (numbers, boundaries)."""
+from __future__ import annotations
+
+from . import data
+
+START = r"(?<![\w.,])"  # not inside a word or another number
+# an integer, with thousands grouped by dots, thin or no-break spaces, or plain spaces ("25 000")
+INT = r"(?:\d{1,3}(?:[.\u202f\u00a0 ]\d{3})+(?!\d)|\d+)"
+NUMBER = rf"{INT}(?:,\d+)?"
+SIGN = r"(?:(?<![\w])[-−+±])"
+LETTER = r"A-Za-zÄÖÜäöüß"
+
+
+def alternatives(keys) -> str:
+    """Longest first, so 'km²' wins over 'km' and 'Mio.' over 'M'."""
+    import re
+
+    return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+
+
+def scales() -> str:
+    return alternatives(data.rows("scales.tsv"))
