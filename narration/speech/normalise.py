@@ -63,6 +63,7 @@ class Context:
         return not self.text[self.end if end is None else end:].strip(" \"'“”„«»)]")
 
 
+_CLOSERS = " \"'“”»«)]"
 _CAPS_WORD = re.compile(r"[A-ZÄÖÜ]{2,}")
 _LOWER = re.compile(r"[a-zäöüß]")
 
@@ -108,6 +109,9 @@ class Normaliser:
                 if sub is None or sub.end() == start:
                     continue
                 spoken = cls.verbalise(sub, Context(self, text, start, sub.end(), caps))
+                if spoken is not None and sub.group(0).endswith(".") and not spoken.endswith("."):
+                    if not text[sub.end():].strip(_CLOSERS):  # 'alle 10 Min.': the dot also ends the sentence
+                        spoken += "."
                 if spoken is not None:
                     found = (cls.name, sub.end(), spoken)
                     break

@@ -5,12 +5,14 @@ from .. import data
 from ..patterns import alternatives
 
 NAME = "symbol"
-PATTERN = rf"(?P<dash>\s[–—-](?=\s))|(?P<slash>/)|(?P<minus>−)|(?P<symbol>{alternatives(data.rows('symbols.tsv'))})"
+PATTERN = rf"(?P<dash>\s[–—-](?=\s))|(?P<between>(?<=[^\W\d])[–—](?=[^\W\d]))|(?P<slash>/)|(?P<minus>−)|(?P<symbol>{alternatives(data.rows('symbols.tsv'))})"
 
 
 def verbalise(match, ctx):
     if match["dash"]:
         return ","
+    if match["between"]:  # 'Köln–Frankfurt'
+        return " "
     if match["slash"]:
         return " "
     if match["minus"]:
