@@ -76,6 +76,55 @@ def test_script_speaks_the_seeds_tricky_places():
     assert sum(line.startswith("Die Haltung der U-Ess-A") for line in lines) == 1
 
 
+FRESH_ARTICLE = """Die Bahn investiert 2,5 Mrd. € in 1.200 km Schiene. Das teilte der Konzern am 3.3.2025 mit.
+
+Ab 2026-03-15 fahren die ICE-Züge zwischen Köln und Frankfurt alle 30 Min. Die Strecke ist für 300 km/h ausgelegt. \
+Rund 3/4 der Fahrgäste (74 %) sind laut einer Umfrage zufrieden, mind. 2 von 3 nutzen die App in Version 3.2.1.
+
+HOHE KOSTEN FÜR DIE SANIERUNG
+
+Die Sanierung kostet ca. 1850 € pro m² und dauert bis 2030. Infos unter Tel. 030 98765432 oder www.bahn.example/sanierung. \
+In der 2. Jahreshälfte steigen die Preise um 0,40 € auf 12,50 € – für Schüler:innen gilt der 1. Tarif weiter.
+"""
+
+
+def test_script_of_a_fresh_article_has_no_digits_symbols_abbreviations_or_doubled_lead(tmp_path):
+    source = tmp_path / "bahn.txt"
+    source.write_text(FRESH_ARTICLE.replace("\\\n", ""), encoding="utf-8")
+    result = run_cli("script", source)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    spoken = " ".join(lines)
+    assert not set("0123456789%€$§&*+/²³½°−") & set(spoken), spoken
+    for abbreviation in ("Mrd.", "Min.", "mind.", "ca.", "Tel.", "km", "m²"):
+        assert abbreviation not in spoken.split(), abbreviation
+    assert sum(line.startswith("Die Bahn investiert") for line in lines) == 1  # the derived title is not read
+    assert "Hohe Kosten für die Sanierung" in spoken  # a headline in capitals is read as words
+    assert "zwei Komma fünf Milliarden Euro in eintausendzweihundert Kilometer Schiene" in spoken
+    assert "In der zweiten Jahreshälfte" in spoken and "Schülerinnen und Schüler" in spoken
+
+
+def test_explain_shows_each_changed_token():
+    result = run_cli("script", "--explain", "-", input="In der 2. Halbzeit fiel 1 Tor.\n")
+    assert result.returncode == 0, result.stderr
+    assert "In der zweiten Halbzeit fiel ein Tor." in result.stdout
+    assert "'2.'" in result.stdout and "ordinal" in result.stdout and "'zweiten'" in result.stdout
+    assert "'1'" in result.stdout and "cardinal" in result.stdout
+
+
+def test_script_into_a_closed_pipe_is_quiet(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    long_text = tmp_path / "lang.txt"
+    long_text.write_text("Ein Satz. " * 20000, encoding="utf-8")
+    pipeline = subprocess.run(f"'{sys.executable}' build.py script '{long_text}' | head -1", shell=True, cwd=ROOT,
+                              capture_output=True, text=True)
+    assert pipeline.stdout.strip() and pipeline.stderr == "", pipeline.stderr
+
+
 def test_script_from_standard_input():
     result = run_cli("script", "-", input="Am 24. Februar 2022 um 5 Uhr.\n")
     assert result.returncode == 0

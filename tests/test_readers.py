@@ -85,6 +85,17 @@ def test_html_reads_the_article_not_the_page(tmp_path):
         assert junk not in text
 
 
+def test_html_title_is_the_articles_heading_not_the_page_title(tmp_path):
+    (tmp_path / "nachricht.html").write_text("""<!doctype html><html lang="de"><head>
+<title>Sturm über Hamburg | Die Zeitung – Nachrichten</title></head><body>
+<header><h1>Sturm über Hamburg</h1></header>
+<article><p>Ein Sturm zog über die Stadt. Bäume fielen.</p></article></body></html>""", encoding="utf-8")
+    assert load(tmp_path / "nachricht.html").meta.title == "Sturm über Hamburg"
+    (tmp_path / "ohne.html").write_text("""<html><head><title>Nur der Titel | Die Zeitung</title></head>
+<body><article><p>Text ohne Überschrift.</p></article></body></html>""", encoding="utf-8")
+    assert load(tmp_path / "ohne.html").meta.title == "Nur der Titel"
+
+
 def test_docx_made_with_python_docx(tmp_path):
     import docx
 

@@ -18,6 +18,13 @@ from narration.segment import split_sentences
     ("Und dann... kam nichts. Gar nichts.", ["Und dann... kam nichts.", "Gar nichts."]),
     ("Das betrifft u. a. die US-Regierung im 21. Jahrhundert. Punkt.",
      ["Das betrifft u. a. die US-Regierung im 21. Jahrhundert.", "Punkt."]),
+    # a number at a sentence end (issue 11): SoMaJo alone keeps these together
+    ("Er fuhr mit dem ICE 42. Danach ging es weiter.", ["Er fuhr mit dem ICE 42.", "Danach ging es weiter."]),
+    ("Das ist Platz 12. Der Verein ist sauer.", ["Das ist Platz 12.", "Der Verein ist sauer."]),
+    ("Sie wurde 3. Die Siegerin kam aus Kenia.", ["Sie wurde 3.", "Die Siegerin kam aus Kenia."]),
+    ("In der 2. Halbzeit fiel ein Tor. Der 1. FC Köln gewann am 3. und 4. Juni.",
+     ["In der 2. Halbzeit fiel ein Tor.", "Der 1. FC Köln gewann am 3. und 4. Juni."]),
+    ("Es gab mind. 5 Tote usw. Danach war Ruhe.", ["Es gab mind. 5 Tote usw.", "Danach war Ruhe."]),
 ])
 def test_german_sentences(text, expected):
     assert split_sentences(text) == expected

@@ -25,8 +25,13 @@ def pronounceable(word: str) -> bool:
 
 
 def as_word(word: str, ctx) -> str:
+    """'ALARM' -> 'Alarm' (a noun), 'DER' -> 'der'; the first word of a line is capitalised."""
     lower = word.lower()
     capitalised = lower.capitalize()
+    if not ctx.text[:ctx.start].strip(" \"'„“»«("):
+        return capitalised
+    if capitalised in data.words("sentence_words.txt"):
+        return lower
     return capitalised if ctx.nouns.is_noun(capitalised) else lower
 
 
