@@ -284,14 +284,13 @@ def watch_rebuilds(source: Path, out: Path, cache: Path, runs: int, interval: fl
 
 def normalising(name: str, runs: int) -> dict:
     """Speech normalisation alone over every sentence of a corpus book (issue 11: ≤ 0.5 ms each),
-    with the noun table already in the cache, as on every build but the first."""
+    with the noun table ready in the user's cache, as on every build but a machine's first."""
     from narration.document import load
-    from narration.speech.nouns import NounLexicon
     from narration.speech.normalise import Normaliser
 
     doc = load(CORPUS / f"{name}.md")
     sentences = [s.text for s in doc.sentences()]
-    normaliser = Normaliser(nouns=NounLexicon(WORK / "nouns"))
+    normaliser = Normaliser()
     normaliser("Am 3. Juni kamen 1 Person und 2 Kinder.")  # opens (or builds) the noun table
 
     def once(_):

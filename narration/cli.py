@@ -280,9 +280,6 @@ def _cmd_script(args, options) -> int:
             doc, lexicon = load(path), load_lexicon(path.parent)
         except NarrationError as exc:
             raise type(exc)(f"{path}: {exc.message}", exc.hint) from exc
-    from .speech import nouns
-
-    nouns.use(Path(options.build.cache_dir) / "nouns")
     for item in build_script(doc, lexicon, intro=options.build.intro):
         print(item.speech)
         if args.explain:

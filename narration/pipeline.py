@@ -97,7 +97,6 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     from .cover import article_cover
     from .document import load
     from .progress import Progress
-    from .speech import nouns
     from .speech.lexicon import load as load_lexicon
     from .speech.script import build_script
     from .synth import synthesize
@@ -110,7 +109,6 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
 
     phase("imports")
     cache_root = Path(options.build.cache_dir)
-    nouns.use(cache_root / "nouns")
     doc = load(source, cache_root / "sentences")
     lexicon = load_lexicon(source.parent)
     script = build_script(doc, lexicon, options.pauses, intro=options.build.intro)

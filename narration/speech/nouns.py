@@ -4,8 +4,8 @@ A number agrees with the noun after it ("eine Person", "in der zweiten
 Halbzeit"), so the normaliser must know that "Person" is feminine and
 "Kunden" plural. The ``german-nouns`` package (Wiktionary, ~100,000 nouns)
 knows; its 20 MB CSV takes seconds to parse, so the forms we need are kept in
-the cache as a compact text table (one ``form<TAB>analyses`` line each, sorted,
-never a pickle), built once per package version. The table is not loaded:
+the user's cache folder as a compact text table (one ``form<TAB>analyses`` line
+each, sorted, never a pickle), built once per package version. The table is not loaded:
 it is memory-mapped and binary-searched, so a build that looks up a few
 nouns pays microseconds, not the quarter second a dict of 250,000 forms costs.
 
@@ -156,16 +156,19 @@ class NounLexicon:
 _DEFAULT: NounLexicon | None = None
 
 
+def user_store() -> Path:
+    """Where the table is kept: like matplotlib's font cache, it is derived from an installed
+    package, not from any article, so it lives in the user's cache folder and is built once per
+    machine and package version, not once per project cache. ``NARRATION_NOUNS_DIR`` overrides."""
+    if os.environ.get("NARRATION_NOUNS_DIR"):
+        return Path(os.environ["NARRATION_NOUNS_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "narration"
+
+
 def default() -> NounLexicon:
-    """One lexicon per process, kept in ``NARRATION_CACHE_DIR`` (or ``.cache/narration``)."""
+    """One lexicon per process."""
     global _DEFAULT
     if _DEFAULT is None:
-        _DEFAULT = NounLexicon(Path(os.environ.get("NARRATION_CACHE_DIR", ".cache/narration")) / "nouns")
+        _DEFAULT = NounLexicon(user_store())
     return _DEFAULT
-
-
-def use(store: Path) -> None:
-    """Keep the table in ``store`` (the build's cache) from now on."""
-    global _DEFAULT
-    if _DEFAULT is None or _DEFAULT.store != store:
-        _DEFAULT = NounLexicon(store)
