@@ -26,7 +26,7 @@ def chapters_read_back(path):
     listing = subprocess.run([ffmpeg(), "-hide_banner", "-nostdin", "-i", str(path)], capture_output=True,
                              text=True).stderr
     found = re.findall(r"Chapter #\d+:\d+: start (-?[\d.]+), end (-?[\d.]+)\n\s+Metadata:\n\s+title\s+: (.*)", listing)
-    return sorted((float(start) * 1000, float(end) * 1000, title.strip()) for start, end, title in found)
+    return [(float(start) * 1000, float(end) * 1000, title.strip()) for start, end, title in found]  # in file order
 
 
 def loudness(path):
@@ -52,13 +52,28 @@ def test_chapters_read_back_at_manifest_times(seed, suffix):
     assert [c[2] for c in chapters][1:] == ["US-Amerikaner wollen keinen Krieg", "Kampf der Systeme"]
     for (start, end, _), section in zip(chapters, sections):
         assert abs(start - section["start_ms"]) <= 10 and abs(end - section["end_ms"]) <= 10
+    # listed in time order (as players that ignore CTOC show them), contiguous, to the end of the file
+    assert chapters[0][0] == 0
+    for (_, end, _), (start, _, _) in zip(chapters, chapters[1:]):
+        assert abs(end - start) <= 1
+    assert abs(chapters[-1][1] - container_ms(out_dir / f"haltung-der-usa{suffix}")) <= 30
+
+
+def container_ms(path) -> float:
+    """The duration the file's container declares (what players show)."""
+    listing = subprocess.run([ffmpeg(), "-hide_banner", "-nostdin", "-i", str(path)], capture_output=True,
+                             text=True).stderr
+    h, m, s = re.search(r"Duration: (\d+):(\d+):([\d.]+)", listing).groups()
+    return (int(h) * 3600 + int(m) * 60 + float(s)) * 1000
 
 
 def test_mutagen_reads_id3_chapters_and_tags(seed):
     out_dir, manifest = seed
     tags = ID3(out_dir / "haltung-der-usa.mp3")
     assert tags.version[:2] == (2, 4)
-    chaps = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
+    chaps = tags.getall("CHAP")  # in the order they are stored
+    assert [c.start_time for c in chaps] == sorted(c.start_time for c in chaps)
+    assert [c.element_id for c in chaps] == [f"chp{n}" for n in range(1, len(chaps) + 1)]
     assert [c.sub_frames["TIT2"].text[0] for c in chaps] == [s["title"] for s in manifest["timeline"]["sections"]]
     toc = tags.getall("CTOC")[0]
     assert list(toc.child_element_ids) == [c.element_id for c in chaps]

@@ -23,6 +23,35 @@ from mutagen.mp4 import MP4, MP4Cover
 if TYPE_CHECKING:
     from ..writers.base import BuildContext
 
+class _ChaptersInTimeOrder(ID3):
+    """mutagen writes frames by importance, then by size, so CHAP frames come out in an order
+    that is not time order; ffmpeg (and with it ffprobe, VLC, mpv and many podcast back ends)
+    lists chapters in file order. The frames mutagen serialised are put back in time order."""
+
+    def _write(self, config):
+        data = bytes(super()._write(config))
+        frames, pos = [], 0
+        while pos + 10 <= len(data) and data[pos:pos + 4].strip(b"\0"):
+            size = _frame_size(data[pos + 4:pos + 8], config.v2_version)
+            frames.append(data[pos:pos + 10 + size])
+            pos += 10 + size
+        chapters = iter(sorted((f for f in frames if f[:4] == b"CHAP"), key=_chapter_start))
+        ordered = [next(chapters) if f[:4] == b"CHAP" else f for f in frames]
+        return bytearray().join(ordered) + data[pos:]
+
+
+def _frame_size(raw: bytes, version: int) -> int:
+    if version == 4:  # ID3v2.4 sizes are synchsafe: 7 bits a byte
+        return (raw[0] << 21) | (raw[1] << 14) | (raw[2] << 7) | raw[3]
+    return int.from_bytes(raw, "big")
+
+
+def _chapter_start(frame: bytes) -> int:
+    body = frame[10:]
+    end_of_id = body.index(b"\0")
+    return int.from_bytes(body[end_of_id + 1:end_of_id + 5], "big")
+
+
 ISO639_2 = {"de": "deu", "en": "eng", "fr": "fra", "es": "spa", "it": "ita", "nl": "nld"}
 
 
@@ -36,7 +65,7 @@ def common(ctx: BuildContext) -> dict:
 
 def tag_mp3(path: Path, ctx: BuildContext, title: str | None = None, track: str = "", chapters: bool = False):
     info = common(ctx)
-    tags = ID3()
+    tags = _ChaptersInTimeOrder()
     tags.add(TIT2(encoding=3, text=title or info["title"]))
     tags.add(TPE1(encoding=3, text=info["author"]))
     tags.add(TALB(encoding=3, text=info["title"] if track else info["album"]))
