@@ -60,15 +60,16 @@ def test_every_span_has_exactly_one_par_and_clips_fit(book):
             audio_name = "EPUB/" + audio_names.pop()
             assert audio_name in names
             length = decoded_ms(archive.read(audio_name)) / 1000
-            previous = 0.0
-            for clip in smil.xpath("//s:audio", namespaces=SMIL):
-                begin, end = (float(clip.get(k).rstrip("s")) for k in ("clipBegin", "clipEnd"))
-                assert previous <= begin < end <= length + 0.05
-                previous = end
+            clips = [tuple(float(clip.get(k).rstrip("s")) for k in ("clipBegin", "clipEnd"))
+                     for clip in smil.xpath("//s:audio", namespaces=SMIL)]
+            # contiguous: from 0, each clip ends where the next begins, the last at the file's end
+            assert clips[0][0] == 0.0 and all(begin < end for begin, end in clips)
+            assert all(a[1] == b[0] for a, b in zip(clips, clips[1:]))
+            assert abs(clips[-1][1] - length) < 0.05
             duration = opf.xpath(f"//opf:meta[@property='media:duration'][@refines='#{overlay.get('id')}']/text()",
                                  namespaces=OPF)[0]
             total_declared += clock_seconds(duration)
-            assert abs(clock_seconds(duration) - length) < 0.06
+            assert abs(clock_seconds(duration) - sum(end - begin for begin, end in clips)) < 0.0015
         whole = opf.xpath("//opf:meta[@property='media:duration'][not(@refines)]/text()", namespaces=OPF)[0]
         assert abs(clock_seconds(whole) - total_declared) < 0.002
 
@@ -76,6 +77,21 @@ def test_every_span_has_exactly_one_par_and_clips_fit(book):
 def clock_seconds(value: str) -> float:
     h, m, s = value.split(":")
     return int(h) * 3600 + int(m) * 60 + float(s)
+
+
+def test_every_spoken_item_is_in_exactly_one_overlay_and_nothing_is_shown_twice(seed_build):
+    manifest = json.loads((seed_build.out_dir / "manifest.json").read_text(encoding="utf-8"))
+    spoken = [item["id"] for item in manifest["script"]]
+    with zipfile.ZipFile(seed_build.out_dir / f"{seed_build.slug}.epub") as archive:
+        names = archive.namelist()
+        targets = [t.split("#")[1] for name in names if name.endswith(".smil")
+                   for t in parse(archive, name).xpath("//s:text/@src", namespaces=SMIL)]
+        colophon = archive.read("EPUB/colophon.xhtml").decode()
+    assert sorted(targets) == sorted(spoken)
+    assert "EPUB/title.xhtml" not in names  # section 1 opens with the narrated title and byline
+    for narrated in ("Warum Washington", "Februar 2022", "Die Haltung der USA"):
+        assert narrated not in colophon
+    assert "eSpeak NG" in colophon
 
 
 def test_accessibility_metadata(book):

@@ -1,10 +1,12 @@
 """Accessible EPUB 3 with Media Overlays (read-aloud highlighting), via ebooklib.
 
-Layout inside the book: a cover page, a title page with the metadata, the
-navigation document (table of contents and landmarks, plus an NCX for older
-readers), then one content document per section. Each section has a SMIL
-overlay with one ``<par>`` per spoken item, pointing at the sentence span and
-at a clip of that section's MP3; durations come from the shared timeline.
+Layout inside the book: a cover page, the navigation document (table of
+contents and landmarks, plus an NCX for older readers), one content document
+per section, and a colophon. There is no separate title page: section 1 opens
+with the title and the byline, which are narrated there, so nothing narrated
+is shown twice and every spoken text is inside an overlay. Each section has a
+SMIL overlay with one ``<par>`` per spoken item, pointing at the sentence span
+and at a clip of that section's audio; the clips are contiguous.
 """
 from __future__ import annotations
 
@@ -15,7 +17,6 @@ from pathlib import Path
 
 from ebooklib import epub
 
-from ..speech.script import german_date
 from ..textio import replacing
 from .base import Writer
 from .markup import fragment, render_section
@@ -46,10 +47,10 @@ A11Y_SUMMARY = {
            "also narrated and synchronised with the audio (Media Overlays). The voice is synthetic: {narrator}. "
            "Images have alternative text."),
 }
-UI = {"de": {"toc": "Inhalt", "cover": "Cover", "title_page": "Titelseite", "landmarks": "Orientierungspunkte",
-             "narrated": "Vorgelesen von", "start": "Beginn des Textes", "by": "Von", "cover_alt": "Titelbild: {}"},
-      "en": {"toc": "Contents", "cover": "Cover", "title_page": "Title page", "landmarks": "Landmarks",
-             "narrated": "Narrated by", "start": "Start of content", "by": "By", "cover_alt": "Cover: {}"}}
+UI = {"de": {"toc": "Inhalt", "cover": "Cover", "landmarks": "Orientierungspunkte",
+             "narrated": "Vorgelesen von", "start": "Beginn des Textes", "colophon": "Impressum", "by": "Von", "cover_alt": "Titelbild: {}"},
+      "en": {"toc": "Contents", "cover": "Cover", "landmarks": "Landmarks",
+             "narrated": "Narrated by", "start": "Start of content", "colophon": "Colophon", "by": "By", "cover_alt": "Cover: {}"}}
 
 
 class _Page(epub.EpubHtml):
@@ -112,12 +113,23 @@ def clock(ms: int) -> str:
     return f"{hours}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
 
 
-def smil(section_file: str, audio_file: str, cues, section_start_ms: int, number: int) -> bytes:
+def overlay_clips(cues, audio_ms: int) -> list[tuple[str, int, int]]:
+    """(id, clip begin, clip end) in ms of the section file: contiguous, as reading systems play
+    best. The first clip begins at 0, each ends where the next begins (a sentence owns the pause
+    after it) and the last ends with the file, so read-aloud never seeks over a pause."""
+    clips = []
+    for i, cue in enumerate(cues):
+        begin = clips[-1][2] if clips else 0
+        end = cues[i + 1][1] if i + 1 < len(cues) else audio_ms
+        clips.append((cue[0], begin, end))
+    return clips
+
+
+def smil(section_file: str, audio_file: str, clips, number: int) -> bytes:
     pars = "\n".join(
-        f'   <par id="par-{cue.id}"><text src="{section_file}#{cue.id}"/>'
-        f'<audio src="{audio_file}" clipBegin="{(cue.start_ms - section_start_ms) / 1000:.3f}s" '
-        f'clipEnd="{(cue.end_ms - section_start_ms) / 1000:.3f}s"/></par>'
-        for cue in cues)
+        f'   <par id="par-{cue_id}"><text src="{section_file}#{cue_id}"/>'
+        f'<audio src="{audio_file}" clipBegin="{begin / 1000:.3f}s" clipEnd="{end / 1000:.3f}s"/></par>'
+        for cue_id, begin, end in clips)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<smil xmlns="http://www.w3.org/ns/SMIL" xmlns:epub="http://www.idpf.org/2007/ops" version="3.0">\n'
@@ -159,11 +171,6 @@ class EpubWriter(Writer):
             book.add_item(cover)
             spine.append(cover)
             book.guide.append({"type": "cover", "href": "cover.xhtml", "title": ui["cover"]})
-        title_page = _Page("title-page", "title.xhtml", ui["title_page"], lang, self._title_page(ctx, ui),
-                           "css/narration.css", pls_href)
-        book.add_item(title_page)
-        spine.append(title_page)
-        book.guide.append({"type": "titlepage", "href": "title.xhtml", "title": ui["title_page"]})
         nav = epub.EpubNav(title=ui["toc"])
         nav.add_link(href="css/narration.css", rel="stylesheet", type="text/css")
         book.add_item(nav)
@@ -172,7 +179,7 @@ class EpubWriter(Writer):
         book.guide.append({"type": "toc", "href": "nav.xhtml", "title": ui["toc"]})
 
         intro = [i for i in ctx.script if i.kind == "intro"]
-        figures = {}
+        figures, total_ms = {}, 0
         for index, (section, span) in enumerate(zip(doc.sections, timeline.sections)):
             number = index + 1
             page_name = f"section-{number:02d}.xhtml"
@@ -192,11 +199,15 @@ class EpubWriter(Writer):
 
             body = fragment(render_section(None, section, 1, intro if index == 0 else [], image_src, epub_types=True))
             page = _Page(f"section-{number}", page_name, section.title, lang, body, "css/narration.css", pls_href)
+            cues = [(c.id, c.start_ms - span.start_ms) for c in timeline.section_cues(index)]
+            clips = overlay_clips(cues, span.audio_end_ms - span.start_ms)
             overlay = epub.EpubSMIL(uid=f"overlay-{number}", file_name=f"section-{number:02d}.smil",
-                                    content=smil(page_name, audio_name, timeline.section_cues(index), span.start_ms, number))
+                                    content=smil(page_name, audio_name, clips, number))
             book.add_item(overlay)
             page.media_overlay = overlay.id
-            book.add_metadata(None, "meta", clock(span.audio_end_ms - span.start_ms),
+            overlay_ms = sum(end - begin for _, begin, end in clips)  # = the file's length: clips are contiguous
+            total_ms += overlay_ms
+            book.add_metadata(None, "meta", clock(overlay_ms),
                               {"property": "media:duration", "refines": f"#{overlay.id}"})
             book.add_item(page)
             spine.append(page)
@@ -205,8 +216,12 @@ class EpubWriter(Writer):
                 book.guide.append({"type": "bodymatter", "href": page_name, "title": ui["start"]})
         book.toc = _nested_toc(toc_entries)
         book.spine = spine
-        book.add_metadata(None, "meta", clock(sum(s.audio_end_ms - s.start_ms for s in timeline.sections)),
-                          {"property": "media:duration"})
+        book.add_metadata(None, "meta", clock(total_ms), {"property": "media:duration"})  # the overlays' sum
+        colophon = self._colophon(ctx, ui)
+        if colophon:
+            page = _Page("colophon", "colophon.xhtml", ui["colophon"], lang, colophon, "css/narration.css", pls_href)
+            book.add_item(page)
+            spine.append(page)
 
         final = ctx.path(f"{ctx.slug}.epub")
         with replacing(final) as temp:
@@ -244,20 +259,16 @@ class EpubWriter(Writer):
         for prop, value in properties:
             book.add_metadata(None, "meta", value, {"property": prop})
 
-    def _title_page(self, ctx, ui) -> str:
+    def _colophon(self, ctx, ui) -> str:
+        """What the book says about itself and is not narrated: publisher, rights, the voice.
+        Title, subtitle, byline and date open section 1, where they are read aloud; a separate
+        title page would show them a second time, outside any overlay."""
         meta = ctx.doc.meta
-        parts = ['<section epub:type="titlepage" role="region" aria-labelledby="title-heading" class="titlepage">',
-                 f'<h1 id="title-heading">{escape(meta.title)}</h1>']
-        if meta.subtitle:
-            parts.append(f'<p class="subtitle">{escape(meta.subtitle)}</p>')
-        if meta.authors:
-            parts.append(f'<p>{ui["by"]} {escape(", ".join(meta.authors))}</p>')
-        for value in (german_date(meta.date) if meta.date and meta.language.startswith("de") else meta.date,
-                      meta.publisher, meta.description, meta.rights):
-            if value:
-                parts.append(f"<p>{escape(value[0].upper() + value[1:])}</p>")
-        parts.append(f'<p>{ui["narrated"]}: {escape(ctx.narrator)}</p></section>')
-        return "\n".join(parts)
+        lines = [value for value in (meta.publisher, meta.rights) if value]
+        lines.append(f'{ui["narrated"]}: {ctx.narrator}')
+        body = "".join(f"<p>{escape(line)}</p>" for line in lines)
+        return (f'<section epub:type="colophon" role="doc-colophon" aria-labelledby="colophon-heading" class="colophon">'
+                f'<h1 id="colophon-heading">{escape(ui["colophon"])}</h1>{body}</section>')
 
 
 def _nested_toc(entries):
