@@ -36,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--engine", help="auto, gtts or espeak")
         command.add_argument("--formats", help="comma-separated: mp3,m4b,sections,vtt,srt,chapters,epub,html")
         command.add_argument("--jobs", type=int, help="parallel synthesis jobs")
+        command.add_argument("--epub-audio", dest="epub_audio", choices=("mp3", "aac"),
+                             help="audio inside the EPUB: mp3 (default) or aac (.m4a, for Kobo and Apple Books)")
         command.add_argument("--cache-dir", dest="cache_dir", help="clip cache folder")
         command.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     watch.add_argument("--interval", type=float, default=0.5, help="seconds between looks (default: %(default)s)")
@@ -149,6 +151,7 @@ class Builder:
 
         self.args = args
         self.options = config.with_flags(options, out=args.out, engine=args.engine, jobs=args.jobs,
+                                         epub_audio=args.epub_audio,
                                          cache_dir=args.cache_dir,
                                          formats=tuple(args.formats.split(",")) if args.formats else None)
         self.formats = parse_formats(self.options.build.formats)

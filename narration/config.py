@@ -70,12 +70,21 @@ class PodcastOptions:
 
 
 @dataclass(frozen=True)
+class EpubOptions:
+    audio: str = "mp3"  # the overlays' audio: "mp3" (MP3 files) or "aac" (AAC-LC in .m4a, for Kobo and Apple)
+
+
+EPUB_AUDIO = ("mp3", "aac")
+
+
+@dataclass(frozen=True)
 class Options:
     build: BuildOptions = field(default_factory=BuildOptions)
     voice: VoiceOptions = field(default_factory=VoiceOptions)
     pauses: PauseOptions = field(default_factory=PauseOptions)
     audio: AudioOptions = field(default_factory=AudioOptions)
     podcast: PodcastOptions = field(default_factory=PodcastOptions)
+    epub: EpubOptions = field(default_factory=EpubOptions)
 
 
 def load(path: Path | None = None) -> Options:
@@ -92,7 +101,14 @@ def load(path: Path | None = None) -> Options:
         if table not in {f.name for f in fields(Options)}:
             raise ConfigError(f"{path.name}: unknown table [{table}]")
         options = replace(options, **{table: _apply(getattr(options, table), values, f"{path.name} [{table}]")})
+    check(options, path.name)
     return options
+
+
+def check(options: Options, where: str) -> None:
+    """Values that have a type and still can be wrong."""
+    if options.epub.audio not in EPUB_AUDIO:
+        raise ConfigError(f"{where} [epub]: 'audio' must be one of {', '.join(EPUB_AUDIO)}, not '{options.epub.audio}'")
 
 
 def _apply(section, values: dict, where: str):
@@ -112,7 +128,12 @@ def _apply(section, values: dict, where: str):
     return replace(section, **changes)
 
 
-def with_flags(options: Options, **flags) -> Options:
+def with_flags(options: Options, epub_audio: str | None = None, **flags) -> Options:
     """Command-line flags override the file; ``None`` means 'not given'."""
     given = {k: v for k, v in flags.items() if v is not None}
-    return replace(options, build=replace(options.build, **given)) if given else options
+    if given:
+        options = replace(options, build=replace(options.build, **given))
+    if epub_audio is not None:
+        options = replace(options, epub=replace(options.epub, audio=epub_audio))
+        check(options, "--epub-audio")
+    return options

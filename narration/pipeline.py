@@ -130,7 +130,7 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     def audio_and_writers(work: Path, remember: bool) -> BuildContext:
         """Timeline, loudness, encoded pieces and every output, from the cached clips."""
         titles = [(s.heading.text, s.heading.id) for s in doc.sections]
-        writers = select(formats)
+        writers = select(formats, options)
         audio_writers = [w for w in writers if w.audio]
         meter = (loudness.PieceMeter(engine.sample_rate, engine.limiter_hint_db, cache_root / "loudness")
                  if audio_writers else None)

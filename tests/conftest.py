@@ -42,11 +42,12 @@ def espeak():
     return EspeakEngine(VoiceSettings())
 
 
-def build(source: Path, out_root: Path, cache: Path, formats=ALL_FORMATS, jobs=2):
+def build(source: Path, out_root: Path, cache: Path, formats=ALL_FORMATS, jobs=2, epub_audio=None):
     from narration.pipeline import build_article
     from narration.site import write_site
 
-    options = config.with_flags(config.load(ROOT / "narration.toml"), cache_dir=str(cache), engine="espeak")
+    options = config.with_flags(config.load(ROOT / "narration.toml"), cache_dir=str(cache), engine="espeak",
+                                epub_audio=epub_audio)
     engine = EspeakEngine(VoiceSettings())
     result = build_article(source, options, engine, tuple(formats), out_root, jobs, quiet=True)
     write_site(out_root, options)
@@ -104,6 +105,13 @@ Am Ende steht ein Satz.
 def rich_build(tmp_path_factory, rich_source):
     out = tmp_path_factory.mktemp("rich-out")
     return build(rich_source, out, tmp_path_factory.getbasetemp() / "cache")
+
+
+@pytest.fixture(scope="session")
+def aac_build(tmp_path_factory, rich_source):
+    """The rich article's EPUB with AAC (.m4a) read-aloud audio, as Kobo and Apple Books want it."""
+    out = tmp_path_factory.mktemp("aac-out")
+    return build(rich_source, out, tmp_path_factory.getbasetemp() / "cache", formats=("epub",), epub_audio="aac")
 
 
 def ffmpeg() -> str:

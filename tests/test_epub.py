@@ -27,9 +27,9 @@ def epubcheck(path: Path) -> str:
     return result.stdout + result.stderr
 
 
-@pytest.fixture(scope="module", params=["seed", "rich"])
-def book(request, seed_build, rich_build):
-    result = seed_build if request.param == "seed" else rich_build
+@pytest.fixture(scope="module", params=["seed", "rich", "aac"])
+def book(request, seed_build, rich_build, aac_build):
+    result = {"seed": seed_build, "rich": rich_build, "aac": aac_build}[request.param]
     return result.out_dir / f"{result.slug}.epub"
 
 
@@ -92,6 +92,19 @@ def test_every_spoken_item_is_in_exactly_one_overlay_and_nothing_is_shown_twice(
     for narrated in ("Warum Washington", "Februar 2022", "Die Haltung der USA"):
         assert narrated not in colophon
     assert "eSpeak NG" in colophon
+
+
+def test_aac_book_carries_aac_lc_in_mp4(aac_build):
+    with zipfile.ZipFile(aac_build.out_dir / f"{aac_build.slug}.epub") as archive:
+        opf = parse(archive, "EPUB/content.opf")
+        audio = opf.xpath("//opf:item[starts-with(@media-type, 'audio/')]", namespaces=OPF)
+        assert audio and all(a.get("media-type") == "audio/mp4" and a.get("href").endswith(".m4a") for a in audio)
+        first = archive.read("EPUB/" + audio[0].get("href"))
+    from conftest import ffmpeg
+
+    probe = subprocess.run([ffmpeg(), "-hide_banner", "-i", "pipe:0"], input=first, capture_output=True).stderr.decode()
+    assert "Audio: aac (LC)" in probe, probe
+    assert not list((aac_build.out_dir / "sections").glob("*.mp3"))  # only what the book needs was made
 
 
 def test_accessibility_metadata(book):

@@ -6,12 +6,14 @@ from conftest import ffmpeg
 
 
 def decoded_ms(source) -> float:
-    """Decoded length of a file (Path) or of audio bytes, as a player hears it (gapless trim applied)."""
-    piped = isinstance(source, bytes)  # from a pipe ffmpeg may miss the end-padding trim (a few ms)
-    out = subprocess.run([ffmpeg(), "-hide_banner", "-i", "pipe:0" if piped else str(source), "-f", "null", "-"],
-                         input=source if piped else None, capture_output=True).stderr.decode()
-    h, m, s = re.findall(r"time=(\d+):(\d+):([\d.]+)", out)[-1]
-    return (int(h) * 3600 + int(m) * 60 + float(s)) * 1000
+    """Decoded length of a file (Path) or of audio bytes, as a player hears it (gapless trim and
+    MP4 edit lists applied): the decoded samples counted at the stream's own rate. (ffmpeg's
+    progress 'time=' reports the last packet's start, tens of ms short for AAC.)"""
+    piped = isinstance(source, bytes)
+    run = subprocess.run([ffmpeg(), "-hide_banner", "-i", "pipe:0" if piped else str(source), "-f", "s16le", "-ac", "1",
+                          "pipe:1"], input=source if piped else None, capture_output=True)
+    rate = int(re.search(r"Audio: .*?, (\d+) Hz", run.stderr.decode()).group(1))
+    return len(run.stdout) / 2 / rate * 1000
 
 
 def decode(path, rate):

@@ -102,3 +102,15 @@ def tag_m4b(path: Path, ctx: BuildContext):
     if ctx.cover is not None:
         audio["covr"] = [MP4Cover(ctx.cover.read_bytes(), imageformat=MP4Cover.FORMAT_PNG)]
     audio.save()
+
+
+def tag_m4a(path: Path, ctx: BuildContext, title: str, track: str):
+    """A section as AAC in MP4: its own title, the article as album, track n/total."""
+    info = common(ctx)
+    audio = MP4(str(path))
+    audio["\xa9nam"] = title
+    audio["\xa9ART"] = info["author"]
+    audio["\xa9alb"] = info["title"]
+    number, total = (int(x) for x in track.split("/"))
+    audio["trkn"] = [(number, total)]
+    audio.save()

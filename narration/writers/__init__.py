@@ -13,13 +13,14 @@ WRITERS: dict[str, str] = {
     "mp3": "mp3:Mp3Writer",
     "m4b": "m4b:M4bWriter",
     "sections": "sections:SectionsWriter",
+    "sections_aac": "sections:SectionsAacWriter",
     "vtt": "vtt:VttWriter",
     "srt": "srt:SrtWriter",
     "chapters": "chapters_json:ChaptersJsonWriter",
     "epub": "epub:EpubWriter",
     "html": "player:PlayerWriter",
 }
-ALL_FORMATS = tuple(WRITERS)
+ALL_FORMATS = tuple(name for name in WRITERS if name != "sections_aac")  # the default: AAC sections only when asked
 
 
 def writer_class(name: str):
@@ -41,8 +42,9 @@ def parse_formats(value) -> tuple[str, ...]:
     return tuple(names)
 
 
-def select(formats: tuple[str, ...]):
-    """Writers for ``formats`` plus what they require, in build order; the manifest always comes last."""
+def select(formats: tuple[str, ...], options=None):
+    """Writers for ``formats`` plus what they require (given the options), in build order; the
+    manifest always comes last."""
     from .manifest import ManifestWriter
 
     wanted, stack = set(), list(formats)
@@ -50,5 +52,5 @@ def select(formats: tuple[str, ...]):
         name = stack.pop()
         if name not in wanted:
             wanted.add(name)
-            stack.extend(writer_class(name).requires)
+            stack.extend(writer_class(name).requirements(options))
     return [writer_class(name)() for name in WRITERS if name in wanted] + [ManifestWriter()]

@@ -64,6 +64,11 @@ class Writer:
     audio = False
     pieces: tuple[str, ...] = ()  # codecs of the encoded sections an audio writer is made from
 
+    @classmethod
+    def requirements(cls, options) -> tuple[str, ...]:
+        """What this writer needs, which may depend on the options (the EPUB's audio codec)."""
+        return cls.requires
+
     def finish(self, ctx: BuildContext, work: Path) -> None:
         """Audio writers: make the file(s) from ``ctx.pieces``, tag them, move them into place."""
 

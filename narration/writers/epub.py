@@ -141,6 +141,11 @@ class EpubWriter(Writer):
     name = "epub"
     requires = ("sections",)
 
+    @classmethod
+    def requirements(cls, options) -> tuple[str, ...]:
+        aac = options is not None and options.epub.audio == "aac"
+        return ("sections_aac",) if aac else ("sections",)
+
     def write(self, ctx):
         doc, meta, timeline = ctx.doc, ctx.doc.meta, ctx.timeline
         lang = meta.language
@@ -183,9 +188,10 @@ class EpubWriter(Writer):
         for index, (section, span) in enumerate(zip(doc.sections, timeline.sections)):
             number = index + 1
             page_name = f"section-{number:02d}.xhtml"
-            audio_path = ctx.files[f"section-{number}"]
+            aac = ctx.options.epub.audio == "aac"
+            audio_path = ctx.files[f"section-aac-{number}" if aac else f"section-{number}"]
             audio_name = f"audio/{audio_path.name}"
-            book.add_item(_DiskItem(f"audio-{number}", audio_name, "audio/mpeg", audio_path))
+            book.add_item(_DiskItem(f"audio-{number}", audio_name, "audio/mp4" if aac else "audio/mpeg", audio_path))
 
             def image_src(block, figures=figures, book=book):
                 if not block.image:
