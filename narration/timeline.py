@@ -9,6 +9,16 @@ from dataclasses import asdict, dataclass, field
 
 
 @dataclass(frozen=True)
+class Word:
+    """A word as readers see it (``text[start:end]`` of its sentence) and when it is heard."""
+    text: str
+    start: int
+    end: int
+    start_ms: int
+    end_ms: int
+
+
+@dataclass(frozen=True)
 class Cue:
     id: str
     kind: str
@@ -17,6 +27,7 @@ class Cue:
     block: str
     start_ms: int
     end_ms: int
+    words: tuple[Word, ...] = ()  # from the engine's word events; none for engines without them (gTTS)
 
 
 @dataclass(frozen=True)

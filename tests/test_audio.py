@@ -305,3 +305,24 @@ def test_a_clip_that_changed_under_its_layout_means_building_again_from_the_clip
     assert abs(len(decode(result.out_dir / "artikel.mp3", rate)) * 1000 / rate - timeline["duration_ms"]) <= 1
     assert_sections_in_place(result.out_dir / "artikel.mp3", sorted((result.out_dir / "sections").glob("*.mp3")),
                              timeline)
+
+
+def test_every_spoken_sentence_has_word_times_inside_it(seed):
+    """eSpeak NG's word events, mapped back to the display text: present, increasing, inside
+    their sentence, and each the very text readers see at that place."""
+    _, manifest = seed
+    cues = manifest["timeline"]["cues"]
+    assert cues and all(cue["words"] for cue in cues)
+    for cue in cues:
+        previous_end, previous_ms = 0, cue["start_ms"]
+        for word in cue["words"]:
+            assert cue["text"][word["start"]:word["end"]] == word["text"] and word["text"].strip() == word["text"]
+            assert word["start"] >= previous_end
+            assert previous_ms <= word["start_ms"] < word["end_ms"] <= cue["end_ms"]
+            previous_end, previous_ms = word["end"], word["end_ms"]
+        assert cue["words"][0]["start_ms"] - cue["start_ms"] < 100  # speech starts with the clip
+        assert cue["words"][-1]["end_ms"] == cue["end_ms"]
+    sentence = next(c for c in cues if c["text"].startswith("Im Juli 2021"))
+    assert [w["text"] for w in sentence["words"]][:7] == ["Im", "Juli", "2021", "waren", "etwa", "150", "US-Soldaten"]
+    share = sum(len(c["words"]) for c in cues) / sum(len(c["text"].split()) for c in cues)
+    assert share > 0.95  # nearly every written word has its own time ("33 Prozent" is one)

@@ -33,6 +33,23 @@ def test_espeak_speaks_german_of_plausible_length(espeak):
     assert np.sqrt(np.mean(samples.astype(float) ** 2)) > 300  # not silence
 
 
+def test_espeak_clips_carry_its_word_events_and_stay_plain_wav(espeak):
+    from narration.audio.assemble import clip_segment
+    from narration.audio.wavwords import words_of
+
+    text = "Am vierundzwanzigsten Februar kam der Krieg."
+    payload = espeak.synthesize(text)
+    words = words_of(payload)
+    assert [text[c:c + n] for c, n, _ in words] == ["Am", "vierundzwanzigsten", "Februar", "kam", "der", "Krieg"]
+    samples, rate = wav_samples(payload)  # Python's wave still reads it
+    starts = [s for _, _, s in words]
+    assert starts == sorted(starts) and 0 <= starts[0] < starts[-1] < samples.size
+    segment, trimmed = clip_segment(payload, ".wav", rate, trim=True)  # and so does pydub
+    assert [w[:2] for w in trimmed] == [w[:2] for w in words]
+    assert all(0 <= s < len(segment.raw_data) // 2 for _, _, s in trimmed)
+    assert trimmed[1][2] - trimmed[0][2] == starts[1] - starts[0]  # moved by the trimmed silence, not scaled
+
+
 def test_espeak_rate_changes_length():
     fast = EspeakEngine_with(rate=260).synthesize("Eins zwei drei vier fünf sechs sieben acht.")
     slow = EspeakEngine_with(rate=120).synthesize("Eins zwei drei vier fünf sechs sieben acht.")
@@ -214,6 +231,7 @@ def test_whole_build_with_gtts_through_the_fake_transport(tmp_path, real_mp3):
     assert result.synthesised >= 1 and len(responses.calls) >= result.synthesised
     manifest = json.loads((result.out_dir / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["timeline"]["sample_rate"] == 24000
+    assert all(cue["words"] == [] for cue in manifest["timeline"]["cues"])  # gTTS reports no word times
     for suffix in (".mp3", ".m4b"):
         listing = subprocess.run([ffmpeg(), "-hide_banner", "-i", str(result.out_dir / f"online{suffix}")],
                                  capture_output=True, text=True).stderr

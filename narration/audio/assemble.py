@@ -17,7 +17,9 @@ from pathlib import Path
 import numpy as np
 
 from ..speech.script import ScriptItem
-from ..timeline import Cue, Piece, SectionSpan, Timeline, ms, to_samples
+from ..speech.wordmap import display_words
+from ..timeline import Cue, Piece, SectionSpan, Timeline, Word, ms, to_samples
+from .wavwords import words_of
 from .ffmpeg import decode_to_pcm, pydub_audio_segment
 from .frames import CODEC_TAIL, MIN_GAPS, stretch
 
@@ -27,26 +29,35 @@ SILENCE_THRESHOLD = 0.004  # of full scale (about -48 dBFS)
 KEEP_MS = 20  # of silence kept at each end of a trimmed clip
 
 
-def clip_segment(payload: bytes, suffix: str, rate: int, trim: bool) -> AudioSegment:
-    """A cached clip as mono 16-bit pydub audio at the timeline rate."""
+def clip_segment(payload: bytes, suffix: str, rate: int, trim: bool) -> tuple[AudioSegment, list]:
+    """A cached clip as mono 16-bit pydub audio at the timeline rate, and its word events
+    ((char start, length, first sample) in the returned audio; [] if the engine gave none)."""
+    words = []
     if suffix == ".wav":
         segment = AudioSegment.from_wav(io.BytesIO(payload))
+        scale = rate / segment.frame_rate
+        words = [(c, n, round(s * scale)) for c, n, s in words_of(payload)]
         if segment.frame_rate != rate or segment.channels != 1 or segment.sample_width != 2:
             segment = segment.set_channels(1).set_sample_width(2).set_frame_rate(rate)
     else:
         segment = AudioSegment(data=decode_to_pcm(payload, rate), sample_width=2, frame_rate=rate, channels=1)
-    return trim_silence(segment) if trim else segment
+    if not trim:
+        return segment, words
+    segment, head = trim_silence(segment)
+    length = len(segment.raw_data) // 2
+    return segment, [(c, n, min(max(0, s - head), length - 1)) for c, n, s in words]
 
 
-def trim_silence(segment: AudioSegment) -> AudioSegment:
-    """Cut the engine's own leading/trailing silence so our pauses are the pauses."""
+def trim_silence(segment: AudioSegment) -> tuple[AudioSegment, int]:
+    """Cut the engine's own leading/trailing silence so our pauses are the pauses; also says how
+    many samples came off the front (word times move by that much)."""
     samples = np.frombuffer(segment.raw_data, dtype=np.int16)
     loud = np.flatnonzero(np.abs(samples) > SILENCE_THRESHOLD * 32768)
     if loud.size == 0:
-        return segment
+        return segment, 0
     keep = to_samples(KEEP_MS, segment.frame_rate)
     start, end = max(0, loud[0] - keep), min(samples.size, loud[-1] + 1 + keep)
-    return segment._spawn(samples[start:end].tobytes())
+    return segment._spawn(samples[start:end].tobytes()), int(start)
 
 
 LONG_PIECE = 4 * MIN_GAPS  # items after which a piece may end inside a paragraph (novels have long ones)
@@ -72,11 +83,13 @@ def piece_groups(items: list[ScriptItem]) -> list[list[ScriptItem]]:
 @dataclass(frozen=True)
 class Layout:
     """What one piece's clips and pauses came to: its PCM digest and length,
-    its stretch, and where each clip sits in it (offset, length in samples)."""
+    its stretch, where each clip sits in it (offset, length in samples), and
+    each clip's word events (char start, char length, sample from the clip's start)."""
     digest: str
     samples: int
     stretch: int
     cues: tuple[tuple[int, int], ...]
+    words: tuple[tuple[tuple[int, int, int], ...], ...] = ()
 
 
 class StaleLayout(Exception):
@@ -85,7 +98,9 @@ class StaleLayout(Exception):
 
 def render(group: list[ScriptItem], load_clip, rate: int, trim: bool, last: bool) -> tuple[bytes, Layout]:
     """One piece: its clips decoded and trimmed, joined with its pauses, stretched to whole frames."""
-    clips = [clip_segment(*load_clip(item), rate, trim).raw_data for item in group]
+    decoded = [clip_segment(*load_clip(item), rate, trim) for item in group]
+    clips = [segment.raw_data for segment, _ in decoded]
+    words = tuple(tuple(tuple(w) for w in events) for _, events in decoded)
     gaps = [to_samples(item.pause_ms, rate) for item in group]
     gaps[-1] = max(0, gaps[-1] - CODEC_TAIL)
     changes = stretch(sum(len(c) // 2 for c in clips) + sum(gaps), gaps, last=last)
@@ -95,7 +110,7 @@ def render(group: list[ScriptItem], load_clip, rate: int, trim: bool, last: bool
         parts += [clip, b"\0\0" * (gap + change)]
         position += len(clip) // 2 + gap + change
     pcm = b"".join(parts)
-    return pcm, Layout(hashlib.sha256(pcm).hexdigest(), len(pcm) // 2, sum(changes), tuple(cues))
+    return pcm, Layout(hashlib.sha256(pcm).hexdigest(), len(pcm) // 2, sum(changes), tuple(cues), words)
 
 
 class Layouts:
@@ -126,7 +141,8 @@ class Layouts:
             return None
         try:
             data = json.loads(self._path(recipe).read_text(encoding="utf-8"))
-            return Layout(data["digest"], data["samples"], data["stretch"], tuple(map(tuple, data["cues"])))
+            words = tuple(tuple(tuple(w) for w in clip) for clip in data["words"])
+            return Layout(data["digest"], data["samples"], data["stretch"], tuple(map(tuple, data["cues"])), words)
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -219,9 +235,11 @@ def assemble(items: list[ScriptItem], section_titles: list[tuple[str, str]], loa
         store.register(number, make, layout)
         if pcm is not None:
             store.add(number, pcm)
-        for item, (offset, length) in zip(group, layout.cues):
-            timeline.cues.append(Cue(item.id, item.kind, item.text, section, item.block,
-                                     ms(position + offset, rate), ms(position + offset + length, rate)))
+        for n, (item, (offset, length)) in enumerate(zip(group, layout.cues)):
+            start, end = ms(position + offset, rate), ms(position + offset + length, rate)
+            events = layout.words[n] if n < len(layout.words) else ()
+            words = tuple(Word(item.text[b:e], b, e, s, u) for b, e, s, u in display_words(item, events, rate, start, end))
+            timeline.cues.append(Cue(item.id, item.kind, item.text, section, item.block, start, end, words))
         if meter is not None and not meter.known(piece):
             meter.feed(piece, pcm if pcm is not None else store.read(number))
         if progress is not None:

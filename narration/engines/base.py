@@ -30,6 +30,7 @@ class Engine:
     clip_suffix = ".wav"  # what synthesize() returns: ".wav" (PCM) or ".mp3"
     sample_rate = 22050  # the timeline's rate when this engine speaks
     default_jobs = 1
+    word_times = False  # whether clips carry the time of every word (eSpeak NG does, gTTS does not)
 
     def __init__(self, settings: VoiceSettings):
         self.settings = settings
@@ -48,7 +49,7 @@ class Engine:
         """Everything that changes the sound, for the content-addressed cache key."""
         s = self.settings
         return {"engine": self.name, "version": self.version(), "voice": s.voice, "language": s.language,
-                "rate": s.rate, "pitch": s.pitch, "format": self.clip_suffix}
+                "rate": s.rate, "pitch": s.pitch, "format": self.clip_suffix, "word_times": self.word_times}
 
     def synthesize(self, text: str) -> bytes:
         raise NotImplementedError

@@ -13,13 +13,24 @@ import threading
 import wave
 from concurrent.futures import ProcessPoolExecutor
 
+from ..audio.wavwords import with_words
 from ..errors import EngineError
 from .base import Engine, VoiceSettings
 
 _AUDIO_OUTPUT_SYNCHRONOUS = 2
 _CHARS_UTF8 = 1
 _PARAM_RATE, _PARAM_PITCH = 1, 3
-_CALLBACK = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p)
+_EVENT_LIST_TERMINATED, _EVENT_WORD = 0, 1
+
+
+class _EVENT(ctypes.Structure):
+    """espeak_EVENT (speak_lib.h): what the synthesiser reports while it speaks."""
+    _fields_ = [("type", ctypes.c_int), ("unique_identifier", ctypes.c_uint), ("text_position", ctypes.c_int),
+                ("length", ctypes.c_int), ("audio_position", ctypes.c_int), ("sample", ctypes.c_int),
+                ("user_data", ctypes.c_void_p), ("id", ctypes.c_char * 8)]
+
+
+_CALLBACK = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.POINTER(_EVENT))
 
 
 class _VOICE(ctypes.Structure):
@@ -43,13 +54,21 @@ class _Synth:
         self.version = self.lib.espeak_Info(None).decode()
         self.lock = threading.Lock()
         self._buffer = bytearray()
+        self._words: list[tuple[int, int, int]] = []
         self._callback = _CALLBACK(self._collect)  # keep a reference: C holds a pointer
         self.lib.espeak_SetSynthCallback(self._callback)
         self.configured = None
 
-    def _collect(self, wav, count, _events):
+    def _collect(self, wav, count, events):
         if count > 0:
             self._buffer.extend(ctypes.string_at(wav, count * 2))
+        i = 0
+        while events and events[i].type != _EVENT_LIST_TERMINATED:
+            event = events[i]
+            if event.type == _EVENT_WORD:  # (first character, characters, first sample) of a spoken word
+                sample = (event.audio_position * self.rate + 500) // 1000
+                self._words.append((event.text_position - 1, event.length, sample))
+            i += 1
         return 0
 
     def configure(self, settings: VoiceSettings):
@@ -61,15 +80,16 @@ class _Synth:
         self.lib.espeak_SetParameter(_PARAM_PITCH, int(settings.pitch), 0)
         self.configured = settings
 
-    def pcm(self, text: str, settings: VoiceSettings) -> bytes:
+    def pcm(self, text: str, settings: VoiceSettings) -> tuple[bytes, list[tuple[int, int, int]]]:
+        """The speech and its word events (character start, length, first sample)."""
         with self.lock:
             self.configure(settings)
-            self._buffer = bytearray()
+            self._buffer, self._words = bytearray(), []
             data = text.encode("utf-8")
             status = self.lib.espeak_Synth(data, len(data) + 1, 0, 0, 0, _CHARS_UTF8, None, None)
             if status != 0:
                 raise EngineError(f"eSpeak NG failed (status {status}) on: {text[:60]!r}")
-            return bytes(self._buffer)
+            return bytes(self._buffer), list(self._words)
 
     def voices(self) -> list[str]:
         self.lib.espeak_ListVoices.restype = ctypes.POINTER(ctypes.POINTER(_VOICE))
@@ -106,10 +126,10 @@ def to_wav(pcm: bytes, rate: int) -> bytes:
 
 def _synthesize_in_worker(text: str, settings: VoiceSettings) -> bytes:
     synth = _synth()
-    pcm = synth.pcm(text, settings)
+    pcm, words = synth.pcm(text, settings)
     if not pcm:
         raise EngineError(f"eSpeak NG produced no audio for: {text[:60]!r}")
-    return to_wav(pcm, synth.rate)
+    return with_words(to_wav(pcm, synth.rate), words)
 
 
 class _Task:
@@ -130,6 +150,8 @@ class EspeakEngine(Engine):
     clip_suffix = ".wav"
     sample_rate = 22050
     default_jobs = os.cpu_count() or 1
+
+    word_times = True  # clips carry eSpeak NG's word events (audio.wavwords)
 
     def version(self) -> str:
         from ..versions import installed_version

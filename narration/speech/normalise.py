@@ -131,24 +131,58 @@ class Normaliser:
 def spoken_text(tokens: list[Token]) -> str:
     """Join the spoken tokens; a token inside a hyphenated compound is joined by hyphens
     ('3:1-Sieg' -> 'drei-zu-eins-Sieg')."""
-    parts = []
+    return spoken_with_origins(tokens)[0]
+
+
+def spoken_with_origins(tokens: list[Token]) -> tuple[str, list[tuple[int, int]]]:
+    """The spoken text, and for each of its characters the span of display text it came from:
+    a character of plain text comes from itself, a character of a verbalised token from the
+    whole token ('vierundzwanzigsten' from '24.'). This maps a spoken word back to what
+    readers see (word timing, captions)."""
+    chars: list[str] = []
+    origins: list[tuple[int, int]] = []
     for i, token in enumerate(tokens):
         spoken = token.spoken
-        if token.kind != "plain" and spoken:
-            following = tokens[i + 1].text if i + 1 < len(tokens) else ""
-            if following[:1] == "-" and following[1:2].isalpha():
-                spoken = spoken.replace(" ", "-")
-        parts.append(spoken)
-    spoken = tidy("".join(parts))
+        if token.kind == "plain":
+            chars += spoken
+            origins += [(token.start + k, token.start + k + 1) for k in range(len(spoken))]
+            continue
+        following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        if spoken and following[:1] == "-" and following[1:2].isalpha():
+            spoken = spoken.replace(" ", "-")
+        chars += spoken
+        origins += [(token.start, token.end)] * len(spoken)
+    text, origins = _tidy_tracked(chars, origins)
     opens = tokens and tokens[0].kind != "plain" and tokens[0].text[:1].isdigit()
-    if opens and tokens[-1].text.rstrip("\"'“”»«)").endswith((".", "!", "?")) and spoken[:1].islower():
-        spoken = spoken[0].upper() + spoken[1:]  # '1990 fiel die Mauer.' opens a sentence
-    return spoken
+    if opens and tokens[-1].text.rstrip("\"'“”»«)").endswith((".", "!", "?")) and text[:1].islower():
+        text = text[0].upper() + text[1:]  # '1990 fiel die Mauer.' opens a sentence
+    return text, origins
+
+
+def _tidy_tracked(chars, origins):
+    """``tidy`` on characters that keep their origins: runs of white space become one space,
+    none at either end, and none before punctuation."""
+    out: list[str] = []
+    kept: list[tuple[int, int]] = []
+    for ch, origin in zip(chars, origins):
+        if ch.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+                kept.append(origin)
+            continue
+        if ch in ",.;:!?" and out and out[-1] == " ":
+            out.pop()
+            kept.pop()
+        out.append(ch)
+        kept.append(origin)
+    if out and out[-1] == " ":
+        out.pop()
+        kept.pop()
+    return "".join(out), kept
 
 
 def tidy(text: str) -> str:
-    text = " ".join(text.split())
-    return re.sub(r"\s+([,.;:!?])", r"\1", text)
+    return _tidy_tracked(list(text), [(0, 0)] * len(text))[0]
 
 
 def _lexicon_class(entries: dict[str, str]) -> SemioticClass:
