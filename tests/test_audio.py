@@ -123,21 +123,45 @@ def test_timeline_is_consistent(seed):
     assert abs(decoded_ms(out_dir / "haltung-der-usa.mp3") - timeline["duration_ms"]) <= 50
 
 
-def test_vtt_and_srt_match_the_timeline(seed):
+def test_vtt_and_srt_follow_caption_rules_and_the_timeline(seed):
+    """At most two lines of at most 42 characters; a long sentence is cut between words at its
+    word times; the cues of a sentence join up to its own start and end; ids derive from it."""
     out_dir, manifest = seed
-    cues = manifest["timeline"]["cues"]
+    cues = {cue["id"]: cue for cue in manifest["timeline"]["cues"]}
     vtt = webvtt.read(str(out_dir / "haltung-der-usa.vtt"))
-    assert len(vtt) == len(cues)
-    previous_end = 0
-    for caption, cue in zip(vtt, cues):
+    assert len(vtt) > len(cues)  # the seed has long sentences
+    previous_end, by_sentence = 0, {}
+    for caption in vtt:
+        lines = caption.text.split("\n")
+        assert 1 <= len(lines) <= 2 and all(len(line) <= 42 for line in lines), lines
         start, end = clock_ms(caption.start), clock_ms(caption.end)
-        assert caption.identifier == cue["id"]
-        assert (start, end) == (cue["start_ms"], cue["end_ms"])
         assert previous_end <= start < end
         previous_end = end
-        assert caption.text == " ".join(cue["text"].split())
+        sentence = re.fullmatch(r"(s-\d+-\d+-\d+)(?:-(\d+))?", caption.identifier).group(1)
+        by_sentence.setdefault(sentence, []).append((start, end, " ".join(lines)))
+    assert set(by_sentence) == set(cues)
+    for sentence, parts in by_sentence.items():
+        cue = cues[sentence]
+        assert parts[0][0] == cue["start_ms"] and parts[-1][1] == cue["end_ms"]
+        assert all(a[1] == b[0] for a, b in zip(parts, parts[1:]))  # cut at a word time, no gap
+        assert " ".join(p[2] for p in parts) == " ".join(cue["text"].split())
+        word_starts = {w["start_ms"] for w in cue["words"]}
+        assert all(p[0] in word_starts for p in parts[1:])
     srt = webvtt.from_srt(str(out_dir / "haltung-der-usa.srt"))
     assert [c.text for c in srt] == [c.text for c in vtt]
+    assert [(c.start, c.end) for c in srt] == [(c.start, c.end) for c in vtt]
+
+
+def test_captions_escape_markup_and_keep_sentences_whole_without_word_times():
+    from narration.timeline import Cue
+    from narration.writers.subtitles import SubtitleWriter, caption_cues
+
+    text = "Der Satz <b>mit</b> Zeichen & Klammern --> und er ist lang genug für mehr als zwei Zeilen, wirklich."
+    parts = caption_cues(Cue("s-1-1-1", "paragraph", text, 0, "b-1-1", 0, 9000))
+    assert len(parts) == 1 and parts[0][:3] == ("s-1-1-1", 0, 9000)  # no times invented
+    assert all(len(line) <= 42 for line in parts[0][3])
+    escaped = SubtitleWriter().escape("<b>mit</b> & -->")
+    assert "<" not in escaped and ">" not in escaped and "&amp;" in escaped
 
 
 def test_section_files_match_their_spans(seed):

@@ -1,5 +1,5 @@
-"""WebVTT transcript: one cue per sentence, cue ids are the sentence ids (the
-web player maps a cue straight to its span)."""
+"""WebVTT transcript: cue ids derive from the sentence ids (the web player maps a
+cue straight to its span); long sentences are split (see ``subtitles``)."""
 from .subtitles import SubtitleWriter
 
 
@@ -7,6 +7,3 @@ class VttWriter(SubtitleWriter):
     name = "vtt"
     suffix = ".vtt"
     header = "WEBVTT\n"
-
-    def escape(self, text: str) -> str:
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("-->", "--&gt;")
