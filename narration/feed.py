@@ -4,6 +4,8 @@ the feedgen way: on the element tree, so escaping happens in one place)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+import uuid
 from urllib.parse import quote, urljoin
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
@@ -14,12 +16,23 @@ PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 
 
+PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")  # fixed by the namespace's spec
+
+
+def podcast_guid(feed_url: str) -> str:
+    """The channel's ``podcast:guid``: UUIDv5 of the feed URL without its scheme and trailing
+    slashes, so any app derives the same id from the same feed."""
+    bare = re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", "", feed_url).rstrip("/")
+    return str(uuid.uuid5(PODCAST_GUID_NAMESPACE, bare))
+
+
 class PodcastIndexExtension(BaseExtension):
-    """Channel tags feedgen lacks: ``podcast:locked``, and ``itunes:explicit`` as
-    Apple now spells it (true/false; feedgen only knows yes/no/clean)."""
+    """Channel tags feedgen lacks: ``podcast:locked``, ``podcast:guid``, and ``itunes:explicit``
+    as Apple now spells it (true/false; feedgen only knows yes/no/clean)."""
 
     def __init__(self):
         self.explicit = False
+        self.guid = ""
 
     def extend_ns(self):
         return {"podcast": PODCAST_NS}
@@ -27,6 +40,8 @@ class PodcastIndexExtension(BaseExtension):
     def extend_rss(self, rss_feed):
         channel = rss_feed[0]
         etree.SubElement(channel, f"{{{PODCAST_NS}}}locked").text = "no"
+        if self.guid:
+            etree.SubElement(channel, f"{{{PODCAST_NS}}}guid").text = self.guid
         etree.SubElement(channel, f"{{{ITUNES_NS}}}explicit").text = "true" if self.explicit else "false"
         return rss_feed
 
@@ -94,6 +109,8 @@ def build_feed(articles: list[dict], podcast, image_name: str) -> bytes:
     fg.podcast.itunes_image(_url(base, image_name))
     fg.podcast.itunes_category(podcast.category)
     fg.podcastindex.explicit = bool(podcast.explicit)
+    fg.podcastindex.guid = podcast_guid(_url(base, "feed.xml"))
+    fg.podcast.itunes_type("episodic")  # newest first; each article stands alone
     if podcast.email:
         fg.podcast.itunes_owner(name=podcast.author, email=podcast.email)
     for article in sorted(articles, key=lambda a: a["date"] or "", reverse=True):
@@ -106,6 +123,7 @@ def build_feed(articles: list[dict], podcast, image_name: str) -> bytes:
         mp3 = files["mp3"]
         entry.enclosure(_url(base, slug, mp3["name"]), str(mp3["size"]), "audio/mpeg")
         entry.podcast.itunes_duration(round(article["duration_ms"] / 1000))
+        entry.podcast.itunes_episode_type("full")
         published = _pub_date(article["date"] or "")
         if published:
             entry.pubDate(published)

@@ -35,6 +35,19 @@ def test_feed_parses_with_required_fields(feed):
         assert picture.format in ("PNG", "JPEG")
 
 
+def test_podcasting_2_guid_and_itunes_types(feed):
+    _, _, tree = feed
+    ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+    assert tree.findtext(f"channel/{{{ITUNES}}}type") == "episodic"
+    assert [e.text for e in tree.iterfind(f"channel/item/{{{ITUNES}}}episodeType")] == ["full"]
+    # the namespace's own worked example: podcastindex.org/namespace/1.0#guid
+    from narration.feed import podcast_guid
+
+    assert podcast_guid("https://mp3s.nashownotes.com/pc20rss.xml") == "917393e3-1b1e-5cef-ace4-edaa54e1f810"
+    assert podcast_guid("http://127.0.0.1:8000/feed.xml/") == podcast_guid("127.0.0.1:8000/feed.xml")
+    assert tree.findtext(f"channel/{{{PODCAST_NS}}}guid") == podcast_guid("http://127.0.0.1:8000/feed.xml")
+
+
 def test_items_enclosures_and_links(feed):
     root, parsed, tree = feed
     assert len(parsed.entries) == 1

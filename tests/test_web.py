@@ -35,6 +35,25 @@ def test_highlight_follows_the_audio(site):
         assert page.locator(".sentence.current").get_attribute("id") == state["id"]
 
 
+def test_the_word_being_heard_is_marked_and_the_page_stays_accessible(site):
+    base, seed = site
+    cues = {c["id"]: c for c in cues_of(seed)}
+    with browser() as page:
+        page.goto(f"{base}/{seed.slug}/index.html")
+        page.evaluate("narration.audio.play()")
+        page.wait_for_function("narration.audio.currentTime > 4 && narration.currentWord() !== null", timeout=20000)
+        page.evaluate("narration.audio.pause()")
+        state = page.evaluate("({t: narration.audio.currentTime, id: narration.current(), word: narration.currentWord()})")
+        heard = [w for w in cues[state["id"]]["words"] if w["start_ms"] <= state["t"] * 1000 + 20]
+        assert state["word"] == heard[-1]["text"]
+        marked = page.locator(".word-current")
+        assert marked.count() == 1 and marked.inner_text() == state["word"]
+        assert page.locator(f"#{state['id']} .word-current").count() == 1  # inside the highlighted sentence
+        text = page.locator(f"#{state['id']}").inner_text()
+        assert " ".join(text.split()) == " ".join(cues[state["id"]]["text"].split())  # text unchanged for readers
+        assert axe_violations(page) == []
+
+
 def test_click_and_enter_seek_to_the_sentence(site):
     base, seed = site
     cues = cues_of(seed)
@@ -53,12 +72,15 @@ def test_click_and_enter_seek_to_the_sentence(site):
 
 def test_chapter_links_seek(site):
     base, seed = site
-    second = [c for c in cues_of(seed) if c["kind"] == "heading"][1]
+    cues = cues_of(seed)
+    second = [c for c in cues if c["kind"] == "heading"][0]  # section 2 (section 1's title is not spoken)
     with browser() as page:
         page.goto(f"{base}/{seed.slug}/index.html")
         page.wait_for_function("narration.audio.readyState >= 1", timeout=20000)
         page.click(f"a[data-seek='{second['id']}']")
         page.wait_for_function(f"Math.abs(narration.audio.currentTime - {second['start_ms'] / 1000}) < 0.05")
+        page.click(f"a[data-seek='{cues[0]['id']}']")  # chapter 1 starts with its first spoken item
+        page.wait_for_function(f"narration.audio.currentTime < 0.05")
 
 
 @pytest.mark.parametrize("path", ["{slug}/index.html", "index.html"])

@@ -1,4 +1,5 @@
-// Narration web player: highlight the sentence being heard; click or Enter seeks.
+// Narration web player: highlight the sentence being heard and, where word times exist,
+// underline the word being heard; click or Enter seeks.
 // Without this script the page still works: native audio controls and the full text.
 (function () {
   "use strict";
@@ -11,6 +12,7 @@
   var follow = document.getElementById("follow");
   var reduced = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   var current = -1;
+  var words = [], wordStarts = [], currentWord = -1;
 
   function indexAt(t) { // last sentence that started at or before t (binary search)
     var lo = 0, hi = starts.length - 1, found = -1;
@@ -20,17 +22,33 @@
     }
     return found;
   }
+  function showWord(t) {
+    var w = -1;
+    for (var k = 0; k < wordStarts.length && wordStarts[k] <= t; k++) w = k;
+    if (w === currentWord) return;
+    if (currentWord >= 0) words[currentWord].classList.remove("word-current");
+    currentWord = w;
+    if (w >= 0) words[w].classList.add("word-current");
+  }
   function show(i) {
     if (i === current) return;
     if (current >= 0) spans[current].classList.remove("current");
+    if (currentWord >= 0) words[currentWord].classList.remove("word-current");
     current = i;
+    currentWord = -1;
+    words = i < 0 ? [] : Array.prototype.slice.call(spans[i].querySelectorAll(".word[data-start]"));
+    wordStarts = words.map(function (w) { return Number(w.dataset.start) / 1000; });
     if (i < 0) return;
     spans[i].classList.add("current");
     if (follow && follow.checked && !audio.paused) {
       spans[i].scrollIntoView({ block: "nearest", behavior: reduced ? "auto" : "smooth" });
     }
   }
-  function update() { show(indexAt(audio.currentTime + 0.02)); }
+  function update() {
+    var t = audio.currentTime + 0.02;
+    show(indexAt(t));
+    showWord(t);
+  }
   function tick() { update(); if (!audio.paused) window.requestAnimationFrame(tick); }
   function seek(i) {
     audio.currentTime = starts[i] + 0.001;
@@ -52,5 +70,9 @@
       if (i >= 0) seek(i);
     });
   });
-  window.narration = { audio: audio, current: function () { return current < 0 ? null : spans[current].id; } };
+  window.narration = {
+    audio: audio,
+    current: function () { return current < 0 ? null : spans[current].id; },
+    currentWord: function () { return currentWord < 0 ? null : words[currentWord].textContent; }
+  };
 })();

@@ -55,6 +55,20 @@ def page(title: str, lang: str, body: etree._Element, script: str = "") -> str:
     return "<!DOCTYPE html>\n" + markup + "\n"
 
 
+def word_spans(span, cue) -> None:
+    """The sentence's words as ``<span class="word" data-start>`` children, so the script can
+    mark the word being heard; the text stays exactly the same for readers and screen readers."""
+    text, position = span.text or "", 0
+    span.text = text[:cue.words[0].start]
+    last = None
+    for word in cue.words:
+        if last is not None:
+            last.tail = text[position:word.start]
+        last = el(span, "span", text[word.start:word.end], class_="word", data_start=str(word.start_ms))
+        position = word.end
+    last.tail = text[position:]
+
+
 def duration(ms: int) -> str:
     minutes, seconds = divmod(round(ms / 1000), 60)
     hours, minutes = divmod(minutes, 60)
@@ -88,8 +102,11 @@ class PlayerWriter(Writer):
         nav = el(main, "nav", aria_labelledby="chapters-heading")
         el(nav, "h2", LABELS["chapters"], id="chapters-heading")
         chapters = el(nav, "ol", class_="chapters")
-        for span in ctx.timeline.sections:
-            link = el(el(chapters, "li"), "a", href=f"#{span.heading_id}", data_seek=span.heading_id)
+        first_cue = {}
+        for cue in ctx.timeline.cues:
+            first_cue.setdefault(cue.section, cue.id)
+        for span in ctx.timeline.sections:  # a chapter plays from its first spoken item (maybe not its heading)
+            link = el(el(chapters, "li"), "a", href=f"#{span.heading_id}", data_seek=first_cue[span.index])
             el(link, "span", span.title)
             el(link, "span", duration(span.start_ms))
 
@@ -104,11 +121,13 @@ class PlayerWriter(Writer):
         intro = [i for i in ctx.script if i.kind == "intro"]
         for index, section in enumerate(ctx.doc.sections):
             node = render_section(article, section, min(6, section.level + 1), intro if index == 0 else [])
-            for span in node.iter("span"):
+            for span in list(node.iter("span")):
                 cue = cues.get(span.get("id"))
                 if cue is not None:
                     span.set("data-start", str(cue.start_ms))
                     span.set("data-end", str(cue.end_ms))
+                    if cue.words:
+                        word_spans(span, cue)
         footer = el(body, "footer")
         el(footer, "p", f"{LABELS['narrated']}: {ctx.narrator}.")
         path = ctx.path("index.html")
