@@ -62,6 +62,9 @@ class ClipCache:
         used, and a damaged entry is synthesised again there."""
         return self.path(key).is_file()
 
+    def has_all(self, keys) -> bool:
+        return all(self.has(key) for key in keys)
+
     def put(self, key: str, payload: bytes) -> None:
         if not payload:
             raise ValueError("refusing to cache an empty clip")

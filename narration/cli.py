@@ -66,6 +66,9 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(message)s", stream=sys.stderr)
     for noisy in ("pypandoc", "urllib3", "PIL"):  # their debug output is not ours
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    from . import processes
+
+    processes.install()
     try:
         options = config.load(Path(args.config))
         command = args.command or "build"
@@ -73,9 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     except NarrationError as exc:
         _report(None, exc, args.verbose)
         return exc.exit_code
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM: children killed, temporaries removed on the way out
+        code = getattr(exc, "exit_code", 130)
+        print("terminated" if code == 143 else "interrupted", file=sys.stderr)
+        return code
     except BrokenPipeError:  # `build.py script FILE | head`: the reader has all it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
@@ -128,14 +132,15 @@ def find_sources(paths: list[Path]) -> list[Path]:
 
 
 def _engine(options):
-    from .engines import choose
+    """The engine choice; nothing is probed until a clip must be synthesised."""
+    from .engines import EngineChoice
     from .engines.base import VoiceSettings
 
     v = options.voice
     settings = VoiceSettings(language=v.language, voice=v.espeak_voice, rate=v.rate, pitch=v.pitch, tld=v.gtts_tld,
                              timeout=v.gtts_timeout, max_concurrency=v.gtts_concurrency,
                              min_interval=v.gtts_min_interval, retries=v.gtts_retries)
-    return choose(options.build.engine, settings, {"espeak": v.espeak_voice, "gtts": v.gtts_voice})
+    return EngineChoice(options.build.engine, settings, {"espeak": v.espeak_voice, "gtts": v.gtts_voice})
 
 
 def _cmd_build(args, options) -> int:
@@ -169,7 +174,7 @@ class Builder:
         if self.engine is None:
             self.engine = _engine(options)
         engine = self.engine
-        jobs = options.build.jobs or engine.default_jobs
+        jobs = options.build.jobs  # 0: the engine's own default, once it is decided
         out_root = Path(options.build.out)
         failures, built, slugs = 0, [], {}
         for source in sources:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -66,11 +65,41 @@ def previous_stamp(out_dir: Path) -> dict:
 
 
 def up_to_date(out_dir: Path, fingerprint: str) -> dict | None:
-    """The stamp of the last build, if it was made from exactly these inputs and its files are all there."""
+    """The stamp of the last build, if it was made from exactly these inputs (the images it used
+    included) and its files are all there."""
     stamp = previous_stamp(out_dir)
     if stamp.get("inputs") == fingerprint and all((out_dir / f).is_file() for f in stamp.get("files", [])):
-        return stamp
+        images = stamp.get("images", {})
+        if isinstance(images, dict) and all(file_digest(Path(p)) == d for p, d in images.items()):
+            return stamp
     return None
+
+
+def file_digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "-"
+
+
+def image_digests(doc) -> dict[str, str]:
+    """Every image file that shapes an output (the cover, the figures), by content."""
+    paths = {doc.meta.cover} | {b.image for s in doc.sections for b in s.blocks}
+    return {p: file_digest(Path(p)) for p in sorted(paths) if p}
+
+
+class _Fixed:
+    """An engine given directly (tests, tools): no choice to make."""
+
+    def __init__(self, engine):
+        self.engine = engine
+        self.candidates = (engine.name,)
+
+    def named(self, _name):
+        return self.engine
+
+    def resolve(self):
+        return self.engine
 
 
 def slug_for(source: Path) -> str:
@@ -79,16 +108,22 @@ def slug_for(source: Path) -> str:
 
 def build_article(source: Path, options, engine, formats: tuple[str, ...], out_root: Path, jobs: int,
                   quiet: bool = False, force: bool = False) -> ArticleResult:
+    """``engine``: an Engine, or an ``engines.EngineChoice`` that is asked to decide (probe the
+    network) only if this article has a clip to synthesise. ``jobs`` 0: the engine's default."""
     started = time.monotonic()
     slug = slug_for(source)
     out_dir = out_root / slug
     result = ArticleResult(source, slug, out_dir)
-    fingerprint = input_fingerprint(source, options, engine.cache_identity(), formats)
-    stamp = None if force else up_to_date(out_dir, fingerprint)
-    if stamp is not None:
-        result.skipped = True
-        result.clips = result.cached = stamp.get("clips", 0)
-        return result
+    choice = engine if hasattr(engine, "candidates") else _Fixed(engine)
+    prior = previous_stamp(out_dir).get("engine")
+    prior = prior if prior in choice.candidates else None
+    if prior is not None and not force:
+        fingerprint = input_fingerprint(source, options, choice.named(prior).cache_identity(), formats)
+        stamp = up_to_date(out_dir, fingerprint)
+        if stamp is not None:
+            result.skipped = True
+            result.clips = result.cached = stamp.get("clips", 0)
+            return result
 
     from .audio import loudness
     from .audio.assemble import Layouts, PieceStore, StaleLayout, assemble
@@ -99,8 +134,8 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     from .progress import Progress
     from .speech.lexicon import load as load_lexicon
     from .speech.script import build_script
-    from .synth import synthesize
-    from .textio import atomic_write
+    from .synth import keys_for, synthesize
+    from .textio import atomic_write, use_temp_dir, work_folder
     from .writers import select
     from .writers.base import BuildContext
 
@@ -109,9 +144,15 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
 
     phase("imports")
     cache_root = Path(options.build.cache_dir)
+    use_temp_dir(cache_root, cache_root / "tmp")
     doc = load(source, cache_root / "sentences")
     lexicon = load_lexicon(source.parent)
     script = build_script(doc, lexicon, options.pauses, intro=options.build.intro)
+    engine = choice.named(prior) if prior is not None else None
+    if engine is None or not ClipCache(cache_root, engine.clip_suffix).has_all(keys_for(script, engine).values()):
+        engine = choice.resolve()  # something must be synthesised: now the engine is decided
+    fingerprint = input_fingerprint(source, options, engine.cache_identity(), formats)
+    jobs = jobs or engine.default_jobs
     cache = ClipCache(cache_root, engine.clip_suffix)
     phase("reading")
     keys, stats = synthesize(script, engine, cache, jobs, quiet=quiet, label=slug)
@@ -149,7 +190,7 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
             phase(f"assembly of {timeline.duration_ms / 1000:.1f} s of audio")
             narrator = f"{engine.display_name}, Stimme „{engine.settings.voice}“"
             ctx = BuildContext(doc=doc, slug=slug, out_dir=out_dir, script=script, timeline=timeline,
-                               options=options, lexicon=lexicon, narrator=narrator, store=store,
+                               options=options, lexicon=lexicon, narrator=narrator, store=store, engine=engine.name,
                                previous={} if force else previous_stamp(out_dir).get("made", {}))
             ctx.cover = article_cover(doc, out_dir)
             if meter is not None:
@@ -175,7 +216,7 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
         return ctx
 
     for remember in (True, False):
-        with tempfile.TemporaryDirectory(prefix=".work-", dir=out_root) as work:
+        with work_folder(cache_root / "tmp") as work:  # never inside the published output folder
             try:
                 ctx = audio_and_writers(Path(work), remember)
                 break
@@ -187,7 +228,8 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     if ctx.cover is not None:
         files.append(ctx.cover.name)
     atomic_write(out_dir / STAMP, json.dumps({"inputs": fingerprint, "files": files, "clips": result.clips,
-                                              "made": ctx.made}))
+                                              "made": ctx.made, "engine": engine.name,
+                                              "images": image_digests(doc)}))
     result.files = files
     result.seconds = time.monotonic() - started
     return result

@@ -10,6 +10,8 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
+import re
+import time
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -61,15 +63,96 @@ def _looks_binary(text: str) -> bool:
     return controls > max(2, len(text) // 200)
 
 
-def atomic_write(path: Path, data: bytes | str) -> None:
-    """Write ``path`` so that a reader (or a crash) never sees half a file."""
+# --- crash-safe files ------------------------------------------------------------------------------------
+#
+# Every temporary this program makes carries its owner in its name: ``.<name>.~<pid>-<start>~<random>.part``
+# for files, ``work~<pid>-<start>~<random>`` for folders, where <start> is the owning process's start time
+# (field 22 of /proc/<pid>/stat). A later build can therefore tell a temporary of a running build from one
+# left by a killed build (its pid is gone, or was reused by a process that started at another time) and
+# ``sweep`` removes only the latter. Finished files are fsynced, renamed over the target, and their folder
+# fsynced, so a power cut never leaves an empty "finished" file.
+
+
+def _start_time(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()[19].decode()
+    except (OSError, IndexError):
+        return "0"
+
+
+OWNER = f"{os.getpid()}-{_start_time(os.getpid())}"
+_OWNED = re.compile(r"~(\d+)-(\d+)~")
+_TEMP_DIRS: dict[Path, Path] = {}  # a root (the cache) -> where its temporaries are made
+
+
+def owner_tag() -> str:
+    """This process's tag (recomputed after a fork: a worker's temporaries are its own)."""
+    global OWNER
+    if not OWNER.startswith(f"{os.getpid()}-"):
+        OWNER = f"{os.getpid()}-{_start_time(os.getpid())}"
+    return OWNER
+
+
+def is_stale(name: str, folder: str = "") -> bool:
+    """Whether a temporary named by this module belongs to a process that no longer runs. One
+    without an owner (made by an earlier version) is stale once it is an hour old."""
+    found = _OWNED.search(name)
+    if not found:
+        try:
+            return time.time() - os.stat(os.path.join(folder, name)).st_mtime > 3600
+        except OSError:
+            return False
+    pid, started = int(found.group(1)), found.group(2)
+    return _start_time(pid) != started
+
+
+def use_temp_dir(root: Path, temp_dir: Path) -> None:
+    """Temporaries for files under ``root`` (the cache) are made in ``temp_dir`` (on the same file
+    system, so the final rename is still atomic) rather than beside each file: one folder to sweep."""
+    _TEMP_DIRS[Path(root).resolve()] = Path(temp_dir)
+
+
+def _temp_folder(path: Path) -> Path:
+    resolved = path.parent.resolve()
+    for root, temp_dir in _TEMP_DIRS.items():
+        if resolved == root or root in resolved.parents:
+            temp_dir.mkdir(parents=True, exist_ok=True)
+            return temp_dir
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    return path.parent
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _finish(temp: Path, path: Path) -> None:
+    """fsync ``temp``, rename it over ``path``, fsync the folder: durable once this returns."""
+    with open(temp, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.chmod(temp, _FILE_MODE)
+    os.replace(temp, path)
+    _fsync_folder(path.parent)
+
+
+def atomic_write(path: Path, data: bytes | str) -> None:
+    """Write ``path`` so that a reader (or a crash, or a full disk) never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=_temp_folder(path), prefix=f".{path.name}.~{owner_tag()}~", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.chmod(tmp, _FILE_MODE)
-        os.replace(tmp, path)
+        _finish(Path(tmp), path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -82,15 +165,48 @@ def replacing(path: Path):
     temp = temp_path_for(path)
     try:
         yield temp
-        os.replace(temp, path)
+        _finish(temp, path)
     finally:
         temp.unlink(missing_ok=True)
 
 
 def temp_path_for(path: Path) -> Path:
-    """A sibling temporary name, for tools (ffmpeg, zip) that write by path."""
+    """A temporary name for tools (ffmpeg, zip) that write by path."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=f".part{path.suffix}")
+    fd, tmp = tempfile.mkstemp(dir=_temp_folder(path), prefix=f".{path.stem}.~{owner_tag()}~",
+                               suffix=f".part{path.suffix}")
     os.close(fd)
     os.chmod(tmp, _FILE_MODE)
     return Path(tmp)
+
+
+def work_folder(parent: Path) -> tempfile.TemporaryDirectory:
+    """A scratch folder for one build (removed when it ends; swept if the build is killed)."""
+    parent.mkdir(parents=True, exist_ok=True)
+    return tempfile.TemporaryDirectory(prefix=f"work~{owner_tag()}~", dir=parent)
+
+
+def sweep(folder: Path, depth: int = 2) -> list[Path]:
+    """Remove what killed builds left in ``folder`` (and ``depth`` levels below it): their
+    ``*.part*`` files and ``work~`` folders. A running build's temporaries are left alone."""
+    import shutil
+
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if (".part" in name or name.startswith("work~") or name.startswith(".work-")) and is_stale(name, str(folder)):
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                else:
+                    os.unlink(entry.path)
+                removed.append(Path(entry.path))
+            except OSError:
+                pass
+        elif depth > 0 and entry.is_dir(follow_symlinks=False):
+            removed += sweep(Path(entry.path), depth - 1)
+    return removed

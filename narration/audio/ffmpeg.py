@@ -15,11 +15,18 @@ def ffmpeg_exe() -> str:
 
 
 def run(args: list[str], input_bytes: bytes | None = None) -> subprocess.CompletedProcess:
+    """ffmpeg as a child that dies with the build (``processes.run``)."""
+    from ..processes import run as run_child
+
     command = [ffmpeg_exe(), "-hide_banner", *(["-nostdin"] if input_bytes is None else []), *args]
-    result = subprocess.run(command, input=input_bytes, capture_output=True)
+    result = run_child(command, input_bytes)
     if result.returncode != 0:
-        tail = result.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
-        raise AudioError(f"ffmpeg failed: {tail[0][:200]}")
+        lines = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        reason = next((line for line in reversed(lines) if "No space left" in line or "too large" in line
+                       or "Permission denied" in line or "Read-only" in line), lines[-1] if lines else "")
+        if result.returncode < 0:
+            reason = reason or f"stopped by signal {-result.returncode}"
+        raise AudioError(f"ffmpeg failed: {(reason or 'no output')[:200]}")
     return result
 
 

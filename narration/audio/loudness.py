@@ -133,11 +133,13 @@ class PieceMeter:
 
         self.output = tempfile.TemporaryFile()
         self.errors = tempfile.TemporaryFile()
+        from ..processes import die_with_parent
+
         self.process = subprocess.Popen(
             [ffmpeg_exe(), "-hide_banner", "-v", "error", "-f", "s16le", "-ar", str(self.rate), "-ac", "1",
              "-i", "pipe:0", "-af", f"{_chain(self.threshold_db, 0.0)},ebur128=metadata=1,"
              "ametadata=mode=print:key=lavfi.r128.M:file=-", "-f", "null", "-"],
-            stdin=subprocess.PIPE, stdout=self.output, stderr=self.errors)
+            stdin=subprocess.PIPE, stdout=self.output, stderr=self.errors, preexec_fn=die_with_parent)
 
     def known(self, piece) -> bool:
         """Whether the piece was metered before (its entry is then taken from the cache)."""

@@ -176,5 +176,8 @@ class EspeakEngine(Engine):
             return super().executor(1)
         import multiprocessing
 
+        from ..processes import die_with_parent
+
         context = multiprocessing.get_context("fork")
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=context), _Task(self.settings)
+        return (ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=die_with_parent),
+                _Task(self.settings))

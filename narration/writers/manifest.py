@@ -16,6 +16,7 @@ class ManifestWriter(Writer):
             "generator": f"narration {__version__}",
             "slug": ctx.slug,
             "narrator": ctx.narrator,
+            "engine": ctx.engine,
             "document": ctx.doc.to_dict(),
             "script": [{"id": i.id, "kind": i.kind, "text": i.text, "speech": i.speech, "pause_ms": i.pause_ms}
                        for i in ctx.script],

@@ -1,0 +1,82 @@
+"""Child processes that never outlive the build, and signals that stop it cleanly.
+
+Every ffmpeg and every synthesis worker asks Linux to kill it when its parent
+dies (``prctl(PR_SET_PDEATHSIG, SIGKILL)``), so even a SIGKILL of the build
+leaves no process behind. SIGINT and SIGTERM kill the running children at
+once and unwind the build through its ``finally`` blocks, which remove its
+temporaries; the command line then says so in one line and exits 130 / 143.
+SIGXFSZ (a file-size limit) is ignored, so a write past the limit fails with
+an error the build can report instead of killing the process.
+"""
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import subprocess
+import threading
+
+_PR_SET_PDEATHSIG = 1
+_children: set[subprocess.Popen] = set()
+_lock = threading.Lock()
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: unwinds like Ctrl-C, but the exit status says who asked (143)."""
+
+    exit_code = 143
+
+
+def die_with_parent() -> None:
+    """In a new child: be killed when the parent dies. (For Popen's ``preexec_fn`` and pool
+    initialisers.) If the parent is already gone, leave at once."""
+    parent = os.getppid()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def run(command: list[str], input_bytes: bytes | None = None) -> subprocess.CompletedProcess:
+    """``subprocess.run`` whose child dies with us and is killed when the build is interrupted."""
+    process = subprocess.Popen(command, stdin=subprocess.PIPE if input_bytes is not None else subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=die_with_parent)
+    with _lock:
+        _children.add(process)
+    try:
+        stdout, stderr = process.communicate(input_bytes)
+    finally:
+        with _lock:
+            _children.discard(process)
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
+def kill_children() -> None:
+    with _lock:
+        running = list(_children)
+    for process in running:
+        try:
+            process.kill()
+        except OSError:
+            pass
+
+
+def _stop(signum, _frame):
+    kill_children()
+    if signum == signal.SIGTERM:
+        raise Terminated()
+    raise KeyboardInterrupt()
+
+
+def install() -> None:
+    """In the main thread of the command line."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
