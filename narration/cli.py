@@ -143,6 +143,54 @@ def _engine(options):
     return EngineChoice(options.build.engine, settings, {"espeak": v.espeak_voice, "gtts": v.gtts_voice})
 
 
+OUTPUT_MARKER = (".narration-output", "This folder was made by narration; `build.py clean` may remove it.\n")
+# The Cache Directory Tagging Specification's tag: backup tools skip the folder, and clean knows it is ours.
+CACHE_MARKER = ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
+                "# This file is a cache directory tag created by narration.\n")
+
+
+def mark_folder(folder: Path, marker: tuple[str, str]) -> None:
+    """Create ``folder`` (if needed) and the marker that lets ``clean`` remove it later. A folder
+    that exists with other content and no marker is not ours: it is used, never claimed."""
+    name, text = marker
+    if (folder / name).is_file():
+        return
+    if folder.exists() and any(folder.iterdir()) and not _made_by_an_earlier_version(folder):
+        return
+    from .textio import atomic_write
+
+    folder.mkdir(parents=True, exist_ok=True)
+    atomic_write(folder / name, text)
+
+
+def _made_by_an_earlier_version(folder: Path) -> bool:
+    """Output or cache folders from before the markers: their own landmarks say they are ours."""
+    from .pipeline import STAMP
+
+    if (folder / "feed.xml").is_file() or any(folder.glob(f"*/{STAMP}")):
+        return True
+    return all(child.name in ("encoded", "layouts", "loudness", "sentences", "tmp") or len(child.name) == 2
+               for child in folder.iterdir())
+
+
+def _remove_orphans(out_root: Path, slugs: set[str]) -> list[str]:
+    """Articles whose source is gone: their folders go (one line each), and with them their
+    feed items and index entries. Only folders with our build stamp are touched."""
+    import shutil
+
+    from .pipeline import STAMP
+
+    removed = []
+    if not out_root.is_dir():
+        return removed
+    for folder in sorted(out_root.iterdir()):
+        if folder.is_dir() and folder.name not in slugs and (folder / STAMP).is_file():
+            shutil.rmtree(folder)
+            log.info("%s: removed, its source is gone", folder)
+            removed.append(folder.name)
+    return removed
+
+
 def _cmd_build(args, options) -> int:
     return Builder(args, options).run(force=args.force)
 
@@ -176,6 +224,13 @@ class Builder:
         engine = self.engine
         jobs = options.build.jobs  # 0: the engine's own default, once it is decided
         out_root = Path(options.build.out)
+        cache_root = Path(options.build.cache_dir)
+        from .textio import sweep
+
+        mark_folder(out_root, OUTPUT_MARKER)
+        mark_folder(cache_root, CACHE_MARKER)
+        for leftover in sweep(out_root, 2) + sweep(cache_root / "tmp", 0):
+            log.debug("removed %s, left by an interrupted build", leftover)
         failures, built, slugs = 0, [], {}
         for source in sources:
             slug = slug_for(source)
@@ -202,7 +257,8 @@ class Builder:
             else:
                 log.info("%s: %d clips, %d from cache, %d synthesised; %.1f s -> %s", source.name, result.clips,
                          result.cached, result.synthesised, result.seconds, result.out_dir)
-        if built and (any(not r.skipped for r in built) or not (out_root / "feed.xml").exists()):
+        removed = [] if args.paths else _remove_orphans(out_root, set(slugs))
+        if (built or removed) and (removed or any(not r.skipped for r in built) or not (out_root / "feed.xml").exists()):
             try:
                 from .site import write_site
 
@@ -316,18 +372,23 @@ def _cmd_voices(args, options) -> int:
 
 
 def _cmd_clean(args, options) -> int:
+    """Remove the output (and the cache) only if narration made it: the marker it writes when it
+    creates the folder must be there. ``--out .`` or ``--out ~`` is refused, not obeyed."""
     import shutil
 
     from .cache import clear
 
     out = Path(args.out or options.build.out)
+    cache_dir = Path(args.cache_dir or options.build.cache_dir) if args.cache else None
+    for folder, marker in ((out, OUTPUT_MARKER), (cache_dir, CACHE_MARKER)):
+        if folder is not None and folder.exists() and not (folder / marker[0]).is_file():
+            raise NarrationError(f"{folder} was not made by narration (no {marker[0]} in it); not removing it")
     if out.exists():
         shutil.rmtree(out)
         log.info("removed %s", out)
-    if args.cache:
-        cache_dir = Path(args.cache_dir or options.build.cache_dir)
+    if cache_dir is not None:
         count = clear(cache_dir)
-        log.info("removed %d cached clips from %s", count, cache_dir)
+        log.info("removed %d cached files from %s", count, cache_dir)
     return 0
 
 

@@ -15,7 +15,6 @@ import functools
 import hashlib
 import json
 import logging
-import pickle
 import re
 from pathlib import Path
 
@@ -27,50 +26,23 @@ _SOMAJO_ARGS = ("de_CMC",)
 _SOMAJO_OPTIONS = {"split_camel_case": False, "character_offsets": True}
 
 
-@functools.lru_cache(maxsize=2)
-def _tokenizer(store: Path | None = None):
-    """SoMaJo spends a quarter of a second compiling its regular expressions at
-    start. The ``regex`` module pickles patterns with their compiled code, so a
-    tokenizer kept in ``store`` (the cache; keyed by SoMaJo's, regex's and
-    Python's versions, and checksummed) starts in milliseconds."""
-    path = None
-    if store is not None:
-        import sys
-
-        from .versions import installed_version
-
-        tag = json.dumps([installed_version("SoMaJo"), installed_version("regex"), sys.version, _SOMAJO_ARGS,
-                          _SOMAJO_OPTIONS])
-        path = store / f"somajo-{hashlib.sha256(tag.encode()).hexdigest()[:32]}.pickle"
-        try:
-            blob = path.read_bytes()
-            if hashlib.sha256(blob[32:]).digest() == blob[:32]:
-                return pickle.loads(blob[32:])
-        except (OSError, pickle.UnpicklingError, AttributeError, EOFError, ImportError, TypeError) as exc:
-            log.debug("stored tokenizer not used: %s", exc)
+@functools.lru_cache(maxsize=1)
+def _tokenizer():
+    """SoMaJo spends about a quarter of a second compiling its patterns. It is not kept between
+    runs: the only way to keep compiled patterns is a pickle, and a pickle in a cache that may be
+    shared or restored can run code. Paragraphs split before come from ``SplitMemo`` instead."""
     from somajo import SoMaJo
 
-    tokenizer = SoMaJo(*_SOMAJO_ARGS, **_SOMAJO_OPTIONS)
-    if path is not None:
-        from .textio import atomic_write
-
-        try:
-            payload = pickle.dumps(tokenizer)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(path, hashlib.sha256(payload).digest() + payload)
-        except (OSError, pickle.PicklingError, TypeError) as exc:
-            log.debug("tokenizer not stored: %s", exc)
-    return tokenizer
+    return SoMaJo(*_SOMAJO_ARGS, **_SOMAJO_OPTIONS)
 
 
-def split_sentences(paragraph: str, store: Path | None = None) -> list[str]:
-    """Split one paragraph of running text into sentences (original spelling kept).
-    ``store``: a folder where the ready tokenizer is kept between runs."""
+def split_sentences(paragraph: str) -> list[str]:
+    """Split one paragraph of running text into sentences (original spelling kept)."""
     paragraph = " ".join(paragraph.split())
     if not paragraph:
         return []
     pieces = []
-    for tokens in _tokenizer(store).tokenize_text([paragraph]):
+    for tokens in _tokenizer().tokenize_text([paragraph]):
         start, end = tokens[0].character_offset[0], tokens[-1].character_offset[1]
         pieces.extend(_split_after_numbers(paragraph[start:end]))
     return _join_open_quotations(pieces)
@@ -120,8 +92,7 @@ class SplitMemo:
         key = hashlib.sha256(paragraph.encode("utf-8")).hexdigest()
         if key not in self.used:
             found = self.known.get(key)
-            self.used[key] = (found if isinstance(found, list)
-                              else split_sentences(paragraph, self.path.parent if self.path else None))
+            self.used[key] = found if isinstance(found, list) else split_sentences(paragraph)
         return self.used[key]
 
     def save(self) -> None:

@@ -49,25 +49,20 @@ def test_ids_are_unique_positional_and_stable():
     assert all(i.count("-") == 3 for i in ids)
 
 
-def test_stored_tokenizer_splits_like_a_fresh_one(tmp_path, monkeypatch):
-    """SoMaJo is kept pickled in the cache (its start-up is a quarter of a second); what comes back
-    must split exactly like a freshly built one, and a damaged file is simply rebuilt."""
-    from narration import segment
+def test_nothing_in_the_cache_can_run_code(tmp_path):
+    """A build leaves no pickle (or other code-carrying format) in its cache: a shared or restored
+    cache must be data only."""
+    from conftest import build
 
-    paragraphs = [p for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
-    fresh = [segment.split_sentences(p) for p in paragraphs]
-    segment._tokenizer.cache_clear()
-    assert [segment.split_sentences(p, tmp_path) for p in paragraphs] == fresh
-    stored = list(tmp_path.glob("somajo-*.pickle"))
-    assert len(stored) == 1
-    segment._tokenizer.cache_clear()
-    with monkeypatch.context() as patched:
-        patched.setattr("somajo.SoMaJo", lambda *a, **k: pytest.fail("built again instead of loaded"))
-        assert [segment.split_sentences(p, tmp_path) for p in paragraphs] == fresh
-    stored[0].write_bytes(stored[0].read_bytes()[:-100])
-    segment._tokenizer.cache_clear()
-    assert [segment.split_sentences(p, tmp_path) for p in paragraphs] == fresh
-    segment._tokenizer.cache_clear()
+    source = tmp_path / "kurz.md"
+    source.write_text("# Kurz\n\nEin Satz mit 3 Wörtern. Noch einer.\n", encoding="utf-8")
+    build(source, tmp_path / "out", tmp_path / "cache", formats=("vtt",))
+    files = [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]
+    assert files
+    for path in files:
+        data = path.read_bytes()
+        looks_pickled = data[:1] == b"\x80" and data[1:2] in (b"\x02", b"\x03", b"\x04", b"\x05") and data.endswith(b".")
+        assert not path.name.endswith((".pickle", ".pkl")) and not looks_pickled, path
 
 
 def test_sentence_memo_splits_only_new_paragraphs(tmp_path, monkeypatch):
@@ -78,7 +73,7 @@ def test_sentence_memo_splits_only_new_paragraphs(tmp_path, monkeypatch):
     first = load(source, tmp_path / "memo")
     calls = []
     real = segment.split_sentences
-    monkeypatch.setattr(segment, "split_sentences", lambda p, store=None: calls.append(p) or real(p, store))
+    monkeypatch.setattr(segment, "split_sentences", lambda p: calls.append(p) or real(p))
     assert load(source, tmp_path / "memo") == first and calls == []
     source.write_text(source.read_text(encoding="utf-8").replace("Biden will ihn nicht verlieren.",
                                                                    "Biden will ihn nie verlieren."), encoding="utf-8")
