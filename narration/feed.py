@@ -113,6 +113,8 @@ def build_feed(articles: list[dict], podcast, image_name: str) -> bytes:
     fg.podcast.itunes_type("episodic")  # newest first; each article stands alone
     if podcast.email:
         fg.podcast.itunes_owner(name=podcast.author, email=podcast.email)
+    dates = [dt.datetime.fromisoformat(a["modified"]) for a in articles if a.get("modified")]
+    fg.lastBuildDate(max(dates) if dates else dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc))  # not the clock
     for article in sorted(articles, key=lambda a: a["date"] or "", reverse=True):
         slug, files = article["slug"], article["files"]
         entry = fg.add_entry(order="append")

@@ -75,6 +75,23 @@ def up_to_date(out_dir: Path, fingerprint: str) -> dict | None:
     return None
 
 
+def source_date(source: Path):
+    """The date outputs carry (EPUB ``dcterms:modified``, zip entries, the feed's build date):
+    ``SOURCE_DATE_EPOCH`` if set, else when the source or a companion last changed. Never the
+    clock, so two builds of the same inputs are byte-identical."""
+    import datetime as dt
+    import os
+
+    from .readers import companions
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        stamp = int(epoch)
+    else:
+        stamp = max(int(p.stat().st_mtime) for p in (source, *companions(source)) if p.is_file())
+    return dt.datetime.fromtimestamp(stamp, dt.timezone.utc)
+
+
 def file_digest(path: Path) -> str:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -191,6 +208,7 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
             narrator = f"{engine.display_name}, Stimme „{engine.settings.voice}“"
             ctx = BuildContext(doc=doc, slug=slug, out_dir=out_dir, script=script, timeline=timeline,
                                options=options, lexicon=lexicon, narrator=narrator, store=store, engine=engine.name,
+                               modified=source_date(source),
                                previous={} if force else previous_stamp(out_dir).get("made", {}))
             ctx.cover = article_cover(doc, out_dir)
             if meter is not None:

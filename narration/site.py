@@ -36,7 +36,8 @@ def collect(out_root: Path) -> list[dict]:
                 files[role] = {"name": name, "size": path.stat().st_size}
         articles.append({"slug": folder.name, "title": meta["title"], "identifier": meta["identifier"],
                          "description": meta["description"], "date": meta["date"], "language": meta["language"],
-                         "duration_ms": manifest["timeline"]["duration_ms"], "files": files})
+                         "duration_ms": manifest["timeline"]["duration_ms"], "files": files,
+                         "modified": manifest.get("modified", "")})
     return articles
 
 

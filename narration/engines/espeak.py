@@ -3,6 +3,13 @@
 libespeak-ng keeps global state (one voice, one callback per process), so each
 worker process owns one initialised synthesiser; inside a process, calls are
 serialised by a lock.
+
+Reproducible clips: eSpeak NG's output depends slightly on what the same
+process spoke before (state that survives ``espeak_Terminate``; reseeding
+``rand()`` does not help). So a worker initialises the synthesiser and sets
+the voice but never speaks itself: every clip is spoken by a fresh ``fork()``
+of it, which starts from exactly that state. The same sentence and settings
+then give byte-identical clips whatever ran before (a few milliseconds a clip).
 """
 from __future__ import annotations
 
@@ -81,15 +88,15 @@ class _Synth:
         self.configured = settings
 
     def pcm(self, text: str, settings: VoiceSettings) -> tuple[bytes, list[tuple[int, int, int]]]:
-        """The speech and its word events (character start, length, first sample)."""
-        with self.lock:
-            self.configure(settings)
-            self._buffer, self._words = bytearray(), []
-            data = text.encode("utf-8")
-            status = self.lib.espeak_Synth(data, len(data) + 1, 0, 0, 0, _CHARS_UTF8, None, None)
-            if status != 0:
-                raise EngineError(f"eSpeak NG failed (status {status}) on: {text[:60]!r}")
-            return bytes(self._buffer), list(self._words)
+        """The speech and its word events (character start, length, first sample). Called in a
+        fresh fork (``_synthesize_in_worker``), so the lock is the parent's, already held."""
+        self.configure(settings)
+        self._buffer, self._words = bytearray(), []
+        data = text.encode("utf-8")
+        status = self.lib.espeak_Synth(data, len(data) + 1, 0, 0, 0, _CHARS_UTF8, None, None)
+        if status != 0:
+            raise EngineError(f"eSpeak NG failed (status {status}) on: {text[:60]!r}")
+        return bytes(self._buffer), list(self._words)
 
     def voices(self) -> list[str]:
         self.lib.espeak_ListVoices.restype = ctypes.POINTER(ctypes.POINTER(_VOICE))
@@ -125,11 +132,33 @@ def to_wav(pcm: bytes, rate: int) -> bytes:
 
 
 def _synthesize_in_worker(text: str, settings: VoiceSettings) -> bytes:
+    """One clip, spoken by a fresh fork of this process's (configured, never used) synthesiser."""
     synth = _synth()
-    pcm, words = synth.pcm(text, settings)
-    if not pcm:
-        raise EngineError(f"eSpeak NG produced no audio for: {text[:60]!r}")
-    return with_words(to_wav(pcm, synth.rate), words)
+    with synth.lock:
+        synth.configure(settings)
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child speaks once and leaves
+            os.close(read_end)
+            status = 0
+            try:
+                pcm, words = synth.pcm(text, settings)
+                reply = b"O" + with_words(to_wav(pcm, synth.rate), words) if pcm else b"Eno audio"
+            except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
+                reply, status = b"E" + str(exc).encode("utf-8", "replace"), 1
+            try:
+                with os.fdopen(write_end, "wb") as out:
+                    out.write(reply)
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        with os.fdopen(read_end, "rb") as reply_pipe:
+            reply = reply_pipe.read()
+        os.waitpid(pid, 0)
+    if reply[:1] != b"O":
+        detail = reply[1:].decode("utf-8", "replace") or "the synthesis process died"
+        raise EngineError(f"eSpeak NG failed ({detail}) on: {text[:60]!r}")
+    return reply[1:]
 
 
 class _Task:
@@ -172,8 +201,6 @@ class EspeakEngine(Engine):
         return _synthesize_in_worker(text, self.settings)
 
     def executor(self, jobs):
-        if jobs <= 1:
-            return super().executor(1)
         import multiprocessing
 
         from ..processes import die_with_parent

@@ -28,6 +28,7 @@ class BuildContext:
     lexicon: Lexicon
     narrator: str  # e.g. "eSpeak NG (de), synthetic voice"
     engine: str = ""  # the engine that spoke ("espeak", "gtts"): with "auto", what was decided
+    modified: object = None  # datetime the outputs carry (pipeline.source_date), never the clock
     cover: Path | None = None  # square PNG for this article
     store: object = None  # audio.assemble.PieceStore: the pieces' PCM, rendered when needed
     audio_filters: str = ""  # loudness chain for ffmpeg

@@ -17,6 +17,7 @@ class ManifestWriter(Writer):
             "slug": ctx.slug,
             "narrator": ctx.narrator,
             "engine": ctx.engine,
+            "modified": ctx.modified.isoformat() if ctx.modified else "",
             "document": ctx.doc.to_dict(),
             "script": [{"id": i.id, "kind": i.kind, "text": i.text, "speech": i.speech, "pause_ms": i.pause_ms}
                        for i in ctx.script],
