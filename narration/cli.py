@@ -139,38 +139,8 @@ def _engine(options):
     v = options.voice
     settings = VoiceSettings(language=v.language, voice=v.espeak_voice, rate=v.rate, pitch=v.pitch, tld=v.gtts_tld,
                              timeout=v.gtts_timeout, max_concurrency=v.gtts_concurrency,
-                             min_interval=v.gtts_min_interval, retries=v.gtts_retries)
+                             min_interval=v.gtts_min_interval, retries=v.gtts_retries, backoff=v.gtts_backoff)
     return EngineChoice(options.build.engine, settings, {"espeak": v.espeak_voice, "gtts": v.gtts_voice})
-
-
-OUTPUT_MARKER = (".narration-output", "This folder was made by narration; `build.py clean` may remove it.\n")
-# The Cache Directory Tagging Specification's tag: backup tools skip the folder, and clean knows it is ours.
-CACHE_MARKER = ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
-                "# This file is a cache directory tag created by narration.\n")
-
-
-def mark_folder(folder: Path, marker: tuple[str, str]) -> None:
-    """Create ``folder`` (if needed) and the marker that lets ``clean`` remove it later. A folder
-    that exists with other content and no marker is not ours: it is used, never claimed."""
-    name, text = marker
-    if (folder / name).is_file():
-        return
-    if folder.exists() and any(folder.iterdir()) and not _made_by_an_earlier_version(folder):
-        return
-    from .textio import atomic_write
-
-    folder.mkdir(parents=True, exist_ok=True)
-    atomic_write(folder / name, text)
-
-
-def _made_by_an_earlier_version(folder: Path) -> bool:
-    """Output or cache folders from before the markers: their own landmarks say they are ours."""
-    from .pipeline import STAMP
-
-    if (folder / "feed.xml").is_file() or any(folder.glob(f"*/{STAMP}")):
-        return True
-    return all(child.name in ("encoded", "layouts", "loudness", "sentences", "tmp") or len(child.name) == 2
-               for child in folder.iterdir())
 
 
 def _remove_orphans(out_root: Path, slugs: set[str]) -> list[str]:
@@ -227,8 +197,6 @@ class Builder:
         cache_root = Path(options.build.cache_dir)
         from .textio import sweep
 
-        mark_folder(out_root, OUTPUT_MARKER)
-        mark_folder(cache_root, CACHE_MARKER)
         for leftover in sweep(out_root, 2) + sweep(cache_root / "tmp", 0):
             log.debug("removed %s, left by an interrupted build", leftover)
         failures, built, slugs = 0, [], {}
@@ -377,6 +345,7 @@ def _cmd_clean(args, options) -> int:
     import shutil
 
     from .cache import clear
+    from .markers import CACHE_MARKER, OUTPUT_MARKER
 
     out = Path(args.out or options.build.out)
     cache_dir = Path(args.cache_dir or options.build.cache_dir) if args.cache else None

@@ -36,6 +36,7 @@ class VoiceOptions:
     gtts_min_interval: float = 0.1
     gtts_timeout: float = 10.0
     gtts_retries: int = 4
+    gtts_backoff: float = 0.5  # seconds before the first retry (doubles, with jitter)
 
 
 @dataclass(frozen=True)

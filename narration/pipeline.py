@@ -151,6 +151,7 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     from .progress import Progress
     from .speech.lexicon import load as load_lexicon
     from .speech.script import build_script
+    from .markers import CACHE_MARKER, OUTPUT_MARKER, mark_folder
     from .synth import keys_for, synthesize
     from .textio import atomic_write, use_temp_dir, work_folder
     from .writers import select
@@ -170,12 +171,14 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
         engine = choice.resolve()  # something must be synthesised: now the engine is decided
     fingerprint = input_fingerprint(source, options, engine.cache_identity(), formats)
     jobs = jobs or engine.default_jobs
+    mark_folder(cache_root, CACHE_MARKER)
     cache = ClipCache(cache_root, engine.clip_suffix)
     phase("reading")
     keys, stats = synthesize(script, engine, cache, jobs, quiet=quiet, label=slug)
     phase("synthesis")
     result.clips, result.cached, result.synthesised = stats.clips, stats.cached, stats.synthesised
 
+    mark_folder(out_root, OUTPUT_MARKER)  # made by us: `clean` may remove it
     out_dir.mkdir(parents=True, exist_ok=True)
 
     def load_clip(item):

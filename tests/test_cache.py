@@ -53,7 +53,10 @@ def _fill(args):
 
 
 def test_two_processes_filling_one_cache(tmp_path):
-    with multiprocessing.get_context("spawn").Pool(2) as pool:
+    from concurrent.futures import ProcessPoolExecutor
+
+    # two separate processes (not a Pool's daemonic workers: each starts synthesis workers of its own)
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
         first, second = pool.map(_fill, [(tmp_path, 0), (tmp_path, 1)])
     assert first == second
     cache = ClipCache(tmp_path, ".wav")

@@ -137,3 +137,36 @@ def test_serve_supports_range_requests(site):
         assert response.read() == whole[-10:]
     with urllib.request.urlopen(url) as response:
         assert response.status == 200 and response.headers["Accept-Ranges"] == "bytes"
+
+
+def test_serve_answers_only_published_files(site, tmp_path):
+    import http.client
+    import os
+    from urllib.parse import urlparse
+
+    base, seed = site
+    (seed.out_dir.parent / "geheim-link").unlink(missing_ok=True)
+    os.symlink("/etc", seed.out_dir.parent / "geheim-link")
+    netloc = urlparse(base).netloc
+
+    def status(path, headers=None):
+        connection = http.client.HTTPConnection(netloc, timeout=10)
+        connection.request("GET", path, headers=headers or {})  # raw path: no client-side clean-up
+        response = connection.getresponse()
+        response.read()
+        connection.close()
+        return response.status
+
+    try:
+        assert status(f"/{seed.slug}/index.html") == 200
+        assert status(f"/{seed.slug}/.build-stamp.json") == 404
+        assert status("/.narration-output") == 404
+        assert status(f"/{seed.slug}/../../../../etc/passwd") == 404
+        assert status("/%2e%2e/%2e%2e/etc/passwd") == 404
+        assert status("/geheim-link/passwd") == 404  # a link that leads out
+        assert status(f"/{seed.slug}/sections/") == 404  # no listings
+        assert status(f"/{seed.slug}/{seed.slug}.mp3", {"Range": "bytes=999999999-"}) == 416
+        assert status(f"/{seed.slug}/{seed.slug}.mp3", {"Range": "bytes=5-2"}) == 200  # invalid: ignored
+        assert status(f"/{seed.slug}/{seed.slug}.mp3", {"Range": "bytes=0-9"}) == 206
+    finally:
+        (seed.out_dir.parent / "geheim-link").unlink(missing_ok=True)

@@ -8,8 +8,11 @@ Reproducible clips: eSpeak NG's output depends slightly on what the same
 process spoke before (state that survives ``espeak_Terminate``; reseeding
 ``rand()`` does not help). So a worker initialises the synthesiser and sets
 the voice but never speaks itself: every clip is spoken by a fresh ``fork()``
-of it, which starts from exactly that state. The same sentence and settings
-then give byte-identical clips whatever ran before (a few milliseconds a clip).
+of it, which starts from exactly that state. The workers themselves come from
+a fork server (a clean process that never loaded eSpeak NG), never from the
+build's own process, so what the build did before cannot leak in either. The
+same sentence and settings then give byte-identical clips whatever ran before
+(a few milliseconds a clip).
 """
 from __future__ import annotations
 
@@ -198,13 +201,29 @@ class EspeakEngine(Engine):
         return True, "offline, built in"
 
     def synthesize(self, text: str) -> bytes:
-        return _synthesize_in_worker(text, self.settings)
+        """One clip, from a worker like the build's (one kept per process for such calls)."""
+        return _single_worker().submit(_synthesize_in_worker, text, self.settings).result()
 
     def executor(self, jobs):
-        import multiprocessing
+        return _worker_pool(jobs), _Task(self.settings)
 
-        from ..processes import die_with_parent
 
-        context = multiprocessing.get_context("fork")
-        return (ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=die_with_parent),
-                _Task(self.settings))
+def _worker_pool(jobs: int) -> ProcessPoolExecutor:
+    """Synthesis workers forked from a clean fork server; each dies with the build."""
+    import multiprocessing
+
+    from ..processes import die_with_parent
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=context, initializer=die_with_parent)
+
+
+_SINGLE: ProcessPoolExecutor | None = None
+
+
+def _single_worker() -> ProcessPoolExecutor:
+    global _SINGLE
+    if _SINGLE is None:
+        _SINGLE = _worker_pool(1)
+    return _SINGLE

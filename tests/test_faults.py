@@ -1,0 +1,298 @@
+"""Faults are part of the spec (issue 13): kill the build at any moment, fill the disk, make the
+output read-only, drop or flood the network. Nothing half-written, no orphaned process, no leftover
+temporary, and the next build gives byte-identical outputs."""
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+import requests
+import responses
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.faults
+CORPUS = ROOT.parent / "shared" / "corpus" / "kafka-die-verwandlung.md"
+
+
+def _chapter(folder: Path, paragraphs: int = 14) -> Path:
+    """The opening of Die Verwandlung (long enough to kill mid-way, short enough to build often)."""
+    text = CORPUS.read_text(encoding="utf-8") if CORPUS.is_file() else ""
+    if not text:
+        pytest.skip("the shared corpus is not here")
+    head, body = text.split("\n# I.\n", 1)
+    chosen = [p for p in body.split("\n\n") if p.strip()][:paragraphs]
+    folder.mkdir(parents=True, exist_ok=True)
+    source = folder / "verwandlung.md"
+    source.write_text(head + "\n# I.\n\n" + "\n\n".join(chosen) + "\n", encoding="utf-8")
+    return source
+
+
+def _command(source_dir: Path, out: Path, cache: Path, *extra) -> list[str]:
+    return [sys.executable, str(ROOT / "build.py"), "-v", str(source_dir), "--engine", "espeak", "--out", str(out),
+            "--cache-dir", str(cache), *extra]
+
+
+def _env(tag: str) -> dict:
+    return {**os.environ, "NARRATION_FAULT_TEST": tag, "SOURCE_DATE_EPOCH": "1700000000"}
+
+
+def _processes_with(tag: str) -> list[int]:
+    """Every process that carries the test's tag in its environment (children inherit it)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/environ", "rb") as environ:
+                    if f"NARRATION_FAULT_TEST={tag}".encode() in environ.read().split(b"\0"):
+                        found.append(int(entry))
+            except OSError:
+                continue
+    return found
+
+
+def _leftovers(*folders: Path) -> list[Path]:
+    return [p for folder in folders if folder.exists() for p in folder.rglob("*")
+            if ".part" in p.name or p.name.startswith(("work~", ".work-"))]
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and p.name != ".build-stamp.json"}
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    """An uninterrupted build: what every interrupted-then-resumed build must equal, byte for byte."""
+    folder = tmp_path_factory.mktemp("reference")
+    source = _chapter(folder / "src")
+    tag = uuid.uuid4().hex
+    run = subprocess.run(_command(source.parent, folder / "out", folder / "cache"), env=_env(tag),
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    return source, _outputs(folder / "out")
+
+
+# the moment to kill at: a line of the -v log that says the build has got that far
+MOMENTS = {
+    "synthesis": r"verwandlung: \d+/\d+|synthesis",  # progress of synthesis has started
+    "joining": r"synthesis done",
+    "encoding": r"loudness plan done",
+    "writing": r"encoding done",
+}
+
+
+@pytest.mark.parametrize("moment", list(MOMENTS))
+def test_sigkill_at_any_moment_leaves_nothing_and_the_next_build_is_identical(moment, reference, tmp_path):
+    source, expected = reference
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    os.utime(src / source.name, (1700000000, 1700000000))
+    out, cache, tag = tmp_path / "out", tmp_path / "cache", uuid.uuid4().hex
+    process = subprocess.Popen(_command(src, out, cache), env=_env(tag), stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    seen = ""
+    for line in process.stderr:
+        seen += line
+        if re.search(MOMENTS[moment], line):
+            break
+    else:
+        pytest.fail(f"the build ended before '{moment}': {seen[-500:]}")
+    if moment == "synthesis":
+        time.sleep(0.3)  # well inside it
+    process.kill()  # SIGKILL: no handler runs, no finally block
+    process.wait()
+    deadline = time.monotonic() + 5
+    while _processes_with(tag) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _processes_with(tag) == [], "processes outlived the killed build"
+    again = subprocess.run(_command(src, out, cache), env=_env(uuid.uuid4().hex), capture_output=True, text=True,
+                           cwd=ROOT)
+    assert again.returncode == 0, again.stderr
+    assert _leftovers(out, cache) == []
+    assert _outputs(out) == expected
+
+
+@pytest.mark.parametrize("signum,code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_sigint_and_sigterm_stop_within_a_second_and_clean_up(signum, code, reference, tmp_path):
+    source, _ = reference
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    out, cache, tag = tmp_path / "out", tmp_path / "cache", uuid.uuid4().hex
+    process = subprocess.Popen(_command(src, out, cache), env=_env(tag), stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    for line in process.stderr:
+        if "loudness plan done" in line:  # ffmpeg encoders are running now
+            break
+    process.send_signal(signum)
+    started = time.monotonic()
+    rest = process.stderr.read()
+    process.wait(timeout=10)
+    assert time.monotonic() - started < 1.0
+    assert process.returncode == code
+    assert rest.strip().splitlines()[-1] in ("interrupted", "terminated")
+    time.sleep(0.2)
+    assert _processes_with(tag) == []
+    assert _leftovers(out, cache) == []
+
+
+def test_a_full_disk_is_one_line_and_earlier_outputs_stay(reference, tmp_path):
+    """RLIMIT_FSIZE stands in for a full disk: the first output too large to write fails the
+    article with one line naming the file; what the last build made is untouched."""
+    import resource
+
+    source, expected = reference
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    first = subprocess.run(_command(src, out, cache), env=_env("disk"), capture_output=True, text=True, cwd=ROOT)
+    assert first.returncode == 0, first.stderr
+    before = _outputs(out)
+    (src / source.name).write_text(source.read_text(encoding="utf-8") + "\nEin neuer letzter Satz.\n", encoding="utf-8")
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+
+    full = subprocess.run(_command(src, out, cache)[:2] + _command(src, out, cache)[3:], env=_env("disk"),
+                          capture_output=True, text=True, cwd=ROOT, preexec_fn=limit)
+    assert full.returncode == 1
+    errors = [line for line in full.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "verwandlung" in errors[0], full.stderr
+    assert "Traceback" not in full.stderr
+    assert _outputs(out) == before
+    assert _leftovers(out) == []
+
+
+def test_a_read_only_output_folder_is_one_line(reference, tmp_path):
+    source, _ = reference
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / source.name).write_text("# Kurz\n\nEin kurzer Artikel. Mit zwei Sätzen.\n", encoding="utf-8")
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    out.mkdir()
+    cache.mkdir()
+    os.chmod(tmp_path, 0o755)
+    command = _command(src, out, cache)[:2] + _command(src, out, cache)[3:]
+    if os.geteuid() == 0:  # root writes anywhere: run as nobody, who may use the cache but not the output
+        os.chown(cache, 65534, 65534)
+        os.chmod(src, 0o755)
+        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+    else:
+        os.chmod(out, 0o555)
+    result = subprocess.run(command, env={**_env("ro"), "HOME": str(cache)}, capture_output=True, text=True, cwd=ROOT)
+    os.chmod(out, 0o755)
+    assert result.returncode != 0
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert str(out) in errors[0] or "out" in errors[0], errors[0]
+
+
+# --- the network ------------------------------------------------------------------------------------------
+
+GTTS_URL = "https://translate.google.de/_/TranslateWebserverUi/data/batchexecute"
+
+
+def _config(tmp_path: Path) -> Path:
+    config = tmp_path / "narration.toml"
+    config.write_text((ROOT / "narration.toml").read_text(encoding="utf-8")
+                      .replace("gtts_backoff = 0.5", "gtts_backoff = 0.01")
+                      .replace("gtts_min_interval = 0.1", "gtts_min_interval = 0.0"), encoding="utf-8")
+    return config
+
+
+@responses.activate
+def test_gtts_under_a_fault_storm_gets_every_clip(tmp_path, capsys):
+    """Through the real gTTS code and a fake transport: 30 % of requests answered 429, 500, a
+    timeout or a reset connection, at random. Every clip arrives, in bounded time."""
+    from test_engines import batchexecute_body
+
+    from narration.audio.ffmpeg import run
+    from narration.cli import main
+    from narration.engines.base import VoiceSettings
+    from narration.engines.espeak import EspeakEngine
+
+    mp3 = run(["-loglevel", "error", "-i", "pipe:0", "-ac", "1", "-ar", "24000", "-c:a", "libmp3lame", "-b:a", "32k",
+               "-f", "mp3", "pipe:1"], input_bytes=EspeakEngine(VoiceSettings()).synthesize("Hallo Welt.")).stdout
+    chance = random.Random(13)
+    faults = {"429": 0, "500": 0, "timeout": 0, "reset": 0}
+
+    def answer(request):
+        roll = chance.random()
+        if roll < 0.075:
+            faults["429"] += 1
+            return 429, {}, "slow down"
+        if roll < 0.15:
+            faults["500"] += 1
+            return 500, {}, "oops"
+        if roll < 0.225:
+            faults["timeout"] += 1
+            raise requests.exceptions.ReadTimeout("read timed out")
+        if roll < 0.3:
+            faults["reset"] += 1
+            raise requests.exceptions.ConnectionError("connection reset by peer")
+        return 200, {}, batchexecute_body(mp3)
+
+    responses.add_callback(responses.POST, GTTS_URL, callback=answer)
+    responses.add(responses.HEAD, "https://translate.google.de/", status=200)
+    src = tmp_path / "src"
+    src.mkdir()
+    sentences = " ".join(f"Das ist der Satz Nummer {n} in diesem Artikel." for n in range(1, 31))
+    (src / "sturm.md").write_text(f"# Sturm\n\n{sentences}\n", encoding="utf-8")
+    started = time.monotonic()
+    code = main(["build", str(src), "--engine", "gtts", "--config", str(_config(tmp_path)), "--formats", "vtt",
+                 "--out", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "cache"), "-q"])
+    assert code == 0, capsys.readouterr().err
+    assert time.monotonic() - started < 60
+    assert all(count > 0 for count in faults.values()), faults
+    manifest = (tmp_path / "out" / "sturm" / "manifest.json").read_text(encoding="utf-8")
+    assert manifest.count('"kind": "paragraph"') >= 30
+
+
+@responses.activate
+def test_google_gone_for_good_fails_one_article_in_one_line(tmp_path, capsys):
+    """Google stops answering for good: the article that needs it fails with one line within the
+    retry budget; an article whose clips are all cached still builds."""
+    from test_engines import batchexecute_body
+
+    from narration.audio.ffmpeg import run
+    from narration.cli import main
+    from narration.engines.base import VoiceSettings
+    from narration.engines.espeak import EspeakEngine
+
+    mp3 = run(["-loglevel", "error", "-i", "pipe:0", "-ac", "1", "-ar", "24000", "-c:a", "libmp3lame", "-b:a", "32k",
+               "-f", "mp3", "pipe:1"], input_bytes=EspeakEngine(VoiceSettings()).synthesize("Hallo.")).stdout
+    google = {"up": True}
+
+    def answer(request):
+        if not google["up"]:
+            raise requests.exceptions.ConnectionError("network is unreachable")
+        return 200, {}, batchexecute_body(mp3)
+
+    responses.add_callback(responses.POST, GTTS_URL, callback=answer)
+    responses.add(responses.HEAD, "https://translate.google.de/", status=200)
+    src, out, cache = tmp_path / "src", tmp_path / "out", tmp_path / "cache"
+    src.mkdir()
+    (src / "alt.md").write_text("# Alt\n\nDieser Artikel war schon einmal da.\n", encoding="utf-8")
+    args = ["build", str(src), "--engine", "gtts", "--config", str(_config(tmp_path)), "--formats", "vtt",
+            "--out", str(out), "--cache-dir", str(cache)]
+    assert main(args) == 0
+    capsys.readouterr()
+    google["up"] = False
+    (src / "neu.md").write_text("# Neu\n\nDieser Artikel braucht Google.\n", encoding="utf-8")
+    import shutil
+
+    shutil.rmtree(out / "alt")  # must be made again, from its cached clips
+    started = time.monotonic()
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert time.monotonic() - started < 30
+    errors = [line for line in err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "neu.md" in errors[0] and "Traceback" not in err, err
+    assert (out / "alt" / "alt.vtt").is_file() and not (out / "neu").exists()
