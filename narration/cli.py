@@ -143,18 +143,21 @@ def _engine(options):
     return EngineChoice(options.build.engine, settings, {"espeak": v.espeak_voice, "gtts": v.gtts_voice})
 
 
-def _remove_orphans(out_root: Path, slugs: set[str]) -> list[str]:
-    """Articles whose source is gone: their folders go (one line each), and with them their
-    feed items and index entries. Only folders with our build stamp are touched."""
+def _remove_orphans(out_root: Path, folders: list[Path]) -> list[str]:
+    """Articles whose source was in a folder being built and is gone: their folders go (one line
+    each), and with them their feed items and index entries. Only folders whose build stamp names
+    such a source are touched, never another folder's articles."""
     import shutil
 
-    from .pipeline import STAMP
+    from .pipeline import previous_stamp
 
     removed = []
-    if not out_root.is_dir():
+    watched = {folder.resolve() for folder in folders}
+    if not out_root.is_dir() or not watched:
         return removed
     for folder in sorted(out_root.iterdir()):
-        if folder.is_dir() and folder.name not in slugs and (folder / STAMP).is_file():
+        source = previous_stamp(folder).get("source") if folder.is_dir() else None
+        if isinstance(source, str) and Path(source).parent in watched and not Path(source).exists():
             shutil.rmtree(folder)
             log.info("%s: removed, its source is gone", folder)
             removed.append(folder.name)
@@ -225,7 +228,8 @@ class Builder:
             else:
                 log.info("%s: %d clips, %d from cache, %d synthesised; %.1f s -> %s", source.name, result.clips,
                          result.cached, result.synthesised, result.seconds, result.out_dir)
-        removed = [] if args.paths else _remove_orphans(out_root, set(slugs))
+        folders = [p for p in (args.paths or [SOURCE_DIR]) if p.is_dir()]
+        removed = _remove_orphans(out_root, folders)
         if (built or removed) and (removed or any(not r.skipped for r in built) or not (out_root / "feed.xml").exists()):
             try:
                 from .site import write_site

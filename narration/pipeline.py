@@ -166,8 +166,13 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     doc = load(source, cache_root / "sentences")
     lexicon = load_lexicon(source.parent)
     script = build_script(doc, lexicon, options.pauses, intro=options.build.intro)
-    engine = choice.named(prior) if prior is not None else None
-    if engine is None or not ClipCache(cache_root, engine.clip_suffix).has_all(keys_for(script, engine).values()):
+    engine = None
+    for name in dict.fromkeys(([prior] if prior else []) + list(choice.candidates)):
+        candidate = choice.named(name)  # an engine whose clips are all cached needs no decision
+        if ClipCache(cache_root, candidate.clip_suffix).has_all(keys_for(script, candidate).values()):
+            engine = candidate
+            break
+    if engine is None:
         engine = choice.resolve()  # something must be synthesised: now the engine is decided
     fingerprint = input_fingerprint(source, options, engine.cache_identity(), formats)
     jobs = jobs or engine.default_jobs
@@ -250,6 +255,7 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
         files.append(ctx.cover.name)
     atomic_write(out_dir / STAMP, json.dumps({"inputs": fingerprint, "files": files, "clips": result.clips,
                                               "made": ctx.made, "engine": engine.name,
+                                              "source": str(source.resolve()),
                                               "images": image_digests(doc)}))
     result.files = files
     result.seconds = time.monotonic() - started

@@ -296,3 +296,120 @@ def test_google_gone_for_good_fails_one_article_in_one_line(tmp_path, capsys):
     errors = [line for line in err.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and "neu.md" in errors[0] and "Traceback" not in err, err
     assert (out / "alt" / "alt.vtt").is_file() and not (out / "neu").exists()
+
+
+# --- what a build must notice, and what it must not touch -----------------------------------------------
+
+def _cli(*args, env=None):
+    from conftest import run_cli
+
+    return run_cli(*args, env=env)
+
+
+def test_a_changed_image_rebuilds_the_article(tmp_path):
+    from PIL import Image
+
+    src, out, cache = tmp_path / "src", tmp_path / "out", tmp_path / "cache"
+    src.mkdir()
+    Image.new("RGB", (600, 600), (10, 120, 200)).save(src / "titel.png")
+    (src / "bild.md").write_text("---\ntitle: Mit Bild\ncover: titel.png\n---\n\nEin Satz.\n", encoding="utf-8")
+    args = ["build", src, "--engine", "espeak", "--formats", "epub", "--out", out, "--cache-dir", cache]
+    assert _cli(*args).returncode == 0
+    assert "up to date" in _cli(*args).stderr
+    Image.new("RGB", (600, 600), (200, 30, 30)).save(src / "titel.png")
+    again = _cli(*args)
+    assert again.returncode == 0 and "up to date" not in again.stderr
+    with Image.open(out / "bild" / "cover.png") as cover:
+        assert cover.getpixel((cover.size[0] // 2, cover.size[1] // 2)) == (200, 30, 30)
+
+
+def test_a_deleted_source_leaves_the_feed_and_the_index(tmp_path):
+    src, out, cache = tmp_path / "src", tmp_path / "out", tmp_path / "cache"
+    src.mkdir()
+    (src / "bleibt.md").write_text("# Bleibt\n\nDieser Artikel bleibt.\n", encoding="utf-8")
+    (src / "geht.md").write_text("# Geht\n\nDieser Artikel geht.\n", encoding="utf-8")
+    args = ["build", src, "--engine", "espeak", "--formats", "mp3", "--out", out, "--cache-dir", cache]
+    assert _cli(*args).returncode == 0
+    def guids():
+        import feedparser
+
+        return {entry.title: entry.id for entry in feedparser.parse(str(out / "feed.xml")).entries}
+
+    before = guids()
+    assert set(before) == {"Bleibt", "Geht"} and "geht" in (out / "index.html").read_text(encoding="utf-8")
+    (src / "geht.md").unlink()
+    result = _cli(*args)
+    assert result.returncode == 0
+    assert [line for line in result.stderr.splitlines() if "source is gone" in line] == [
+        f"{out / 'geht'}: removed, its source is gone"]
+    assert not (out / "geht").exists()
+    assert guids() == {"Bleibt": before["Bleibt"]}  # gone from the feed; the others keep their GUIDs
+    assert "geht" not in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_clean_removes_only_what_narration_made(tmp_path):
+    project = tmp_path / "projekt"
+    project.mkdir()
+    (project / "wichtig.txt").write_text("nicht löschen", encoding="utf-8")
+    for folder in (project, tmp_path):
+        refused = _cli("clean", "--out", folder)
+        assert refused.returncode != 0 and "not made by narration" in refused.stderr.strip().splitlines()[-1]
+        assert len(refused.stderr.strip().splitlines()) == 1
+    assert (project / "wichtig.txt").is_file()
+    refused = _cli("clean", "--cache", "--out", tmp_path / "nichts", "--cache-dir", project)
+    assert refused.returncode != 0 and (project / "wichtig.txt").is_file()
+    src, out, cache = tmp_path / "src", tmp_path / "out", tmp_path / "cache"
+    src.mkdir()
+    (src / "a.md").write_text("# A\n\nEin Satz.\n", encoding="utf-8")
+    assert _cli("build", src, "--engine", "espeak", "--formats", "vtt", "--out", out, "--cache-dir", cache).returncode == 0
+    assert (out / ".narration-output").is_file() and (cache / "CACHEDIR.TAG").is_file()
+    assert _cli("clean", "--cache", "--out", out, "--cache-dir", cache).returncode == 0
+    assert not out.exists() and not cache.exists()
+
+
+def test_auto_never_touches_the_network_when_nothing_is_to_be_synthesised(tmp_path):
+    """With ``auto`` and a network that accepts connections and never answers, a no-op rebuild (and
+    a rebuild whose clips are all cached) must not wait for the probe's timeout."""
+    import socket
+    import threading
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(16)
+    accepted = []
+    threading.Thread(target=lambda: [accepted.append(silent.accept()) for _ in range(16)], daemon=True).start()
+    hanging = {"HTTPS_PROXY": f"http://127.0.0.1:{silent.getsockname()[1]}",
+               "https_proxy": f"http://127.0.0.1:{silent.getsockname()[1]}"}
+    src, out, cache = tmp_path / "src", tmp_path / "out", tmp_path / "cache"
+    src.mkdir()
+    (src / "a.md").write_text("# A\n\nEin Satz. Noch ein Satz.\n", encoding="utf-8")
+    args = ["build", src, "--engine", "auto", "--formats", "vtt", "--out", out, "--cache-dir", cache]
+    offline = {"HTTPS_PROXY": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9"}
+    assert _cli(*args, env=offline).returncode == 0  # Google unreachable: eSpeak NG, recorded as chosen
+    assert '"engine": "espeak"' in (out / "a" / "manifest.json").read_text(encoding="utf-8")
+    for touch in (False, True):
+        if touch:  # the output gone, every clip cached: still nothing to synthesise
+            import shutil
+
+            shutil.rmtree(out / "a")
+        started = time.monotonic()
+        again = _cli(*args, env=hanging)
+        assert again.returncode == 0, again.stderr
+        assert time.monotonic() - started < 2.5
+    assert accepted == []  # no connection was even opened
+    silent.close()
+
+
+def test_finished_files_are_fsynced_before_and_after_the_rename(tmp_path, monkeypatch):
+    from narration import textio
+
+    synced = []
+    real = os.fsync
+    monkeypatch.setattr(textio.os, "fsync", lambda fd: synced.append(os.readlink(f"/proc/self/fd/{fd}")) or real(fd))
+    textio.atomic_write(tmp_path / "fertig.txt", "ganz")
+    assert synced[0].startswith(str(tmp_path / ".fertig.txt.~")) and synced[1] == str(tmp_path)
+    synced.clear()
+    with textio.replacing(tmp_path / "werkzeug.bin") as temp:
+        temp.write_bytes(b"von einem Werkzeug")
+    assert ".part" in synced[0] and synced[1] == str(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fertig.txt", "werkzeug.bin"]
