@@ -161,6 +161,8 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
         log.debug("%s: %s done at %.2f s", slug, name, time.monotonic() - started)
 
     phase("imports")
+    if "espeak" in choice.candidates:  # workers start while the text is read and split
+        choice.named("espeak").warm(jobs or choice.named("espeak").default_jobs)
     cache_root = Path(options.build.cache_dir)
     use_temp_dir(cache_root, cache_root / "tmp")
     doc = load(source, cache_root / "sentences")

@@ -49,21 +49,21 @@ def synthesize(items: list[ScriptItem], engine: Engine, cache: ClipCache, jobs: 
                 owner[executor.submit(task, speech_of[key])] = key
 
         try:
-            with executor:
-                # A bounded window of clips in flight: each finished clip goes to the cache and is
-                # dropped at once, so a ten-hour book never holds its audio in memory.
-                for _ in range(max(1, jobs) * IN_FLIGHT_PER_JOB):
+            # A bounded window of clips in flight: each finished clip goes to the cache and is
+            # dropped at once, so a ten-hour book never holds its audio in memory.
+            for _ in range(max(1, jobs) * IN_FLIGHT_PER_JOB):
+                submit_next()
+            while owner:
+                done, _ = wait(owner, return_when=FIRST_COMPLETED)
+                for future in done:
+                    cache.put(owner.pop(future), future.result())  # re-raises the engine's error
+                    progress.advance()
                     submit_next()
-                while owner:
-                    done, _ = wait(owner, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        cache.put(owner.pop(future), future.result())  # re-raises the engine's error
-                        progress.advance()
-                        submit_next()
         except BaseException:
             for future in owner:
                 future.cancel()
             raise
         finally:
             progress.close()
+            engine.release(executor)
     return keys, stats

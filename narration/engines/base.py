@@ -54,6 +54,13 @@ class Engine:
     def synthesize(self, text: str) -> bytes:
         raise NotImplementedError
 
+    def release(self, executor: Executor) -> None:
+        """Done with an executor from ``executor()``: engines that keep theirs warm override this."""
+        executor.shutdown(wait=True, cancel_futures=True)
+
+    def warm(self, jobs: int) -> None:
+        """Get ready to synthesise while the build still reads (engines with a start-up cost)."""
+
     def executor(self, jobs: int) -> tuple[Executor, callable]:
         """An executor and a callable (text -> clip bytes) to submit to it."""
         return ThreadPoolExecutor(max_workers=max(1, jobs)), self.synthesize

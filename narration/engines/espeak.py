@@ -202,10 +202,48 @@ class EspeakEngine(Engine):
 
     def synthesize(self, text: str) -> bytes:
         """One clip, from a worker like the build's (one kept per process for such calls)."""
-        return _single_worker().submit(_synthesize_in_worker, text, self.settings).result()
+        return _shared_pool(1).submit(_synthesize_in_worker, text, self.settings).result()
 
     def executor(self, jobs):
-        return _worker_pool(jobs), _Task(self.settings)
+        return _shared_pool(jobs), _Task(self.settings)
+
+    def release(self, executor) -> None:
+        """The pool stays: the next article of this run (or the next save in ``watch``) uses the
+        same warm workers. The workers die with the process."""
+
+    def warm(self, jobs: int) -> None:
+        pool = _shared_pool(jobs)
+        for _ in range(max(1, jobs)):
+            pool.submit(_warm_up, self.settings)
+
+
+def _warm_up(settings: VoiceSettings) -> None:
+    _synth().configure(settings)
+
+
+_POOLS: dict[int, ProcessPoolExecutor] = {}
+
+
+def _shared_pool(jobs: int) -> ProcessPoolExecutor:
+    """One pool per size, per process, kept warm between articles and rebuilds."""
+    jobs = max(1, jobs)
+    pool = _POOLS.get(jobs)
+    if pool is None or getattr(pool, "_broken", False) or getattr(pool, "_shutdown_thread", False):
+        if not _POOLS:
+            from multiprocessing import util
+
+            # multiprocessing joins a process's children when it exits: shut the pools down first
+            # (a finaliser with a priority runs before that join), or a worker process would wait
+            # for its own idle pool forever
+            util.Finalize(None, _close_pools, exitpriority=100)  # before the queues close (10)
+        pool = _POOLS[jobs] = _worker_pool(jobs)
+    return pool
+
+
+def _close_pools() -> None:
+    for pool in _POOLS.values():
+        pool.shutdown(wait=True, cancel_futures=True)
+    _POOLS.clear()
 
 
 def _worker_pool(jobs: int) -> ProcessPoolExecutor:
@@ -215,15 +253,5 @@ def _worker_pool(jobs: int) -> ProcessPoolExecutor:
     from ..processes import die_with_parent
 
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
+    context.set_forkserver_preload([__name__, "narration.engines._forkserver"])
     return ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=context, initializer=die_with_parent)
-
-
-_SINGLE: ProcessPoolExecutor | None = None
-
-
-def _single_worker() -> ProcessPoolExecutor:
-    global _SINGLE
-    if _SINGLE is None:
-        _SINGLE = _worker_pool(1)
-    return _SINGLE
