@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from . import config
-from .errors import NarrationError
+from .errors import NarrationError, report
 
 log = logging.getLogger("narration")
 COMMANDS = ("build", "watch", "script", "voices", "clean", "serve")
@@ -36,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--engine", help="auto, gtts or espeak")
         command.add_argument("--formats", help="comma-separated: mp3,m4b,sections,vtt,srt,chapters,epub,html")
         command.add_argument("--jobs", type=int, help="parallel synthesis jobs")
+        command.add_argument("--scheduler", help="build on a Dask cluster: tcp://host:port, or 'local' for a "
+                                                 "LocalCluster on this machine (default: no Dask)")
         command.add_argument("--epub-audio", dest="epub_audio", choices=("mp3", "aac"),
                              help="audio inside the EPUB: mp3 (default) or aac (.m4a, for Kobo and Apple Books)")
         command.add_argument("--cache-dir", dest="cache_dir", help="clip cache folder")
@@ -74,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         command = args.command or "build"
         return globals()[f"_cmd_{command}"](args, options)
     except NarrationError as exc:
-        _report(None, exc, args.verbose)
+        report(None, exc, args.verbose)
         return exc.exit_code
     except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM: children killed, temporaries removed on the way out
         code = getattr(exc, "exit_code", 130)
@@ -88,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
               "or use .venv/bin/python build.py)", file=sys.stderr)
         return 1
     except Exception as exc:  # a bug: still one line, the traceback with -v
-        _report(None, exc, args.verbose)
+        report(None, exc, args.verbose)
         return 1
 
 
@@ -107,140 +109,10 @@ def _default_to_build(argv: list[str]) -> list[str]:
     return global_flags + rest
 
 
-def _report(source, exc: BaseException, verbose: bool) -> None:
-    where = f"{source}: " if source else ""
-    if isinstance(exc, NarrationError):
-        print(f"error: {where}{exc}", file=sys.stderr)
-    else:
-        print(f"error: {where}internal error: {type(exc).__name__}: {exc} (run with -v for details)", file=sys.stderr)
-    if verbose:
-        import traceback
-
-        traceback.print_exception(exc)
-
-
-def find_sources(paths: list[Path]) -> list[Path]:
-    from .readers import is_source
-
-    found = []
-    for path in paths or [SOURCE_DIR]:
-        if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.is_file() and is_source(p) and not p.name.startswith("."))
-        else:
-            found.append(path)
-    return found
-
-
-def _engine(options):
-    """The engine choice; nothing is probed until a clip must be synthesised."""
-    from .engines import EngineChoice
-    from .engines.base import VoiceSettings
-
-    v = options.voice
-    settings = VoiceSettings(language=v.language, voice=v.espeak_voice, rate=v.rate, pitch=v.pitch, tld=v.gtts_tld,
-                             timeout=v.gtts_timeout, max_concurrency=v.gtts_concurrency,
-                             min_interval=v.gtts_min_interval, retries=v.gtts_retries, backoff=v.gtts_backoff)
-    return EngineChoice(options.build.engine, settings, {"espeak": v.espeak_voice, "gtts": v.gtts_voice})
-
-
-def _remove_orphans(out_root: Path, folders: list[Path]) -> list[str]:
-    """Articles whose source was in a folder being built and is gone: their folders go (one line
-    each), and with them their feed items and index entries. Only folders whose build stamp names
-    such a source are touched, never another folder's articles."""
-    import shutil
-
-    from .pipeline import previous_stamp
-
-    removed = []
-    watched = {folder.resolve() for folder in folders}
-    if not out_root.is_dir() or not watched:
-        return removed
-    for folder in sorted(out_root.iterdir()):
-        source = previous_stamp(folder).get("source") if folder.is_dir() else None
-        if isinstance(source, str) and Path(source).parent in watched and not Path(source).exists():
-            shutil.rmtree(folder)
-            log.info("%s: removed, its source is gone", folder)
-            removed.append(folder.name)
-    return removed
-
-
 def _cmd_build(args, options) -> int:
-    return Builder(args, options).run(force=args.force)
+    from .catalogue import Catalogue
 
-
-class Builder:
-    """Everything one build of the sources needs, made once: kept by ``watch`` between rebuilds,
-    so a rebuild pays for no start-up, imports, engine or tokenizer."""
-
-    def __init__(self, args, options):
-        from .writers import parse_formats
-
-        self.args = args
-        self.options = config.with_flags(options, out=args.out, engine=args.engine, jobs=args.jobs,
-                                         epub_audio=args.epub_audio,
-                                         cache_dir=args.cache_dir,
-                                         formats=tuple(args.formats.split(",")) if args.formats else None)
-        self.formats = parse_formats(self.options.build.formats)
-        self.engine = None
-        self.quiet_skips = False  # watch: only say what was rebuilt
-
-    def run(self, force: bool = False) -> int:
-        from .pipeline import build_article, slug_for
-
-        args, options = self.args, self.options
-        sources = find_sources(args.paths)
-        if not sources:
-            log.warning("nothing to build: no sources in %s", ", ".join(map(str, args.paths or [SOURCE_DIR])))
-            return 0
-        if self.engine is None:
-            self.engine = _engine(options)
-        engine = self.engine
-        jobs = options.build.jobs  # 0: the engine's own default, once it is decided
-        out_root = Path(options.build.out)
-        cache_root = Path(options.build.cache_dir)
-        from .textio import sweep
-
-        for leftover in sweep(out_root, 2) + sweep(cache_root / "tmp", 0):
-            log.debug("removed %s, left by an interrupted build", leftover)
-        failures, built, slugs = 0, [], {}
-        for source in sources:
-            slug = slug_for(source)
-            if slug in slugs:
-                _report(source, NarrationError(f"has the same output name '{slug}' as {slugs[slug]}", "rename one"),
-                        False)
-                failures += 1
-                continue
-            slugs[slug] = source
-            try:
-                result = build_article(source, options, engine, self.formats, out_root, jobs, quiet=args.quiet,
-                                       force=force)
-            except KeyboardInterrupt:
-                raise
-            except Exception as exc:  # one bad article never stops the others
-                _report(source, exc, args.verbose)
-                failures += 1
-                continue
-            built.append(result)
-            if result.skipped:
-                (log.debug if self.quiet_skips else log.info)(
-                    "%s: up to date: %d clips, all from cache, 0 synthesised, nothing rewritten -> %s",
-                    source.name, result.clips, result.out_dir)
-            else:
-                log.info("%s: %d clips, %d from cache, %d synthesised; %.1f s -> %s", source.name, result.clips,
-                         result.cached, result.synthesised, result.seconds, result.out_dir)
-        folders = [p for p in (args.paths or [SOURCE_DIR]) if p.is_dir()]
-        removed = _remove_orphans(out_root, folders)
-        if (built or removed) and (removed or any(not r.skipped for r in built) or not (out_root / "feed.xml").exists()):
-            try:
-                from .site import write_site
-
-                write_site(out_root, options)
-            except Exception as exc:
-                _report("site", exc, args.verbose)
-                failures += 1
-        if failures:
-            log.error("%d of %d articles failed", failures, len(sources))
-        return 1 if failures else 0
+    return Catalogue.from_args(args, options).run(force=args.force)
 
 
 def _cmd_watch(args, options) -> int:
@@ -268,7 +140,9 @@ def _cmd_watch(args, options) -> int:
                 seen[str(path)] = None
         return seen
 
-    builder = Builder(args, options)
+    from .catalogue import Catalogue, find_sources
+
+    builder = Catalogue.from_args(args, options)
     state = snapshot()
     builder.run(force=args.force)
     builder.quiet_skips = True
@@ -285,10 +159,10 @@ def _cmd_watch(args, options) -> int:
                 continue
             if settled.get(str(config_file)) != state.get(str(config_file)):
                 try:
-                    builder = Builder(args, config.load(config_file))
+                    builder = Catalogue.from_args(args, config.load(config_file))
                     builder.quiet_skips = True
                 except NarrationError as exc:
-                    _report(config_file, exc, args.verbose)
+                    report(config_file, exc, args.verbose)
                     state = settled
                     continue
             state = settled

@@ -22,6 +22,7 @@ class BuildOptions:
     cache_dir: str = ".cache/narration"
     out: str = "output"
     intro: bool = True
+    scheduler: str = ""  # "" builds here; "local" starts a Dask LocalCluster; "tcp://host:port" uses that scheduler
 
 
 @dataclass(frozen=True)

@@ -37,3 +37,20 @@ class AudioError(NarrationError):
 
 class WriterError(NarrationError):
     category = "writer"
+
+
+def report(source, exc: BaseException, verbose: bool) -> None:
+    """One line on standard error for a failed article (or the build); a traceback only with -v."""
+    import sys
+
+    where = f"{source}: " if source else ""
+    if isinstance(exc, NarrationError):
+        print(f"error: {where}{exc}", file=sys.stderr)
+    elif isinstance(exc, OSError) and exc.filename:
+        print(f"error: {where}{exc.filename}: {exc.strerror or exc}", file=sys.stderr)
+    else:
+        print(f"error: {where}internal error: {type(exc).__name__}: {exc} (run with -v for details)", file=sys.stderr)
+    if verbose:
+        import traceback
+
+        traceback.print_exception(exc)

@@ -49,7 +49,7 @@ def input_fingerprint(source: Path, options, engine_identity: dict, formats: tup
         digest.update(path.name.encode())
         digest.update(path.read_bytes() if path.is_file() else b"-")
     shaping = asdict(options)
-    for where_only in ("jobs", "cache_dir", "out"):  # they change where and how fast, not what
+    for where_only in ("jobs", "cache_dir", "out", "scheduler"):  # they change where and how fast, not what
         shaping["build"].pop(where_only)
     digest.update(json.dumps([shaping, engine_identity, formats], sort_keys=True, default=str).encode())
     digest.update(_code_fingerprint().encode())
@@ -125,8 +125,10 @@ def slug_for(source: Path) -> str:
 
 def build_article(source: Path, options, engine, formats: tuple[str, ...], out_root: Path, jobs: int,
                   quiet: bool = False, force: bool = False) -> ArticleResult:
-    """``engine``: an Engine, or an ``engines.EngineChoice`` that is asked to decide (probe the
-    network) only if this article has a clip to synthesise. ``jobs`` 0: the engine's default."""
+    """One article through the named stages below, each with explicit inputs and outputs:
+    up to date? -> read -> script -> engine -> synthesise -> (assemble -> loudness -> encode
+    -> write) -> stamp. ``engine``: an Engine, or an ``engines.EngineChoice`` that decides (probes
+    the network) only if a clip must be synthesised. ``jobs`` 0: the engine's default."""
     started = time.monotonic()
     slug = slug_for(source)
     out_dir = out_root / slug
@@ -134,127 +136,43 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     choice = engine if hasattr(engine, "candidates") else _Fixed(engine)
     prior = previous_stamp(out_dir).get("engine")
     prior = prior if prior in choice.candidates else None
-    if prior is not None and not force:
-        fingerprint = input_fingerprint(source, options, choice.named(prior).cache_identity(), formats)
-        stamp = up_to_date(out_dir, fingerprint)
-        if stamp is not None:
-            result.skipped = True
-            result.clips = result.cached = stamp.get("clips", 0)
-            return result
-
-    from .audio import loudness
-    from .audio.assemble import Layouts, PieceStore, StaleLayout, assemble
-    from .audio.encode import encode_all
-    from .cache import ClipCache
-    from .cover import article_cover
-    from .document import load
-    from .progress import Progress
-    from .speech.lexicon import load as load_lexicon
-    from .speech.script import build_script
-    from .markers import CACHE_MARKER, OUTPUT_MARKER, mark_folder
-    from .synth import keys_for, synthesize
-    from .textio import atomic_write, use_temp_dir, work_folder
-    from .writers import select
-    from .writers.base import BuildContext
+    stamp = None if force else skip_stage(source, options, choice, prior, formats, out_dir)
+    if stamp is not None:
+        result.skipped = True
+        result.clips = result.cached = stamp.get("clips", 0)
+        return result
 
     def phase(name):
         log.debug("%s: %s done at %.2f s", slug, name, time.monotonic() - started)
+
+    from .markers import CACHE_MARKER, OUTPUT_MARKER, mark_folder
+    from .textio import use_temp_dir
 
     phase("imports")
     if "espeak" in choice.candidates:  # workers start while the text is read and split
         choice.named("espeak").warm(jobs or choice.named("espeak").default_jobs)
     cache_root = Path(options.build.cache_dir)
     use_temp_dir(cache_root, cache_root / "tmp")
-    doc = load(source, cache_root / "sentences")
-    lexicon = load_lexicon(source.parent)
-    script = build_script(doc, lexicon, options.pauses, intro=options.build.intro)
-    engine = None
-    for name in dict.fromkeys(([prior] if prior else []) + list(choice.candidates)):
-        candidate = choice.named(name)  # an engine whose clips are all cached needs no decision
-        if ClipCache(cache_root, candidate.clip_suffix).has_all(keys_for(script, candidate).values()):
-            engine = candidate
-            break
-    if engine is None:
-        engine = choice.resolve()  # something must be synthesised: now the engine is decided
+    doc, lexicon = read_stage(source, cache_root)
+    script = script_stage(doc, lexicon, options)
+    engine = engine_stage(choice, prior, script, cache_root)
     fingerprint = input_fingerprint(source, options, engine.cache_identity(), formats)
     jobs = jobs or engine.default_jobs
     mark_folder(cache_root, CACHE_MARKER)
-    cache = ClipCache(cache_root, engine.clip_suffix)
     phase("reading")
-    keys, stats = synthesize(script, engine, cache, jobs, quiet=quiet, label=slug)
+    clips = synthesis_stage(script, engine, cache_root, jobs, quiet, slug)
     phase("synthesis")
-    result.clips, result.cached, result.synthesised = stats.clips, stats.cached, stats.synthesised
-
+    result.clips, result.cached, result.synthesised = clips.stats.clips, clips.stats.cached, clips.stats.synthesised
     mark_folder(out_root, OUTPUT_MARKER)  # made by us: `clean` may remove it
     out_dir.mkdir(parents=True, exist_ok=True)
-
-    def load_clip(item):
-        payload = cache.get(keys[item.id])
-        if payload is None:  # damaged, or vanished since synthesis: make it again
-            payload = engine.synthesize(item.speech)
-            cache.put(keys[item.id], payload)
-        return payload, engine.clip_suffix
-
-    def audio_and_writers(work: Path, remember: bool) -> BuildContext:
-        """Timeline, loudness, encoded pieces and every output, from the cached clips."""
-        titles = [(s.heading.text, s.heading.id) for s in doc.sections]
-        writers = select(formats, options)
-        audio_writers = [w for w in writers if w.audio]
-        meter = (loudness.PieceMeter(engine.sample_rate, engine.limiter_hint_db, cache_root / "loudness")
-                 if audio_writers else None)
-        store = PieceStore(work / "pieces.pcm")
-        layouts = Layouts(cache_root / "layouts" if remember else None, engine.sample_rate,
-                          options.audio.trim_silence)
-        try:
-            joining = Progress(len(script), f"{slug}: joining", quiet=quiet)
-            try:
-                timeline = assemble(script, titles, load_clip, engine.sample_rate, store,
-                                    trim=options.audio.trim_silence, layouts=layouts,
-                                    clip_digest=lambda item: cache.digest(keys[item.id]), meter=meter,
-                                    progress=joining)
-            finally:
-                joining.close()
-            phase(f"assembly of {timeline.duration_ms / 1000:.1f} s of audio")
-            narrator = f"{engine.display_name}, Stimme „{engine.settings.voice}“"
-            ctx = BuildContext(doc=doc, slug=slug, out_dir=out_dir, script=script, timeline=timeline,
-                               options=options, lexicon=lexicon, narrator=narrator, store=store, engine=engine.name,
-                               modified=source_date(source),
-                               previous={} if force else previous_stamp(out_dir).get("made", {}))
-            ctx.cover = article_cover(doc, out_dir)
-            if meter is not None:
-                def remeasure(threshold):
-                    return loudness.measure_pieces(lambda piece: store.read(piece.index), timeline.pieces,
-                                                   timeline.sample_rate, threshold, cache_root / "loudness").lufs
-
-                plan = loudness.plan(meter.result(), remeasure, options.audio.loudness_lufs,
-                                     options.audio.true_peak_dbtp)
-                ctx.audio_filters = plan.filters
-                timeline.loudness = {**plan.to_dict(), "target_lufs": options.audio.loudness_lufs,
-                                     "true_peak_ceiling_dbtp": options.audio.true_peak_dbtp}
-                phase("loudness plan")
-                encode_all(ctx, audio_writers, work, jobs, quiet=quiet)
-                phase("encoding")
-        finally:
-            if meter is not None:
-                meter.abort()
-        for writer in writers:
-            if not writer.audio:
-                writer.write(ctx)
-                phase(writer.name)
-        return ctx
-
-    for remember in (True, False):
-        with work_folder(cache_root / "tmp") as work:  # never inside the published output folder
-            try:
-                ctx = audio_and_writers(Path(work), remember)
-                break
-            except StaleLayout as exc:  # a damaged clip was made anew: build again from the clips alone
-                if not remember:
-                    raise
-                log.debug("%s: %s; building again without remembered layouts", slug, exc)
+    article = Article(source, slug, out_dir, doc, lexicon, script, engine, clips, options, formats, jobs, quiet,
+                      force, cache_root)
+    ctx = outputs_stage(article, phase)
     files = sorted(str(p.relative_to(out_dir)) for p in ctx.files.values())
     if ctx.cover is not None:
         files.append(ctx.cover.name)
+    from .textio import atomic_write
+
     atomic_write(out_dir / STAMP, json.dumps({"inputs": fingerprint, "files": files, "clips": result.clips,
                                               "made": ctx.made, "engine": engine.name,
                                               "source": str(source.resolve()),
@@ -262,3 +180,189 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     result.files = files
     result.seconds = time.monotonic() - started
     return result
+
+
+# --- the stages ------------------------------------------------------------------------------------------------
+
+def skip_stage(source: Path, options, choice, prior: str | None, formats, out_dir: Path) -> dict | None:
+    """The last build's stamp, if it was made from exactly these inputs: then nothing is done."""
+    if prior is None:
+        return None
+    fingerprint = input_fingerprint(source, options, choice.named(prior).cache_identity(), formats)
+    return up_to_date(out_dir, fingerprint)
+
+
+def read_stage(source: Path, cache_root: Path):
+    """Source file -> (Document, Lexicon): reader, metadata, sentences (remembered per paragraph)."""
+    from .document import load
+    from .speech.lexicon import load as load_lexicon
+
+    return load(source, cache_root / "sentences"), load_lexicon(source.parent)
+
+
+def script_stage(doc, lexicon, options):
+    """Document -> the speech script: what is said, normalised, with the pause after each item."""
+    from .speech.script import build_script
+
+    return build_script(doc, lexicon, options.pauses, intro=options.build.intro)
+
+
+def engine_stage(choice, prior: str | None, script, cache_root: Path):
+    """The engine: one whose clips are all cached needs no decision; else the choice decides."""
+    from .cache import ClipCache
+    from .synth import keys_for
+
+    for name in dict.fromkeys(([prior] if prior else []) + list(choice.candidates)):
+        candidate = choice.named(name)
+        if ClipCache(cache_root, candidate.clip_suffix).has_all(keys_for(script, candidate).values()):
+            return candidate
+    return choice.resolve()  # something must be synthesised: now the engine is decided
+
+
+@dataclass
+class Clips:
+    """Every item's clip, in the cache: its key, and how many were made now."""
+    keys: dict
+    stats: object
+    cache: object
+    engine: object
+
+    def load(self, item):
+        payload = self.cache.get(self.keys[item.id])
+        if payload is None:  # damaged, or vanished since synthesis: make it again
+            payload = self.engine.synthesize(item.speech)
+            self.cache.put(self.keys[item.id], payload)
+        return payload, self.engine.clip_suffix
+
+
+def synthesis_stage(script, engine, cache_root: Path, jobs: int, quiet: bool, label: str) -> Clips:
+    """Script -> clips: every clip the cache lacks, synthesised in parallel."""
+    from .cache import ClipCache
+    from .synth import synthesize
+
+    cache = ClipCache(cache_root, engine.clip_suffix)
+    keys, stats = synthesize(script, engine, cache, jobs, quiet=quiet, label=label)
+    return Clips(keys, stats, cache, engine)
+
+
+@dataclass
+class Article:
+    """What the output stages need of one article (plain values; the stages below use them)."""
+    source: Path
+    slug: str
+    out_dir: Path
+    doc: object
+    lexicon: object
+    script: list
+    engine: object
+    clips: Clips
+    options: object
+    formats: tuple
+    jobs: int
+    quiet: bool
+    force: bool
+    cache_root: Path
+
+
+def outputs_stage(article: Article, phase):
+    """Clips -> every output, in a scratch folder in the cache. A remembered piece layout that no
+    longer matches its clips (a damaged clip made anew) means building again from the clips."""
+    from .audio.assemble import StaleLayout
+    from .textio import work_folder
+
+    for remember in (True, False):
+        with work_folder(article.cache_root / "tmp") as work:  # never inside the published output folder
+            try:
+                return _outputs(article, Path(work), remember, phase)
+            except StaleLayout as exc:
+                if not remember:
+                    raise
+                log.debug("%s: %s; building again without remembered layouts", article.slug, exc)
+    raise AssertionError("unreachable")
+
+
+def _outputs(a: Article, work: Path, remember: bool, phase):
+    from .audio import loudness
+    from .audio.assemble import PieceStore
+    from .writers import select
+
+    writers = select(a.formats, a.options)
+    audio_writers = [w for w in writers if w.audio]
+    meter = (loudness.PieceMeter(a.engine.sample_rate, a.engine.limiter_hint_db, a.cache_root / "loudness")
+             if audio_writers else None)
+    store = PieceStore(work / "pieces.pcm")
+    try:
+        timeline = assemble_stage(a, store, meter, remember)
+        phase(f"assembly of {timeline.duration_ms / 1000:.1f} s of audio")
+        ctx = context_for(a, timeline, store)
+        if meter is not None:
+            loudness_stage(ctx, meter, a.cache_root)
+            phase("loudness plan")
+            encode_stage(ctx, audio_writers, work, a.jobs, a.quiet)
+            phase("encoding")
+    finally:
+        if meter is not None:
+            meter.abort()
+    write_stage(ctx, [w for w in writers if not w.audio], phase)
+    return ctx
+
+
+def assemble_stage(a: Article, store, meter, remember: bool):
+    """Clips + pauses -> the timeline and each piece's PCM (metered as it is made)."""
+    from .audio.assemble import Layouts, assemble
+    from .progress import Progress
+
+    layouts = Layouts(a.cache_root / "layouts" if remember else None, a.engine.sample_rate,
+                      a.options.audio.trim_silence)
+    titles = [(s.heading.text, s.heading.id) for s in a.doc.sections]
+    joining = Progress(len(a.script), f"{a.slug}: joining", quiet=a.quiet)
+    try:
+        return assemble(a.script, titles, a.clips.load, a.engine.sample_rate, store,
+                        trim=a.options.audio.trim_silence, layouts=layouts,
+                        clip_digest=lambda item: a.clips.cache.digest(a.clips.keys[item.id]), meter=meter,
+                        progress=joining)
+    finally:
+        joining.close()
+
+
+def context_for(a: Article, timeline, store):
+    from .context import BuildContext
+    from .cover import article_cover
+
+    narrator = f"{a.engine.display_name}, Stimme „{a.engine.settings.voice}“"
+    ctx = BuildContext(doc=a.doc, slug=a.slug, out_dir=a.out_dir, script=a.script, timeline=timeline,
+                       options=a.options, lexicon=a.lexicon, narrator=narrator, store=store, engine=a.engine.name,
+                       modified=source_date(a.source),
+                       previous={} if a.force else previous_stamp(a.out_dir).get("made", {}))
+    ctx.cover = article_cover(a.doc, a.out_dir)
+    return ctx
+
+
+def loudness_stage(ctx, meter, cache_root: Path) -> None:
+    """The meter's blocks -> gain and limiter for the target loudness (remetered only if needed)."""
+    from .audio import loudness
+
+    options, timeline, store = ctx.options, ctx.timeline, ctx.store
+
+    def remeasure(threshold):
+        return loudness.measure_pieces(lambda piece: store.read(piece.index), timeline.pieces,
+                                       timeline.sample_rate, threshold, cache_root / "loudness").lufs
+
+    plan = loudness.plan(meter.result(), remeasure, options.audio.loudness_lufs, options.audio.true_peak_dbtp)
+    ctx.audio_filters = plan.filters
+    timeline.loudness = {**plan.to_dict(), "target_lufs": options.audio.loudness_lufs,
+                         "true_peak_ceiling_dbtp": options.audio.true_peak_dbtp}
+
+
+def encode_stage(ctx, audio_writers, work: Path, jobs: int, quiet: bool) -> None:
+    """Pieces -> encoded pieces (cached) -> the audio files, joined by stream copy."""
+    from .audio.encode import encode_all
+
+    encode_all(ctx, audio_writers, work, jobs, quiet=quiet)
+
+
+def write_stage(ctx, writers, phase) -> None:
+    """Everything that is not audio: transcripts, chapters, EPUB, web page, manifest."""
+    for writer in writers:
+        writer.write(ctx)
+        phase(writer.name)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..progress import Progress
 from ..textio import replacing
-from ..writers.base import BuildContext, Writer
+from ..context import BuildContext
 from .ffmpeg import ffmpeg_exe, run
 
 log = logging.getLogger(__name__)
@@ -53,7 +53,7 @@ def piece_path(ctx: BuildContext, codec: Codec, piece) -> Path:
     return Path(ctx.options.build.cache_dir) / "encoded" / key[:2] / f"{key}{codec.suffix}"
 
 
-def encode_all(ctx: BuildContext, writers: list[Writer], work: Path, jobs: int = 1, quiet: bool = False) -> None:
+def encode_all(ctx: BuildContext, writers: list, work: Path, jobs: int = 1, quiet: bool = False) -> None:
     """Make every piece the writers need (cached), then let each writer join, tag and place its files."""
     table = codecs(ctx.options)
     wanted = sorted({name for writer in writers for name in writer.pieces})

@@ -21,7 +21,7 @@ from mutagen.id3 import (
 from mutagen.mp4 import MP4, MP4Cover
 
 if TYPE_CHECKING:
-    from ..writers.base import BuildContext
+    from ..context import BuildContext
 
 class _ChaptersInTimeOrder(ID3):
     """mutagen writes frames by importance, then by size, so CHAP frames come out in an order

@@ -1,0 +1,154 @@
+"""Many articles: the sources found, each built (here, or on a Dask cluster), the site written.
+
+``cli.py`` only parses the command line; this module decides what to build and in which order,
+reports each failure in one line (the others still build), removes the articles whose source is
+gone, and writes the feed and the index once, after every article is done.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from . import config
+from .errors import NarrationError, report
+
+log = logging.getLogger("narration")
+SOURCE_DIR = Path("source")
+
+
+def find_sources(paths: list[Path]) -> list[Path]:
+    from .readers import is_source
+
+    found = []
+    for path in paths or [SOURCE_DIR]:
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.is_file() and is_source(p) and not p.name.startswith("."))
+        else:
+            found.append(path)
+    return found
+
+
+def engine_choice(options):
+    """The engine choice; nothing is probed until a clip must be synthesised."""
+    from .engines import EngineChoice
+    from .engines.base import VoiceSettings
+
+    v = options.voice
+    settings = VoiceSettings(language=v.language, voice=v.espeak_voice, rate=v.rate, pitch=v.pitch, tld=v.gtts_tld,
+                             timeout=v.gtts_timeout, max_concurrency=v.gtts_concurrency,
+                             min_interval=v.gtts_min_interval, retries=v.gtts_retries, backoff=v.gtts_backoff)
+    return EngineChoice(options.build.engine, settings, {"espeak": v.espeak_voice, "gtts": v.gtts_voice})
+
+
+def _remove_orphans(out_root: Path, folders: list[Path]) -> list[str]:
+    """Articles whose source was in a folder being built and is gone: their folders go (one line
+    each), and with them their feed items and index entries. Only folders whose build stamp names
+    such a source are touched, never another folder's articles."""
+    import shutil
+
+    from .pipeline import previous_stamp
+
+    removed = []
+    watched = {folder.resolve() for folder in folders}
+    if not out_root.is_dir() or not watched:
+        return removed
+    for folder in sorted(out_root.iterdir()):
+        source = previous_stamp(folder).get("source") if folder.is_dir() else None
+        if isinstance(source, str) and Path(source).parent in watched and not Path(source).exists():
+            shutil.rmtree(folder)
+            log.info("%s: removed, its source is gone", folder)
+            removed.append(folder.name)
+    return removed
+
+
+class Catalogue:
+    """Everything one build of the sources needs, made once: kept by ``watch`` between rebuilds,
+    so a rebuild pays for no start-up, imports, engine or tokenizer."""
+
+    def __init__(self, paths: list[Path], options, quiet: bool = False, verbose: bool = False):
+        from .writers import parse_formats
+
+        self.paths, self.options, self.quiet, self.verbose = list(paths or []), options, quiet, verbose
+        self.formats = parse_formats(options.build.formats)
+        self.engine = None
+        self.quiet_skips = False  # watch: only say what was rebuilt
+
+    @classmethod
+    def from_args(cls, args, options) -> "Catalogue":
+        options = config.with_flags(options, out=args.out, engine=args.engine, jobs=args.jobs,
+                                    epub_audio=args.epub_audio, cache_dir=args.cache_dir,
+                                    scheduler=getattr(args, "scheduler", None),
+                                    formats=tuple(args.formats.split(",")) if args.formats else None)
+        return cls(args.paths, options, quiet=args.quiet, verbose=args.verbose)
+
+    def run(self, force: bool = False) -> int:
+        """Build every article; returns the exit status (1 if any article failed)."""
+        from .pipeline import slug_for
+        from .textio import sweep
+
+        options = self.options
+        sources = find_sources(self.paths)
+        if not sources:
+            log.warning("nothing to build: no sources in %s", ", ".join(map(str, self.paths or [SOURCE_DIR])))
+            return 0
+        out_root = Path(options.build.out)
+        cache_root = Path(options.build.cache_dir)
+        for leftover in sweep(out_root, 2) + sweep(cache_root / "tmp", 0):
+            log.debug("removed %s, left by an interrupted build", leftover)
+        failures, built, slugs, todo = 0, [], {}, []
+        for source in sources:
+            slug = slug_for(source)
+            if slug in slugs:
+                report(source, NarrationError(f"has the same output name '{slug}' as {slugs[slug]}", "rename one"),
+                       False)
+                failures += 1
+                continue
+            slugs[slug] = source
+            todo.append(source)
+        for source, outcome in self._build_all(todo, force):
+            if isinstance(outcome, BaseException):  # one bad article never stops the others
+                report(source, outcome, self.verbose)
+                failures += 1
+                continue
+            built.append(outcome)
+            if outcome.skipped:
+                (log.debug if self.quiet_skips else log.info)(
+                    "%s: up to date: %d clips, all from cache, 0 synthesised, nothing rewritten -> %s",
+                    source.name, outcome.clips, outcome.out_dir)
+            else:
+                log.info("%s: %d clips, %d from cache, %d synthesised; %.1f s -> %s", source.name, outcome.clips,
+                         outcome.cached, outcome.synthesised, outcome.seconds, outcome.out_dir)
+        folders = [p for p in (self.paths or [SOURCE_DIR]) if p.is_dir()]
+        removed = _remove_orphans(out_root, folders)
+        if (built or removed) and (removed or any(not r.skipped for r in built) or not (out_root / "feed.xml").exists()):
+            try:
+                from .site import write_site
+
+                write_site(out_root, options)  # once, after every article, by the one who asked
+            except Exception as exc:
+                report("site", exc, self.verbose)
+                failures += 1
+        if failures:
+            log.error("%d of %d articles failed", failures, len(sources))
+        return 1 if failures else 0
+
+    def _build_all(self, sources: list[Path], force: bool):
+        """(source, ArticleResult or the exception) for each source, as they finish."""
+        if self.options.build.scheduler:
+            from .distributed import build_on_cluster  # Dask is imported only when asked for
+
+            yield from build_on_cluster(sources, self.options, self.formats, force, self.quiet)
+            return
+        from .pipeline import build_article
+
+        if self.engine is None:
+            self.engine = engine_choice(self.options)
+        out_root = Path(self.options.build.out)
+        for source in sources:
+            try:
+                yield source, build_article(source, self.options, self.engine, self.formats, out_root,
+                                            self.options.build.jobs, quiet=self.quiet, force=force)
+            except KeyboardInterrupt:
+                raise
+            except Exception as exc:
+                yield source, exc

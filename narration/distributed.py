@@ -1,0 +1,130 @@
+"""Catalogue builds on a Dask cluster (``--scheduler``, ``[build] scheduler``).
+
+A publisher's backlist or a day's news outgrows one machine, and Dask's own
+``dask scheduler`` / ``dask worker`` are what cluster operators already run;
+``local`` starts a LocalCluster on this machine instead (process workers, one
+thread each). This module is imported only when a scheduler is asked for, so a
+build without one never loads Dask.
+
+One task per article (Dask's scheduler spends about a millisecond per task, a
+sentence is far too small). Only plain data crosses the wire: the source path,
+the options (a frozen dataclass), the formats; each worker makes its own engine
+from the settings (a ctypes handle cannot be pickled) and keeps its synthesis
+processes warm between articles. The cache and output folders must be on a
+file system every worker sees: that is checked first, by a token each worker
+must read back. A lost worker (killed, out of memory) costs its article a
+retry, which Dask schedules on another worker; our writes are atomic, so the
+retry finds nothing half-made. The client shows one progress bar over the
+catalogue and writes the site once every article is done.
+"""
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import uuid
+from pathlib import Path
+
+from .errors import NarrationError
+
+log = logging.getLogger("narration")
+
+
+def connect(address: str):
+    """A Dask client for ``address``: "local" (a LocalCluster here) or "tcp://host:port"."""
+    from dask.distributed import Client, LocalCluster
+
+    if address == "local":
+        cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        return Client(cluster)
+    try:
+        return Client(address, timeout="10s")
+    except (OSError, TimeoutError) as exc:
+        raise NarrationError(f"cannot reach the Dask scheduler at {address}", str(exc)[:120]) from exc
+
+
+def _reads(path: str, token: str) -> bool:
+    """On a worker: does it see the file the client just wrote?"""
+    try:
+        return Path(path).read_text(encoding="utf-8") == token
+    except OSError:
+        return False
+
+
+def check_shared_folders(client, folders: dict[str, Path]) -> None:
+    """Every worker must see the same cache and output folders; else one line naming the worker."""
+    from .textio import atomic_write
+
+    for role, folder in folders.items():
+        token = uuid.uuid4().hex
+        probe = folder / "tmp" / f".shared-{token}" if role == "cache" else folder / f".shared-{token}"
+        atomic_write(probe, token)
+        try:
+            seen = client.run(_reads, str(probe), token)
+        finally:
+            probe.unlink(missing_ok=True)
+        blind = sorted(worker for worker, ok in seen.items() if not ok)
+        if blind:
+            raise NarrationError(f"Dask worker {blind[0]} cannot see the {role} folder {folder}",
+                                 "cache and output must be on a file system every worker shares")
+        if not seen:
+            raise NarrationError("the Dask scheduler has no workers")
+
+
+def build_one(source: str, options, formats: tuple[str, ...], force: bool) -> dict:
+    """The task a worker runs: one article, start to end. Returns plain data; an error comes back
+    as its one-line message (the client reports it like a local failure)."""
+    from .catalogue import engine_choice
+    from .errors import NarrationError as Error
+    from .pipeline import build_article
+
+    try:
+        result = build_article(Path(source), options, engine_choice(options), tuple(formats),
+                               Path(options.build.out), options.build.jobs, quiet=True, force=force)
+    except Error as exc:
+        return {"error": str(exc)}
+    except Exception as exc:  # noqa: BLE001 - a bug: reported, the catalogue goes on
+        return {"error": f"internal error: {type(exc).__name__}: {exc}"}
+    fields = dataclasses.asdict(result)
+    fields["source"], fields["out_dir"] = str(result.source), str(result.out_dir)
+    return fields
+
+
+def build_on_cluster(sources: list[Path], options, formats: tuple[str, ...], force: bool, quiet: bool):
+    """(source, ArticleResult or NarrationError) for each source, as the cluster finishes them."""
+    from dask.distributed import as_completed
+
+    from .pipeline import ArticleResult
+    from .progress import Progress
+
+    build = dataclasses.replace(options.build, cache_dir=str(Path(options.build.cache_dir).resolve()),
+                                out=str(Path(options.build.out).resolve()))
+    options = dataclasses.replace(options, build=build)  # absolute: workers may start elsewhere
+    client = connect(options.build.scheduler)
+    try:
+        check_shared_folders(client, {"cache": Path(build.cache_dir), "output": Path(build.out)})
+        futures = {client.submit(build_one, str(source.resolve()), options, formats, force, pure=False,
+                                 key=f"article-{uuid.uuid4().hex[:8]}-{source.stem[:40]}"): source
+                   for source in sources}
+        progress = Progress(len(futures), "catalogue", quiet=quiet, unit="article")
+        try:
+            for future in as_completed(futures):
+                source = futures[future]
+                outcome = future.result()
+                progress.advance()
+                if "error" in outcome:
+                    yield source, NarrationError(outcome["error"])
+                    continue
+                outcome["source"], outcome["out_dir"] = Path(outcome["source"]), Path(outcome["out_dir"])
+                yield source, ArticleResult(**outcome)
+        except BaseException:
+            client.cancel(list(futures))
+            raise
+        finally:
+            progress.close()
+    finally:
+        cluster = getattr(client, "cluster", None)
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,206 @@
+"""Catalogue builds on a real Dask cluster (issue 12): the installed ``dask scheduler`` and two
+``dask worker`` processes on 127.0.0.1, started here. Their outputs must equal a local build's."""
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_cli
+
+DASK = Path(sys.executable).with_name("dask")
+ARTICLES = {
+    "eins.md": "# Eins\n\nDer erste Artikel hat 2 Sätze. Am 3. Mai 2024 kam er heraus.\n",
+    "zwei.md": "# Zwei\n\nDer zweite Artikel kostet 5,50 €. Er ist kurz.\n\n## Mehr\n\nUnd er hat einen Abschnitt.\n",
+    "drei.txt": "Der dritte Artikel hat keinen Titel. Er hat aber 3/4 der Länge.\n",
+    "vier.md": "# Vier\n\nDer vierte Artikel nennt die USA und die NATO. Dann endet er.\n",
+}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(predicate, seconds=60, what="it"):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.2)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+class Cluster:
+    """A scheduler and named workers, each a real process from the installed ``dask`` command."""
+
+    def __init__(self, folder: Path):
+        self.folder, self.port = folder, _free_port()
+        self.address = f"tcp://127.0.0.1:{self.port}"
+        self.processes: dict[str, subprocess.Popen] = {}
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        self.env = env
+        self.processes["scheduler"] = subprocess.Popen(
+            [str(DASK), "scheduler", "--host", "127.0.0.1", "--port", str(self.port), "--no-dashboard"],
+            stdout=subprocess.DEVNULL, stderr=open(folder / "scheduler.log", "w"), cwd=folder, env=env)
+        _wait_for(lambda: "Scheduler at" in (folder / "scheduler.log").read_text(), what="the scheduler")
+
+    def add_worker(self, name: str, prefix: list[str] = ()) -> None:
+        log = open(self.folder / f"{name}.log", "w")
+        self.processes[name] = subprocess.Popen(
+            [*prefix, str(DASK), "worker", self.address, "--name", name, "--nworkers", "1", "--nthreads", "1",
+             "--no-nanny", "--no-dashboard", "--death-timeout", "30"],
+            stdout=subprocess.DEVNULL, stderr=log, cwd=self.folder, env=self.env)
+
+    def workers(self) -> int:
+        from dask.distributed import Client
+
+        with Client(self.address, timeout="10s") as client:
+            return len(client.scheduler_info()["workers"])
+
+    def close(self):
+        for process in reversed(list(self.processes.values())):
+            if process.poll() is None:
+                process.terminate()
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("dask")
+    running = Cluster(folder)
+    running.add_worker("w1")
+    running.add_worker("w2")
+    _wait_for(lambda: running.workers() == 2, what="two workers")
+    yield running
+    running.close()
+
+
+def _sources(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        os.utime(folder / name, (1700000000, 1700000000))
+    return folder
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and p.name != ".build-stamp.json"}
+
+
+def _timing(out: Path) -> dict:
+    found = {}
+    for manifest in sorted(out.glob("*/manifest.json")):
+        cues = json.loads(manifest.read_text(encoding="utf-8"))["timeline"]["cues"]
+        found[manifest.parent.name] = [(c["id"], c["start_ms"], c["end_ms"]) for c in cues]
+    return found
+
+
+def test_a_catalogue_on_a_dask_scheduler_equals_a_local_build(cluster, tmp_path):
+    src = _sources(tmp_path / "src")
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    local = run_cli("build", src, "--engine", "espeak", "--out", tmp_path / "local", "--cache-dir",
+                    tmp_path / "cache-local", env=env)
+    assert local.returncode == 0, local.stderr
+    remote = run_cli("build", src, "--engine", "espeak", "--scheduler", cluster.address, "--out", tmp_path / "dask",
+                     "--cache-dir", tmp_path / "cache-dask", env=env)
+    assert remote.returncode == 0, remote.stderr
+    assert _timing(tmp_path / "dask") == _timing(tmp_path / "local")
+    assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "local")  # byte for byte, the feed included
+    from test_epub import epubcheck
+
+    report = epubcheck(tmp_path / "dask" / "zwei" / "zwei.epub")
+    assert "Messages: 0 fatals / 0 errors / 0 warnings" in report, report
+
+
+def test_a_failing_article_is_one_line_and_the_others_finish(cluster, tmp_path):
+    src = _sources(tmp_path / "src")
+    (src / "kaputt.md").write_text("---\ntitle: [unclosed\n---\n\nText.\n", encoding="utf-8")
+    result = run_cli("build", src, "--engine", "espeak", "--scheduler", cluster.address, "--formats", "vtt",
+                     "--out", tmp_path / "out", "--cache-dir", tmp_path / "cache")
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "kaputt.md" in errors[0] and "Traceback" not in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").glob("*/*.vtt")) == ["drei.vtt", "eins.vtt", "vier.vtt",
+                                                                          "zwei.vtt"]
+
+
+def test_a_worker_killed_mid_build_costs_a_retry_not_the_build(tmp_path):
+    from test_faults import _chapter
+
+    running = Cluster(tmp_path)
+    try:
+        running.add_worker("a")
+        running.add_worker("b")
+        _wait_for(lambda: running.workers() == 2, what="two workers")
+        src = tmp_path / "src"
+        for n in range(4):
+            _chapter(tmp_path / f"c{n}", paragraphs=6 + n)
+            src.mkdir(exist_ok=True)
+            shutil.copy(tmp_path / f"c{n}" / "verwandlung.md", src / f"kapitel-{n}.md")
+        build = subprocess.Popen([sys.executable, str(ROOT / "build.py"), str(src), "--engine", "espeak",
+                                  "--scheduler", running.address, "--formats", "mp3,vtt", "--out", str(tmp_path / "out"),
+                                  "--cache-dir", str(tmp_path / "cache")], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+        _wait_for(lambda: any((tmp_path / "cache").glob("??/*.wav")) if (tmp_path / "cache").exists() else False,
+                  what="synthesis to start")
+        running.processes["a"].send_signal(signal.SIGKILL)
+        _, err = build.communicate(timeout=300)
+        assert build.returncode == 0, err
+        for n in range(4):
+            folder = tmp_path / "out" / f"kapitel-{n}"
+            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+            assert (folder / f"kapitel-{n}.mp3").stat().st_size > 10_000 and manifest["timeline"]["cues"]
+        assert not [p for p in (tmp_path / "out").rglob("*") if ".part" in p.name]
+    finally:
+        running.close()
+
+
+def test_a_worker_that_cannot_see_the_cache_is_named_in_one_line(tmp_path):
+    if os.geteuid() != 0 or not shutil.which("unshare"):
+        pytest.skip("needs root and unshare to give one worker a different view of the disk")
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    running = Cluster(tmp_path)
+    try:
+        running.add_worker("sees")
+        # this worker lives in its own mount namespace, where an empty folder hides the shared cache
+        hide = f"mount --bind {tmp_path / 'elsewhere'} {cache} && exec \"$@\""
+        (tmp_path / "elsewhere").mkdir()
+        running.add_worker("blind", prefix=["unshare", "--mount", "--propagation", "private", "sh", "-c", hide, "sh"])
+        _wait_for(lambda: running.workers() == 2, what="two workers")
+        src = _sources(tmp_path / "src")
+        result = run_cli("build", src, "--engine", "espeak", "--scheduler", running.address, "--out", tmp_path / "out",
+                         "--cache-dir", cache)
+        assert result.returncode != 0
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and "Dask worker" in lines[0] and "cannot see the cache folder" in lines[0], lines
+        assert "blind" in lines[0] or re.search(r"tcp://127\.0\.0\.1:\d+", lines[0])
+        assert not (tmp_path / "out").exists()
+    finally:
+        running.close()
+
+
+def test_a_build_without_a_scheduler_never_imports_dask(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.md").write_text("# A\n\nEin Satz.\n", encoding="utf-8")
+    probe = ("import sys; from narration.cli import main; code = main(['build', sys.argv[1], '--engine', 'espeak', "
+             "'--formats', 'vtt', '--out', sys.argv[2], '--cache-dir', sys.argv[3]]); "
+             "print(code, 'dask' in sys.modules, 'distributed' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", probe, str(src), str(tmp_path / "out"), str(tmp_path / "cache")],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert run.stdout.split() == ["0", "False", "False"], run.stderr
