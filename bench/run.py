@@ -345,6 +345,63 @@ def watch_rebuilds(source: Path, out: Path, cache: Path, runs: int, interval: fl
     return {"seconds": seconds, "interval_s": interval}
 
 
+def catalogue(articles: int = 24, paragraphs: int = 8) -> dict:
+    """A catalogue of ``articles`` articles (the corpus books' chapters, their first ``paragraphs``
+    paragraphs each), built cold three ways: here without Dask, on a Dask LocalCluster, and through
+    a ``dask scheduler`` with two ``dask worker`` processes. Articles per minute, and what Dask
+    costs against the local build (issue 12: at most 10 %)."""
+    import re
+
+    folder = WORK / "catalogue"
+    shutil.rmtree(folder, ignore_errors=True)
+    src = folder / "src"
+    src.mkdir(parents=True)
+    chapters = []
+    for book in sorted(CORPUS.glob("*.md")):
+        body = book.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+        chapters += [part for part in re.split(r"\n(?=# )", body) if part.startswith("# ")]
+    for n, chapter in enumerate(chapters[:articles]):
+        kept = [p for p in chapter.split("\n\n") if p.strip()][:paragraphs + 1]
+        (src / f"kapitel-{n:02d}.md").write_text("\n\n".join(kept) + "\n", encoding="utf-8")
+
+    def run(mode: str, scheduler: str = "") -> float:
+        out, cache = folder / f"out-{mode}", folder / f"cache-{mode}"
+        extra = ["--scheduler", scheduler] if scheduler else []
+        started = time.perf_counter()
+        subprocess.run([sys.executable, str(ROOT / "build.py"), "-q", str(src), "--out", str(out), "--cache-dir",
+                        str(cache), *extra], cwd=ROOT, check=True, capture_output=True, text=True,
+                       env={**os.environ, **UNREACHABLE})
+        return time.perf_counter() - started
+
+    dask = Path(sys.executable).with_name("dask")
+    results = {"articles": min(articles, len(chapters)), "local_s": run("local"), "local_cluster_s": run("cluster", "local")}
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, **UNREACHABLE, "PYTHONPATH": str(ROOT)}
+    processes = [subprocess.Popen([str(dask), "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+                                  cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    try:
+        time.sleep(3)
+        for name in ("w1", "w2"):
+            processes.append(subprocess.Popen([str(dask), "worker", f"tcp://127.0.0.1:{port}", "--name", name,
+                                               "--nworkers", "1", "--nthreads", "1", "--no-nanny", "--no-dashboard"],
+                                              cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        time.sleep(4)
+        results["scheduler_two_workers_s"] = run("scheduler", f"tcp://127.0.0.1:{port}")
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait()
+    for key in ("local", "local_cluster", "scheduler_two_workers"):
+        results[f"{key}_articles_per_minute"] = results["articles"] / results[f"{key}_s"] * 60
+    results["dask_overhead_local_cluster"] = results["local_cluster_s"] / results["local_s"] - 1
+    results["dask_overhead_scheduler"] = results["scheduler_two_workers_s"] / results["local_s"] - 1
+    return results
+
+
 def normalising(name: str, runs: int) -> dict:
     """Speech normalisation alone over every sentence of a corpus book (issue 11: ≤ 0.5 ms each),
     with the noun table ready in the user's cache, as on every build but a machine's first."""
@@ -388,7 +445,18 @@ def main() -> int:
     parser.add_argument("--long-runs", type=int, default=3)
     parser.add_argument("--long-book", default="fontane-effi-briest")
     parser.add_argument("--skip-long", action="store_true")
+    parser.add_argument("--only", choices=("catalogue",), help="measure just this, merged into results.json")
     args = parser.parse_args()
+    if args.only == "catalogue":
+        path = ROOT / "bench" / "results.json"
+        results = json.loads(path.read_text(encoding="utf-8"))
+        WORK.mkdir(parents=True, exist_ok=True)
+        results["catalogue"] = catalogue()
+        path.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+        table = render(results, args.long_book)
+        print(table)
+        update_readme(table)
+        return 0
     shutil.rmtree(WORK, ignore_errors=True)
     WORK.mkdir(parents=True)
     source = seed_copy(WORK / "seed")
@@ -427,6 +495,7 @@ def main() -> int:
     synth = synthesis_only(args.runs)
     gtts = gtts_throughput()
     normalise = normalising(args.long_book, args.runs)
+    catalogue_results = catalogue()
     phase_times = phases(source, WORK / "phases-out", WORK / "phases-cache")
     long = None if args.skip_long else long_book(args.long_book, args.long_runs)
     results = {
@@ -444,7 +513,7 @@ def main() -> int:
         "seed_audio_s": built_audio_s,  # what the build made (the floor's raw audio has no pauses)
         "seed_seconds_per_audio_hour": cold_s / (built_audio_s / 3600),
         "pandoc_epub3_s": pandoc_s, "synthesis": synth, "gtts": gtts, "long_book": long,
-        "normalising": normalise,
+        "normalising": normalise, "catalogue": catalogue_results,
     }
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     table = render(results, args.long_book)
@@ -485,6 +554,16 @@ def render(r: dict, book: str) -> str:
     nm = r["normalising"]
     rows.append((f"Speech normalisation alone, every sentence of {nm['book']} ({nm['sentences']:,})",
                  f"{nm['seconds']:.2f} s", f"{nm['ms_per_sentence']:.3f} ms per sentence (goal ≤ 0.5)"))
+    c = r.get("catalogue")
+    if c:
+        rows.append((f"Catalogue of {c['articles']} articles (corpus chapters), cold, here without Dask",
+                     f"{c['local_s']:.1f} s", f"{c['local_articles_per_minute']:.1f} articles per minute"))
+        rows.append(("The same on a Dask LocalCluster (`--scheduler local`, 2 process workers)",
+                     f"{c['local_cluster_s']:.1f} s", f"{c['local_cluster_articles_per_minute']:.1f} per minute; "
+                     f"Dask costs {100 * c['dask_overhead_local_cluster']:+.1f} % (goal ≤ 10 %)"))
+        rows.append(("The same through `dask scheduler` + two `dask worker` processes",
+                     f"{c['scheduler_two_workers_s']:.1f} s", f"{c['scheduler_two_workers_articles_per_minute']:.1f} "
+                     f"per minute; Dask costs {100 * c['dask_overhead_scheduler']:+.1f} % (goal ≤ 10 %)"))
     g = r["gtts"]
     speeds = ", ".join(f"{c}: {s:.1f}/s" for c, s in g["sentences_per_second"].items())
     rows.append((f"gTTS path, fake endpoint answering after {g['latency_s'] * 1000:.0f} ms", "",
