@@ -32,11 +32,14 @@ log = logging.getLogger("narration")
 
 def connect(address: str):
     """A Dask client for ``address``: "local" (a LocalCluster here) or "tcp://host:port"."""
+    import dask
     from dask.distributed import Client, LocalCluster
 
     if address == "local":
-        cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        # a build starts synthesis processes of its own, which Python forbids a daemonic process
+        with dask.config.set({"distributed.worker.daemon": False}):
+            cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
         return Client(cluster)
     try:
         return Client(address, timeout="10s")
@@ -75,10 +78,15 @@ def check_shared_folders(client, folders: dict[str, Path]) -> None:
 def build_one(source: str, options, formats: tuple[str, ...], force: bool) -> dict:
     """The task a worker runs: one article, start to end. Returns plain data; an error comes back
     as its one-line message (the client reports it like a local failure)."""
+    import multiprocessing
+
     from .catalogue import engine_choice
     from .errors import NarrationError as Error
     from .pipeline import build_article
 
+    if multiprocessing.current_process().daemon:
+        return {"error": "this Dask worker runs as a daemonic process, which may not start the synthesis "
+                         "processes (start workers with --no-nanny, or set DASK_DISTRIBUTED__WORKER__DAEMON=False)"}
     try:
         result = build_article(Path(source), options, engine_choice(options), tuple(formats),
                                Path(options.build.out), options.build.jobs, quiet=True, force=force)

@@ -204,3 +204,13 @@ def test_a_build_without_a_scheduler_never_imports_dask(tmp_path):
     run = subprocess.run([sys.executable, "-c", probe, str(src), str(tmp_path / "out"), str(tmp_path / "cache")],
                          cwd=ROOT, capture_output=True, text=True)
     assert run.stdout.split() == ["0", "False", "False"], run.stderr
+
+
+def test_scheduler_local_starts_a_local_cluster(tmp_path):
+    src = _sources(tmp_path / "src")
+    result = run_cli("build", src, "--engine", "espeak", "--scheduler", "local", "--formats", "vtt,mp3",
+                     "--out", tmp_path / "out", "--cache-dir", tmp_path / "cache", "-q")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").glob("*/*.vtt")) == ["drei.vtt", "eins.vtt", "vier.vtt",
+                                                                          "zwei.vtt"]
+    assert (tmp_path / "out" / "feed.xml").is_file()
