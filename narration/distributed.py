@@ -7,7 +7,10 @@ thread each). This module is imported only when a scheduler is asked for, so a
 build without one never loads Dask.
 
 One task per article (Dask's scheduler spends about a millisecond per task, a
-sentence is far too small). Only plain data crosses the wire: the source path,
+sentence is far too small). A long book first spreads its synthesis: one task
+finds the clips it lacks, tasks of a few hundred sentences each synthesise
+them on every worker into the shared cache, and the book's own task then finds
+them all cached. Only plain data crosses the wire: the source path,
 the options (a frozen dataclass), the formats; each worker makes its own engine
 from the settings (a ctypes handle cannot be pickled) and keeps its synthesis
 processes warm between articles. The cache and output folders must be on a
@@ -75,9 +78,10 @@ def check_shared_folders(client, folders: dict[str, Path]) -> None:
             raise NarrationError("the Dask scheduler has no workers")
 
 
-def build_one(source: str, options, formats: tuple[str, ...], force: bool) -> dict:
+def build_one(source: str, options, formats: tuple[str, ...], force: bool, after: list = ()) -> dict:
     """The task a worker runs: one article, start to end. Returns plain data; an error comes back
-    as its one-line message (the client reports it like a local failure)."""
+    as its one-line message (the client reports it like a local failure). ``after``: the results
+    of tasks that had to finish first (a long book's synthesis), unused."""
     import multiprocessing
 
     from .catalogue import engine_choice
@@ -99,6 +103,44 @@ def build_one(source: str, options, formats: tuple[str, ...], force: bool) -> di
     return fields
 
 
+LONG_BOOK_BYTES = int(os.environ.get("NARRATION_LONG_BOOK_BYTES", "150000"))  # a source this big is a long book
+CHUNK_CLIPS = int(os.environ.get("NARRATION_CHUNK_CLIPS", "200"))  # sentences per synthesis task
+
+
+def plan_synthesis(source: str, options) -> dict:
+    """On a worker: the speech texts of a book that the cache still lacks, and the engine for them."""
+    from .cache import ClipCache
+    from .catalogue import engine_choice
+    from .pipeline import engine_stage, read_stage, script_stage
+    from .synth import keys_for
+
+    try:
+        cache_root = Path(options.build.cache_dir)
+        doc, lexicon = read_stage(Path(source), cache_root)
+        script = script_stage(doc, lexicon, options)
+        engine = engine_stage(engine_choice(options), None, script, cache_root)
+        cache = ClipCache(cache_root, engine.clip_suffix)
+        keys = keys_for(script, engine)
+        missing = list(dict.fromkeys(item.speech for item in script if not cache.has(keys[item.id])))
+        return {"engine": engine.name, "missing": missing}
+    except Exception as exc:  # noqa: BLE001 - the book's own task will report it
+        return {"engine": "", "missing": [], "error": str(exc)}
+
+
+def synthesise_chunk(texts: list[str], options, engine_name: str) -> int:
+    """On a worker: synthesise these sentences into the shared cache (part of a long book)."""
+    from .cache import ClipCache
+    from .catalogue import engine_choice
+    from .speech.script import ScriptItem
+    from .synth import synthesize
+
+    engine = engine_choice(options).named(engine_name)
+    items = [ScriptItem(f"chunk-{n}", "paragraph", text, text, 0, "", 0) for n, text in enumerate(texts)]
+    cache = ClipCache(Path(options.build.cache_dir), engine.clip_suffix)
+    _, stats = synthesize(items, engine, cache, options.build.jobs or engine.default_jobs, quiet=True)
+    return stats.synthesised
+
+
 def build_on_cluster(sources: list[Path], options, formats: tuple[str, ...], force: bool, quiet: bool):
     """(source, ArticleResult or NarrationError) for each source, as the cluster finishes them."""
     from dask.distributed import as_completed
@@ -112,12 +154,33 @@ def build_on_cluster(sources: list[Path], options, formats: tuple[str, ...], for
     client = connect(options.build.scheduler)
     try:
         check_shared_folders(client, {"cache": Path(build.cache_dir), "output": Path(build.out)})
-        futures = {client.submit(build_one, str(source.resolve()), options, formats, force, pure=False,
-                                 key=f"article-{uuid.uuid4().hex[:8]}-{source.stem[:40]}"): source
-                   for source in sources}
-        progress = Progress(len(futures), "catalogue", quiet=quiet, unit="article")
+        futures, plans = {}, {}
+
+        def submit_book(source, after=()):
+            future = client.submit(build_one, str(source.resolve()), options, formats, force, list(after),
+                                   pure=False, key=f"article-{uuid.uuid4().hex[:8]}-{source.stem[:40]}")
+            futures[future] = source
+            return future
+
+        for source in sources:
+            if source.stat().st_size >= LONG_BOOK_BYTES:
+                plans[client.submit(plan_synthesis, str(source.resolve()), options, pure=False,
+                                    key=f"plan-{uuid.uuid4().hex[:8]}-{source.stem[:40]}")] = source
+            else:
+                submit_book(source)
+        progress = Progress(len(sources), "catalogue", quiet=quiet, unit="article")
+        pending = as_completed(list(futures) + list(plans))
         try:
-            for future in as_completed(futures):
+            for future in pending:
+                if future in plans:  # a long book: its synthesis spread over the workers first
+                    source, plan = plans.pop(future), future.result()
+                    texts = plan["missing"]
+                    chunks = [client.submit(synthesise_chunk, texts[i:i + CHUNK_CLIPS], options, plan["engine"],
+                                            pure=False, key=f"synthesis-{uuid.uuid4().hex[:8]}-{source.stem[:30]}")
+                              for i in range(0, len(texts), CHUNK_CLIPS)] if plan["engine"] else []
+                    log.debug("%s: %d clips to make, in %d synthesis tasks", source.name, len(texts), len(chunks))
+                    pending.add(submit_book(source, chunks))
+                    continue
                 source = futures[future]
                 outcome = future.result()
                 progress.advance()
@@ -127,7 +190,7 @@ def build_on_cluster(sources: list[Path], options, formats: tuple[str, ...], for
                 outcome["source"], outcome["out_dir"] = Path(outcome["source"]), Path(outcome["out_dir"])
                 yield source, ArticleResult(**outcome)
         except BaseException:
-            client.cancel(list(futures))
+            client.cancel(list(futures) + list(plans))
             raise
         finally:
             progress.close()

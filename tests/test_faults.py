@@ -18,14 +18,14 @@ import responses
 from conftest import ROOT
 
 pytestmark = pytest.mark.faults
-CORPUS = ROOT.parent / "shared" / "corpus" / "kafka-die-verwandlung.md"
+# the opening of Kafka's Die Verwandlung (public domain; from the shared corpus, kept here so the
+# tests need nothing outside the project)
+CORPUS = Path(__file__).with_name("data") / "verwandlung-anfang.md"
 
 
 def _chapter(folder: Path, paragraphs: int = 14) -> Path:
     """The opening of Die Verwandlung (long enough to kill mid-way, short enough to build often)."""
-    text = CORPUS.read_text(encoding="utf-8") if CORPUS.is_file() else ""
-    if not text:
-        pytest.skip("the shared corpus is not here")
+    text = CORPUS.read_text(encoding="utf-8")
     head, body = text.split("\n# I.\n", 1)
     chosen = [p for p in body.split("\n\n") if p.strip()][:paragraphs]
     folder.mkdir(parents=True, exist_ok=True)
