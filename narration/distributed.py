@@ -103,7 +103,7 @@ def build_one(source: str, options, formats: tuple[str, ...], force: bool, after
     return fields
 
 
-LONG_BOOK_BYTES = int(os.environ.get("NARRATION_LONG_BOOK_BYTES", "150000"))  # a source this big is a long book
+LONG_BOOK_BYTES = int(os.environ.get("NARRATION_LONG_BOOK_BYTES", "60000"))  # about an hour of audio and up
 CHUNK_CLIPS = int(os.environ.get("NARRATION_CHUNK_CLIPS", "200"))  # sentences per synthesis task
 
 
