@@ -1,7 +1,10 @@
 """Measures: '5 km' -> 'fünf Kilometer', '1 t' -> 'eine Tonne', '2.500 m³/h' ->
 'zweitausendfünfhundert Kubikmeter pro Stunde', '40 l/m²' -> 'vierzig Liter pro
 Quadratmeter', '−8 °C' -> 'minus acht Grad Celsius', '10–15 cm' -> 'zehn bis
-fünfzehn Zentimeter'. A unit letter is only a unit right after a number."""
+fünfzehn Zentimeter', '1,80 m' -> 'ein Meter achtzig'. A unit letter is only a unit right after
+a number."""
+import re
+
 from .. import data, numbers
 from ..patterns import NUMBER, SIGN, START, alternatives
 
@@ -19,6 +22,11 @@ def verbalise(match, ctx):
     sign = {"-": "minus ", "−": "minus ", "+": "plus ", "±": "plus minus "}.get(match["sign"] or "", "")
     if match["n2"]:
         spoken = f"{numbers.amount(match['n'])} bis {numbers.amount(match['n2'])} {plural}"
+    elif match["unit"] == "m" and re.fullmatch(r"\d{1,2},\d\d", match["n"]) and not match["per"]:
+        whole, cents = match["n"].split(",")  # a height or a distance: '1,80 m' = 'ein Meter achtzig'
+        spoken = f"{'ein' if whole == '1' else numbers.cardinal(int(whole))} Meter"
+        if int(cents):
+            spoken += f" {numbers.cardinal(int(cents))}"
     else:
         one = numbers.ein(ctx.agreement().case, gender) if numbers.is_one(match["n"]) else "eins"
         counted = numbers.amount(match["n"], one)

@@ -1,13 +1,13 @@
 """Ordinals: 'In der 2. Halbzeit' -> 'In der zweiten Halbzeit', 'Ihr 4. Album' ->
 'Ihr viertes Album', 'Am 3. und 4. Juni' -> 'Am dritten und vierten Juni',
-'3.–5. Mai' -> 'dritter bis fünfter Mai'. 'N.' is an ordinal only before what an
+'3.–5. Mai' -> 'dritter bis fünfter Mai', 'am 9./10. Juli' -> 'am neunten und zehnten Juli'. 'N.' is an ordinal only before what an
 ordinal describes (a noun, a month, an adjective, an acronym like 'FC'); before
 'Danach' it is a number ending the sentence."""
 from .. import data, grammar, numbers
 from . import abbreviation
 
 NAME = "ordinal"
-PATTERN = r"(?<![\w.,])(?P<n>\d{1,3})\.(?:\s?[–-]\s?(?P<n2>\d{1,3})\.)?(?=\s)"
+PATTERN = r"(?<![\w.,])(?P<n>\d{1,3})\.(?:\s?(?P<link>[–/-])\s?(?P<n2>\d{1,3})\.)?(?=\s)"
 
 
 def describes(word: str, after: list[str], nouns) -> bool:
@@ -34,6 +34,6 @@ def verbalise(match, ctx):
         return None
     ending = grammar.adjective_ending(ctx.agreement())
     spoken = numbers.ordinal(int(match["n"]), ending)
-    if match["n2"]:
-        spoken += " bis " + numbers.ordinal(int(match["n2"]), ending)
+    if match["n2"]:  # '3.–5. Mai': dritten bis fünften; '9./10. Juli': neunten und zehnten
+        spoken += (" und " if match["link"] == "/" else " bis ") + numbers.ordinal(int(match["n2"]), ending)
     return spoken

@@ -1,10 +1,12 @@
 """Clock times: '14:30 Uhr', 'um 9:30', '14.30 Uhr' -> 'vierzehn Uhr dreißig';
-'1 Uhr' is 'ein Uhr'. A colon near a score word ('gewann 2:1') is a score."""
+'1 Uhr' is 'ein Uhr'. A colon near a score word ('gewann 2:1') is a score. Three parts are a
+duration: 'in 2:05:30 Stunden' -> 'in zwei Stunden, fünf Minuten und dreißig Sekunden'."""
 from .. import data, numbers
 
 NAME = "time"
-PATTERN = (r"(?<![\w.,:])(?P<h>[01]?\d|2[0-4])(?:(?P<colon>:)(?P<m>[0-5]\d)|\.(?P<dm>[0-5]\d)(?=\s?Uhr))"
-           r"(?P<uhr>\s?Uhr(?![\w]))?(?![\d:]|,\d)")
+PATTERN = (r"(?<![\w.,:])(?:(?P<dh>\d{1,2}):(?P<dmin>[0-5]\d):(?P<ds>[0-5]\d)(?:\s?(?:Stunden|Std\.|h)(?![\w]))?"
+           r"|(?P<h>[01]?\d|2[0-4])(?:(?P<colon>:)(?P<m>[0-5]\d)|\.(?P<dm>[0-5]\d)(?=\s?Uhr))"
+           r"(?P<uhr>\s?Uhr(?![\w]))?)(?![\d:]|,\d)")
 
 
 def _near_score_word(ctx) -> bool:
@@ -12,7 +14,19 @@ def _near_score_word(ctx) -> bool:
     return any(w.rstrip(".") in cues for w in ctx.before()[-4:] + ctx.after()[:2])
 
 
+def _duration(match) -> str:
+    """'2:05:30' (a race, a film) -> 'zwei Stunden, fünf Minuten und dreißig Sekunden'."""
+    parts = []
+    for value, one, many in ((int(match["dh"]), "eine Stunde", "Stunden"), (int(match["dmin"]), "eine Minute", "Minuten"),
+                             (int(match["ds"]), "eine Sekunde", "Sekunden")):
+        if value:
+            parts.append(one if value == 1 else f"{numbers.cardinal(value)} {many}")
+    return ", ".join(parts[:-1]) + (" und " if len(parts) > 1 else "") + parts[-1] if parts else "null Sekunden"
+
+
 def verbalise(match, ctx):
+    if match["dh"]:
+        return _duration(match)
     if not match["uhr"] and _near_score_word(ctx):
         return None
     hours, minutes = int(match["h"]), int(match["m"] or match["dm"])
