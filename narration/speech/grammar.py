@@ -19,7 +19,8 @@ _LINKS = {"und", "oder", "bis", "sowie", "beziehungsweise", "bzw.", "–", "-", 
 _NUMBERISH = re.compile(r"[\d.,:/–-]*\d[\d.,:/–-]*\.?$")
 _MONTHS = frozenset(("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
                      "Oktober", "November", "Dezember", "Jänner"))
-_WEEKDAYS = frozenset(("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonnabend", "Sonntag"))
+_WEEKDAYS = frozenset(("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonnabend", "Sonntag",
+                       "Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."))
 _WORDS = re.compile(r"\d(?:[\d.,:/–-]*\d)?\.?|[^\W\d_][\w-]*\.?|[–,]")
 
 
@@ -58,6 +59,8 @@ def governing_word(before: list[str]) -> tuple[str, str]:
         words = words[:-2]
     if len(words) >= 3 and words[-1] == "," and words[-2] in _WEEKDAYS:  # "am Montag, 3. Juni": dem dritten
         words = words[:-2]
+    elif len(words) >= 2 and words[-1] in _WEEKDAYS:  # "am Do. 18.1.": the weekday's own article
+        words = words[:-1]
     last = words[-1].lower() if words else ""
     previous = words[-2].lower() if len(words) >= 2 else ""
     return last, previous

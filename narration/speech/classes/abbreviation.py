@@ -1,6 +1,7 @@
 """Abbreviations from ``data/abbreviations.tsv``: 'z. B.' -> 'zum Beispiel', 'mind.' ->
 'mindestens', 'e. V.' -> 'eingetragener Verein', 'S. 12' -> 'Seite 12' (only before a
-number: 'Thomas S.' stays). An abbreviation that ends the sentence keeps its full stop."""
+number: 'Thomas S.' stays), 'Goethestr. 12' -> 'Goethestraße zwölf'. An abbreviation that ends
+the sentence keeps its full stop."""
 import functools
 import re
 
@@ -38,10 +39,13 @@ def _pattern() -> str:
     return rf"(?<![\wÄÖÜäöü.])(?:{'|'.join(parts)})"
 
 
-PATTERN = _pattern()
+# a street abbreviated inside its name: 'Goethestr.' -> 'Goethestraße' ('Str.' alone is in the table)
+PATTERN = r"(?<![\wÄÖÜäöü.])(?P<street>[A-ZÄÖÜ][a-zäöüß]+str\.)|" + _pattern()
 
 
 def verbalise(match, ctx):
+    if match["street"]:
+        return match["street"][:-len("str.")] + "straße" + ("." if ctx.at_sentence_end() else "")
     key = re.sub(r"\s", "", match.group(0))
     general, numbered = _table()
     if key in numbered and ctx.next_word()[:1].isdigit():
