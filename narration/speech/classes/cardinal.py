@@ -1,6 +1,7 @@
 """Cardinals: '150' -> 'einhundertfünfzig', '25 000' and '10.000' are one number,
 '−8' -> 'minus acht', '1 Person' -> 'eine Person' ('mit 1 Stimme' -> 'mit einer
-Stimme'), a lone '1' -> 'eins', '2 Mio.' -> 'zwei Millionen', '2er' -> 'zweier',
+Stimme'), a lone '1' -> 'eins' (and 'Nr. 1' too), '2 Mio.' -> 'zwei Millionen', '2er' -> 'zweier',
+'3x' -> 'dreimal',
 'G7' -> 'Ge-sieben', 'A380' -> 'A-dreihundertachtzig'. The hyphen in 'Windows-11'
 or 'Covid-19' is part of a name, never a minus."""
 import re
@@ -11,7 +12,7 @@ from . import letters
 
 NAME = "cardinal"
 PATTERN = (rf"(?<![\w.,])(?P<code>(?:[A-ZÄÖÜ]+\d+|\d+[A-ZÄÖÜ]+)[A-ZÄÖÜ\d]*)(?![\w])"
-           rf"|{START}(?P<sign>{SIGN})?(?P<n>{INT})(?P<suffix>er|fach|mal)?"
+           rf"|{START}(?P<sign>{SIGN})?(?P<n>{INT})(?P<suffix>er|fach|mal|x(?![\w]))?"
            rf"(?:\s?(?P<scale>{scales()}))?(?![\d])")
 _RUNS = re.compile(r"\d+|[^\d]+")
 
@@ -25,9 +26,10 @@ def verbalise(match, ctx):
                         for run in _RUNS.findall(match["code"]))
     sign = {"-": "minus ", "−": "minus ", "+": "plus ", "±": "plus minus "}.get(match["sign"] or "", "")
     value = numbers.parse_int(match["n"])
-    if match["suffix"]:
+    if match["suffix"]:  # '2er' -> 'zweier', '3fach' -> 'dreifach', '3x' -> 'dreimal'
         words = numbers.cardinal(value)
-        return sign + (words[:-1] if words.endswith("eins") else words) + match["suffix"]
+        suffix = "mal" if match["suffix"] == "x" else match["suffix"]
+        return sign + (words[:-1] if words.endswith("eins") else words) + suffix
     if match["scale"]:
         singular, plural = data.rows("scales.tsv")[match["scale"]]
         if singular == "Tausend":
@@ -39,6 +41,8 @@ def verbalise(match, ctx):
         following = ctx.next_word()
         if following == "Uhr":
             return "ein"
+        if ctx.previous_word() in data.words("label_words.txt"):  # 'Nr. 1', 'Abs. 1 GG': a name
+            return "eins"
         agreement = ctx.agreement()
         if agreement.noun:
             return numbers.ein(agreement.case, agreement.gender)

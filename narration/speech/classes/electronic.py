@@ -1,5 +1,7 @@
 """URLs and e-mail addresses: 'www.example.de' -> 'www Punkt example Punkt de'."""
-from .. import data
+import re
+
+from .. import data, numbers
 
 NAME = "electronic"
 PATTERN = (r"(?<![\w@])(?:(?:https?://|www\.)[^\s<>\"„“»«]+[^\s<>\"„“»«.,;:!?)]"
@@ -12,4 +14,6 @@ def verbalise(match, ctx):
         if address.startswith(prefix):
             address = address[len(prefix):]
     words = data.rows("url_words.tsv")
-    return " ".join("".join(f" {words[ch][0]} " if ch in words else ch for ch in address.rstrip("/")).split())
+    spoken = "".join(f" {words[ch][0]} " if ch in words else ch for ch in address.rstrip("/"))
+    spoken = re.sub(r"\d+", lambda m: f" {numbers.cardinal(int(m.group(0)))} ", spoken)  # 'id=5': 'id gleich fünf'
+    return " ".join(spoken.split())

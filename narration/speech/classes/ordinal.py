@@ -7,7 +7,7 @@ from .. import data, grammar, numbers
 from . import abbreviation
 
 NAME = "ordinal"
-PATTERN = r"(?<![\w.,])(?P<n>\d{1,3})\.(?:\s?(?P<link>[–/-])\s?(?P<n2>\d{1,3})\.)?(?=\s)"
+PATTERN = r"(?<![\w.,])(?P<n>\d{1,3})\.(?:\s?(?P<link>[–/-])\s?(?P<n2>\d{1,3})\.)?(?=\s|[A-ZÄÖÜ]{2,}\b)"
 
 
 def describes(word: str, after: list[str], nouns) -> bool:
@@ -29,6 +29,8 @@ def describes(word: str, after: list[str], nouns) -> bool:
 
 
 def verbalise(match, ctx):
+    if ctx.text[match.end():match.end() + 1].isalpha():  # '1.FC Nürnberg': an acronym right after the dot
+        return numbers.ordinal(int(match["n"]), "e" if ctx.previous_word().lower() in ("der", "die", "das") else "er") + " "
     after = ctx.after()
     if not describes(after[0] if after else "", after, ctx.nouns):
         return None
