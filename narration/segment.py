@@ -67,6 +67,10 @@ def _split_after_numbers(sentence: str) -> list[str]:
     return [p.strip() for p in pieces if p.strip()]
 
 
+_MAY_SPLIT = re.compile(r"[.!?…]")  # anywhere but at its end: the middle might hold two sentences
+_QUOTES = re.compile(r"[\"„“”»«‚‘’']")
+
+
 class SplitMemo:
     """Sentences of paragraphs split before, kept per source file, so that
     SoMaJo (a third of a second just to start) is loaded only when a paragraph
@@ -92,8 +96,45 @@ class SplitMemo:
         key = hashlib.sha256(paragraph.encode("utf-8")).hexdigest()
         if key not in self.used:
             found = self.known.get(key)
-            self.used[key] = found if isinstance(found, list) else split_sentences(paragraph)
+            if not isinstance(found, list):
+                found = self._one_sentence_edit(" ".join(paragraph.split())) or split_sentences(paragraph)
+            self.used[key] = found
         return self.used[key]
+
+    def _one_sentence_edit(self, paragraph: str) -> list[str] | None:
+        """An editor's usual change: one sentence of a known paragraph reworded, added or removed.
+        If the new paragraph is a known one's first and last sentences around a middle that
+        cannot hold a sentence boundary (no full stop, question or exclamation mark, ellipsis or
+        quotation mark before its end), the middle is one sentence and SoMaJo, a quarter of a
+        second to start, is not needed. Anything less certain goes to SoMaJo."""
+        best = None
+        for sentences in self.known.values():
+            if not isinstance(sentences, list) or not sentences:
+                continue
+            head = 0
+            while head < len(sentences) and paragraph.startswith(" ".join(sentences[:head + 1]) + " "):
+                head += 1
+            tail = 0
+            while (tail < len(sentences) - head
+                   and paragraph.endswith(" " + " ".join(sentences[len(sentences) - tail - 1:]))):
+                tail += 1
+            if not head and not tail:
+                continue
+            prefix = " ".join(sentences[:head])
+            suffix = " ".join(sentences[len(sentences) - tail:]) if tail else ""
+            kept = sentences[len(sentences) - tail:] if tail else []
+            if prefix and suffix and f"{prefix} {suffix}" == paragraph:  # a sentence removed
+                candidate = sentences[:head] + kept
+            else:
+                middle = paragraph[len(prefix):len(paragraph) - len(suffix)].strip()
+                if " ".join(p for p in (prefix, middle, suffix) if p) != paragraph:
+                    continue
+                if not middle or _MAY_SPLIT.search(middle[:-1]) or _QUOTES.search(middle):
+                    continue
+                candidate = sentences[:head] + [middle] + kept
+            if best is None or head + tail > best[0]:
+                best = (head + tail, candidate)
+        return best[1] if best else None
 
     def save(self) -> None:
         """Keep what this build used (so the memo follows the source), if that differs from what was stored."""

@@ -78,5 +78,42 @@ def test_sentence_memo_splits_only_new_paragraphs(tmp_path, monkeypatch):
     source.write_text(source.read_text(encoding="utf-8").replace("Biden will ihn nicht verlieren.",
                                                                    "Biden will ihn nie verlieren."), encoding="utf-8")
     changed = load(source, tmp_path / "memo")
-    assert len(calls) == 1 and "Biden will ihn nie verlieren." in calls[0]
+    assert calls == []  # one reworded sentence: its paragraph's known sentences around it, no tokenizer
     assert [s.text for s in changed.sentences()][-1] == "Biden will ihn nie verlieren."
+
+
+def test_a_reworded_sentence_needs_no_tokenizer_and_splits_like_one(tmp_path, monkeypatch):
+    """An editor's usual change, one sentence reworded, added or removed, is split without SoMaJo
+    (a quarter of a second to start) exactly as SoMaJo splits it; anything unsure still goes to it."""
+    from narration import segment
+
+    source = tmp_path / "artikel.txt"
+    text = SEED.read_text(encoding="utf-8")
+    source.write_text(text, encoding="utf-8")
+    load(source, tmp_path / "memo")
+    edits = [
+        ("Biden will ihn nicht verlieren.", "Biden will ihn im Jahr 2031 auf keinen Fall verlieren."),  # reworded
+        ("Biden will ihn nicht verlieren.", "Biden will ihn nicht verlieren. Das sagte er gestern"),  # added
+        ("Im vergangenen Jahr beendete Biden dann den Kriegseinsatz am Hindukusch. ", ""),  # removed
+    ]
+    for old, new in edits:
+        source.write_text(text, encoding="utf-8")
+        load(source, tmp_path / "memo")  # the memo follows the source: back to the original
+        edited = text.replace(old, new)
+        assert edited != text
+        source.write_text(edited, encoding="utf-8")
+        with monkeypatch.context() as patched:
+            patched.setattr("somajo.SoMaJo", lambda *a, **k: pytest.fail("SoMaJo was needed"))
+            segment._tokenizer.cache_clear()
+            quick = [s.text for s in load(source, tmp_path / "memo").sentences()]
+        segment._tokenizer.cache_clear()
+        fresh = [s.text for s in load(source).sentences()]  # no memo: SoMaJo splits everything
+        assert quick == fresh
+    unsure = text.replace("Biden will ihn nicht verlieren.", "Biden will ihn z. B. nicht verlieren. Nie.")
+    source.write_text(unsure, encoding="utf-8")
+    calls = []
+    real = segment.split_sentences
+    monkeypatch.setattr(segment, "split_sentences", lambda p: calls.append(p) or real(p))
+    assert [s.text for s in load(source, tmp_path / "memo").sentences()][-2:] == ["Biden will ihn z. B. nicht verlieren.",
+                                                                                    "Nie."]
+    assert len(calls) == 1  # the unsure paragraph went to SoMaJo
