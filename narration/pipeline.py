@@ -36,7 +36,7 @@ class ArticleResult:
 
 def _code_fingerprint() -> str:
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".css", ".js")):
+    for path in sorted(p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".css", ".js", ".tsv", ".txt")):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

@@ -413,3 +413,18 @@ def test_finished_files_are_fsynced_before_and_after_the_rename(tmp_path, monkey
         temp.write_bytes(b"von einem Werkzeug")
     assert ".part" in synced[0] and synced[1] == str(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fertig.txt", "werkzeug.bin"]
+
+
+def test_the_stamp_covers_the_normalisers_data_files(tmp_path, monkeypatch):
+    """Adding an abbreviation changes what is spoken, so it must make every article stale."""
+    import shutil
+
+    from narration import pipeline
+
+    copy = tmp_path / "narration"
+    shutil.copytree(pipeline.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(pipeline, "PACKAGE", copy)
+    before = pipeline._code_fingerprint()
+    table = copy / "speech" / "data" / "abbreviations.tsv"
+    table.write_text(table.read_text(encoding="utf-8") + "Bsp.\tBeispiel\n", encoding="utf-8")
+    assert pipeline._code_fingerprint() != before
