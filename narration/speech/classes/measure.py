@@ -30,6 +30,8 @@ def verbalise(match, ctx):
     else:
         one = numbers.ein(ctx.agreement().case, gender) if numbers.is_one(match["n"]) else "eins"
         counted = numbers.amount(match["n"], one)
+        if match["unit"] == "J." and counted != one and ctx.agreement().case == "dat":
+            plural += "n"  # 'ab 6 J.': ab sechs Jahren
         spoken = f"{counted} {singular if counted == one else plural}"
     per = match["per"]
     if per:

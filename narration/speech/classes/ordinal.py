@@ -2,12 +2,15 @@
 'Ihr viertes Album', 'Am 3. und 4. Juni' -> 'Am dritten und vierten Juni',
 '3.–5. Mai' -> 'dritter bis fünfter Mai', 'am 9./10. Juli' -> 'am neunten und zehnten Juli'. 'N.' is an ordinal only before what an
 ordinal describes (a noun, a month, an adjective, an acronym like 'FC'); before
-'Danach' it is a number ending the sentence."""
+'Danach' it is a number ending the sentence. In a match report '(23.)' is the 23rd minute."""
+import re
+
 from .. import data, grammar, numbers
 from . import abbreviation
 
 NAME = "ordinal"
-PATTERN = r"(?<![\w.,])(?P<n>\d{1,3})\.(?:\s?(?P<link>[–/-])\s?(?P<n2>\d{1,3})\.)?(?=\s|[A-ZÄÖÜ]{2,}\b)"
+_NEXT_ORDINAL = re.compile(r"\s*\d{1,3}\.")
+PATTERN = r"(?<![\w.,])(?P<n>\d{1,3})\.(?:\s?(?P<link>[–/-])\s?(?P<n2>\d{1,3})\.)?(?=\s|[A-ZÄÖÜ]{2,}\b|[),])"
 
 
 def describes(word: str, after: list[str], nouns) -> bool:
@@ -29,7 +32,14 @@ def describes(word: str, after: list[str], nouns) -> bool:
 
 
 def verbalise(match, ctx):
-    if ctx.text[match.end():match.end() + 1].isalpha():  # '1.FC Nürnberg': an acronym right after the dot
+    following = ctx.text[match.end():match.end() + 1]
+    if following in "),":  # a match report's minute, '(23.)' or '(89., Elfmeter)': 'dreiundzwanzigste'
+        if ctx.text[:match.start()].endswith("("):
+            return numbers.ordinal(int(match["n"]), "e")
+        if following == "," and _NEXT_ORDINAL.match(ctx.text, match.end() + 1):  # 'am 3., 4. und 5. Mai'
+            return numbers.ordinal(int(match["n"]), grammar.adjective_ending(ctx.agreement()))
+        return None
+    if following.isalpha():  # '1.FC Nürnberg': an acronym right after the dot
         return numbers.ordinal(int(match["n"]), "e" if ctx.previous_word().lower() in ("der", "die", "das") else "er") + " "
     after = ctx.after()
     if not describes(after[0] if after else "", after, ctx.nouns):

@@ -4,7 +4,8 @@ duration: 'in 2:05:30 Stunden' -> 'in zwei Stunden, fünf Minuten und dreißig S
 from .. import data, numbers
 
 NAME = "time"
-PATTERN = (r"(?<![\w.,:])(?:(?P<dh>\d{1,2}):(?P<dmin>[0-5]\d):(?P<ds>[0-5]\d)(?:\s?(?:Stunden|Std\.|h)(?![\w]))?"
+PATTERN = (r"(?<![\w.,:])(?:(?P<lm>\d{1,2}):(?P<ls>[0-5]\d),(?P<lf>\d{1,3})(?:\s?(?:Minuten|min|Min\.)(?![\w]))?"
+           r"|(?P<dh>\d{1,2}):(?P<dmin>[0-5]\d):(?P<ds>[0-5]\d)(?:\s?(?:Stunden|Std\.|h)(?![\w]))?"
            r"|(?P<h>[01]?\d|2[0-4])(?:(?P<colon>:)(?P<m>[0-5]\d)|\.(?P<dm>[0-5]\d)(?=\s?Uhr))"
            r"(?P<uhr>\s?Uhr(?![\w]))?)(?![\d:]|,\d)")
 
@@ -25,6 +26,10 @@ def _duration(match) -> str:
 
 
 def verbalise(match, ctx):
+    if match["lm"]:  # a lap: '1:32,456 Minuten' -> 'eine Minute, zweiunddreißig Komma vier fünf sechs Sekunden'
+        minutes = int(match["lm"])
+        head = "eine Minute" if minutes == 1 else f"{numbers.cardinal(minutes)} Minuten"
+        return f"{head}, {numbers.decimal(match['ls'].lstrip('0') or '0', match['lf'])} Sekunden"
     if match["dh"]:
         return _duration(match)
     if not match["uhr"] and _near_score_word(ctx):
