@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import ctypes
 import json
 import os
@@ -170,7 +171,6 @@ print(json.dumps({{"synthesis": t1 - t0, "mp3": t2 - t1, "aac": t3 - t2, "encode
 """
     results = []
     for _ in range(runs):
-        started = time.perf_counter()
         out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
         parts = json.loads(out.stdout)
         parts["sequential"] = parts["synthesis"] + parts["mp3"] + parts["aac"]
@@ -345,6 +345,33 @@ def watch_rebuilds(source: Path, out: Path, cache: Path, runs: int, interval: fl
     return {"seconds": seconds, "interval_s": interval}
 
 
+@contextlib.contextmanager
+def dask_cluster(folder: Path, workers: int):
+    """A ``dask scheduler`` and ``workers`` one-thread ``dask worker`` processes on 127.0.0.1 (the
+    installed commands, as an operator runs them); yields the scheduler's address."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    dask = Path(sys.executable).with_name("dask")
+    env = {**os.environ, **UNREACHABLE, "PYTHONPATH": str(ROOT)}
+    quiet = {"cwd": folder, "env": env, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    processes = [subprocess.Popen([str(dask), "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                                   "--no-dashboard"], **quiet)]
+    try:
+        time.sleep(3)
+        for _ in range(workers):
+            processes.append(subprocess.Popen([str(dask), "worker", f"tcp://127.0.0.1:{port}", "--nworkers", "1",
+                                               "--nthreads", "1", "--no-nanny", "--no-dashboard"], **quiet))
+        time.sleep(4)
+        yield f"tcp://127.0.0.1:{port}"
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait()
+
+
 def catalogue(articles: int = 24, paragraphs: int = 8) -> dict:
     """A catalogue of ``articles`` articles (the corpus books' chapters, their first ``paragraphs``
     paragraphs each), built cold three ways: here without Dask, on a Dask LocalCluster, and through
@@ -373,28 +400,9 @@ def catalogue(articles: int = 24, paragraphs: int = 8) -> dict:
                        env={**os.environ, **UNREACHABLE})
         return time.perf_counter() - started
 
-    dask = Path(sys.executable).with_name("dask")
     results = {"articles": min(articles, len(chapters)), "local_s": run("local"), "local_cluster_s": run("cluster", "local")}
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {**os.environ, **UNREACHABLE, "PYTHONPATH": str(ROOT)}
-    processes = [subprocess.Popen([str(dask), "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
-                                  cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
-    try:
-        time.sleep(3)
-        for name in ("w1", "w2"):
-            processes.append(subprocess.Popen([str(dask), "worker", f"tcp://127.0.0.1:{port}", "--name", name,
-                                               "--nworkers", "1", "--nthreads", "1", "--no-nanny", "--no-dashboard"],
-                                              cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        time.sleep(4)
-        results["scheduler_two_workers_s"] = run("scheduler", f"tcp://127.0.0.1:{port}")
-    finally:
-        for process in processes:
-            process.terminate()
-            process.wait()
+    with dask_cluster(folder, workers=2) as address:
+        results["scheduler_two_workers_s"] = run("scheduler", address)
     for key in ("local", "local_cluster", "scheduler_two_workers"):
         results[f"{key}_articles_per_minute"] = results["articles"] / results[f"{key}_s"] * 60
     results["dask_overhead_local_cluster"] = results["local_cluster_s"] / results["local_s"] - 1
@@ -405,42 +413,23 @@ def catalogue(articles: int = 24, paragraphs: int = 8) -> dict:
 def book_on_workers(name: str) -> dict:
     """One long book through a ``dask scheduler`` with one, then two ``dask worker`` processes of one
     core each (``--nthreads 1``, build jobs 1): the book's synthesis spreads over the workers."""
-    import socket
-
     folder = WORK / "workers"
     shutil.rmtree(folder, ignore_errors=True)
     (folder / "src").mkdir(parents=True)
     shutil.copy(CORPUS / f"{name}.md", folder / "src" / f"{name}.md")
-    dask = Path(sys.executable).with_name("dask")
     config = folder / "narration.toml"
     config.write_text((ROOT / "narration.toml").read_text(encoding="utf-8").replace("jobs = 0", "jobs = 1"),
                       encoding="utf-8")
     env = {**os.environ, **UNREACHABLE, "PYTHONPATH": str(ROOT)}
     results = {"book": name}
     for count in (1, 2):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        processes = [subprocess.Popen([str(dask), "scheduler", "--host", "127.0.0.1", "--port", str(port),
-                                       "--no-dashboard"], cwd=folder, env=env, stdout=subprocess.DEVNULL,
-                                      stderr=subprocess.DEVNULL)]
-        try:
-            time.sleep(3)
-            for n in range(count):
-                processes.append(subprocess.Popen([str(dask), "worker", f"tcp://127.0.0.1:{port}", "--nworkers", "1",
-                                                   "--nthreads", "1", "--no-nanny", "--no-dashboard"], cwd=folder,
-                                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-            time.sleep(4)
+        with dask_cluster(folder, workers=count) as address:
             started = time.perf_counter()
             subprocess.run([sys.executable, str(ROOT / "build.py"), "-q", str(folder / "src"), "--config", str(config),
-                            "--scheduler", f"tcp://127.0.0.1:{port}", "--out", str(folder / f"out-{count}"),
+                            "--scheduler", address, "--out", str(folder / f"out-{count}"),
                             "--cache-dir", str(folder / f"cache-{count}")], cwd=ROOT, check=True, env=env,
                            capture_output=True, text=True)
             results[f"workers_{count}_s"] = time.perf_counter() - started
-        finally:
-            for process in processes:
-                process.terminate()
-                process.wait()
     results["two_over_one"] = results["workers_2_s"] / results["workers_1_s"]
     return results
 

@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 
 from . import config
+from .catalogue import SOURCE_DIR
 from .errors import NarrationError, report
 
 log = logging.getLogger("narration")
 COMMANDS = ("build", "watch", "script", "voices", "clean", "serve")
-SOURCE_DIR = Path("source")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -5,6 +5,7 @@ channel), as pandoc keeps one options record per reader and writer.
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -109,6 +110,9 @@ def load(path: Path | None = None) -> Options:
 
 def check(options: Options, where: str) -> None:
     """Values that have a type and still can be wrong."""
+    scheduler = options.build.scheduler
+    if scheduler and scheduler != "local" and not re.fullmatch(r"\w+://[^\s/:]+:\d+/?", scheduler):
+        raise ConfigError(f"{where}: scheduler must be 'local' or an address like tcp://host:8786, not '{scheduler}'")
     if options.epub.audio not in EPUB_AUDIO:
         raise ConfigError(f"{where} [epub]: 'audio' must be one of {', '.join(EPUB_AUDIO)}, not '{options.epub.audio}'")
 
@@ -137,5 +141,5 @@ def with_flags(options: Options, epub_audio: str | None = None, **flags) -> Opti
         options = replace(options, build=replace(options.build, **given))
     if epub_audio is not None:
         options = replace(options, epub=replace(options.epub, audio=epub_audio))
-        check(options, "--epub-audio")
+    check(options, "the command line")
     return options

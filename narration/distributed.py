@@ -46,7 +46,7 @@ def connect(address: str):
         return Client(cluster)
     try:
         return Client(address, timeout="10s")
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError, ValueError) as exc:
         raise NarrationError(f"cannot reach the Dask scheduler at {address}", str(exc)[:120]) from exc
 
 

@@ -6,6 +6,7 @@ unchanged article be skipped before anything heavy is even imported.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -34,7 +35,9 @@ class ArticleResult:
     files: list[str] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
+    """The package's code and data, read once per process (every article of a build asks)."""
     digest = hashlib.sha256(__version__.encode())
     for path in sorted(p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".css", ".js", ".tsv", ".txt")):
         digest.update(path.read_bytes())

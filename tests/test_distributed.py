@@ -9,7 +9,6 @@ import socket
 import subprocess
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -235,3 +234,12 @@ def test_a_long_book_spreads_its_synthesis_over_the_workers(cluster, tmp_path):
     assert spread and int(spread.group(1)) > 40 and int(spread.group(2)) >= 3, remote.stderr[-2000:]
     assert re.search(r"verwandlung\.md: \d+ clips, \d+ from cache, 0 synthesised", remote.stderr)
     assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "local")
+
+
+def test_a_bad_scheduler_address_is_one_line(tmp_path):
+    src = _sources(tmp_path / "src")
+    for address, words in (("foo", "scheduler must be 'local' or an address"), ("tcp://127.0.0.1:9", "cannot reach")):
+        result = run_cli("build", src, "--engine", "espeak", "--scheduler", address, "--out", tmp_path / "out",
+                         "--cache-dir", tmp_path / "cache")
+        lines = result.stderr.strip().splitlines()
+        assert result.returncode != 0 and len(lines) == 1 and words in lines[0], result.stderr

@@ -199,6 +199,16 @@ def test_a_read_only_output_folder_is_one_line(reference, tmp_path):
 GTTS_URL = "https://translate.google.de/_/TranslateWebserverUi/data/batchexecute"
 
 
+def _google_mp3(text: str) -> bytes:
+    """Real MP3 bytes of the kind Google sends, made here with eSpeak NG and ffmpeg."""
+    from narration.audio.ffmpeg import run
+    from narration.engines.base import VoiceSettings
+    from narration.engines.espeak import EspeakEngine
+
+    return run(["-loglevel", "error", "-i", "pipe:0", "-ac", "1", "-ar", "24000", "-c:a", "libmp3lame", "-b:a", "32k",
+                "-f", "mp3", "pipe:1"], input_bytes=EspeakEngine(VoiceSettings()).synthesize(text)).stdout
+
+
 def _config(tmp_path: Path) -> Path:
     config = tmp_path / "narration.toml"
     config.write_text((ROOT / "narration.toml").read_text(encoding="utf-8")
@@ -213,13 +223,9 @@ def test_gtts_under_a_fault_storm_gets_every_clip(tmp_path, capsys):
     timeout or a reset connection, at random. Every clip arrives, in bounded time."""
     from test_engines import batchexecute_body
 
-    from narration.audio.ffmpeg import run
     from narration.cli import main
-    from narration.engines.base import VoiceSettings
-    from narration.engines.espeak import EspeakEngine
 
-    mp3 = run(["-loglevel", "error", "-i", "pipe:0", "-ac", "1", "-ar", "24000", "-c:a", "libmp3lame", "-b:a", "32k",
-               "-f", "mp3", "pipe:1"], input_bytes=EspeakEngine(VoiceSettings()).synthesize("Hallo Welt.")).stdout
+    mp3 = _google_mp3("Hallo Welt.")
     chance = random.Random(13)
     faults = {"429": 0, "500": 0, "timeout": 0, "reset": 0}
 
@@ -261,13 +267,9 @@ def test_google_gone_for_good_fails_one_article_in_one_line(tmp_path, capsys):
     retry budget; an article whose clips are all cached still builds."""
     from test_engines import batchexecute_body
 
-    from narration.audio.ffmpeg import run
     from narration.cli import main
-    from narration.engines.base import VoiceSettings
-    from narration.engines.espeak import EspeakEngine
 
-    mp3 = run(["-loglevel", "error", "-i", "pipe:0", "-ac", "1", "-ar", "24000", "-c:a", "libmp3lame", "-b:a", "32k",
-               "-f", "mp3", "pipe:1"], input_bytes=EspeakEngine(VoiceSettings()).synthesize("Hallo.")).stdout
+    mp3 = _google_mp3("Hallo.")
     google = {"up": True}
 
     def answer(request):
@@ -424,7 +426,10 @@ def test_the_stamp_covers_the_normalisers_data_files(tmp_path, monkeypatch):
     copy = tmp_path / "narration"
     shutil.copytree(pipeline.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(pipeline, "PACKAGE", copy)
+    pipeline._code_fingerprint.cache_clear()  # read once per process: read this copy now
     before = pipeline._code_fingerprint()
     table = copy / "speech" / "data" / "abbreviations.tsv"
     table.write_text(table.read_text(encoding="utf-8") + "Bsp.\tBeispiel\n", encoding="utf-8")
+    pipeline._code_fingerprint.cache_clear()
     assert pipeline._code_fingerprint() != before
+    pipeline._code_fingerprint.cache_clear()

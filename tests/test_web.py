@@ -80,7 +80,7 @@ def test_chapter_links_seek(site):
         page.click(f"a[data-seek='{second['id']}']")
         page.wait_for_function(f"Math.abs(narration.audio.currentTime - {second['start_ms'] / 1000}) < 0.05")
         page.click(f"a[data-seek='{cues[0]['id']}']")  # chapter 1 starts with its first spoken item
-        page.wait_for_function(f"narration.audio.currentTime < 0.05")
+        page.wait_for_function("narration.audio.currentTime < 0.05")
 
 
 @pytest.mark.parametrize("path", ["{slug}/index.html", "index.html"])

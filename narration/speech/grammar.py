@@ -10,6 +10,7 @@ to "Juni".
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -17,8 +18,9 @@ from . import data
 
 _LINKS = {"und", "oder", "bis", "sowie", "beziehungsweise", "bzw.", "–", "-", ","}
 _NUMBERISH = re.compile(r"[\d.,:/–-]*\d[\d.,:/–-]*\.?$")
-_MONTHS = frozenset(("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-                     "Oktober", "November", "Dezember", "Jänner"))
+MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+          "November", "Dezember")
+MONTH_WORDS = frozenset(MONTHS + ("Jänner",))
 _WEEKDAYS = frozenset(("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonnabend", "Sonntag",
                        "Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."))
 _WORDS = re.compile(r"\d(?:[\d.,:/–-]*\d)?\.?|[^\W\d_][\w-]*\.?|[–,]")
@@ -41,6 +43,7 @@ def words_after(text: str, end: int) -> list[str]:
     return _WORDS.findall(text, end, end + 80)
 
 
+@functools.lru_cache(maxsize=256)
 def _analyses(name: str) -> list[tuple[str, str, bool, str]]:
     row = data.rows("determiners.tsv").get(name)
     if not row:
@@ -49,7 +52,7 @@ def _analyses(name: str) -> list[tuple[str, str, bool, str]]:
     for part in row[0].split(";"):
         case, gender, number, declension = part.split()
         result.append((case, gender, number == "p", declension))
-    return result
+    return tuple(result)
 
 
 def governing_word(before: list[str]) -> tuple[str, str]:
@@ -78,7 +81,7 @@ def following_noun(after: list[str], nouns) -> tuple[str, str]:
             continue
         if _NUMBERISH.match(word) or word in (",", "–"):
             return "", ""
-        if word in _MONTHS:
+        if word in MONTH_WORDS:
             return word, "mnmamdmg"
         if word[0].isupper():
             if word in stop:

@@ -81,16 +81,20 @@ def fraction_denominator(value: int) -> str:
     return (stem + "el").capitalize()
 
 
+SIGNS = {"-": "minus ", "−": "minus ", "+": "plus ", "±": "plus minus "}
+
+
+def sign_words(sign: str | None) -> str:
+    """'−' -> 'minus ', '±' -> 'plus minus ', none -> ''."""
+    return SIGNS.get(sign or "", "")
+
+
 def amount(text: str, one: str = "eins") -> str:
     """A number as written ('1.000', '2,5', '25 000', '−3') in words; ``one`` is what a
     lone 1 becomes before its noun ('ein', 'eine', 'einem' ...)."""
-    sign = ""
-    if text[:1] in "-−":
-        sign, text = "minus ", text[1:]
-    elif text[:1] == "+":
-        sign, text = "plus ", text[1:]
-    elif text[:1] == "±":
-        sign, text = "plus minus ", text[1:]
+    sign = sign_words(text[:1])
+    if sign:
+        text = text[1:]
     whole, _, fraction = text.partition(",")
     if fraction:
         return sign + decimal(whole, fraction)

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from ..config import PauseOptions
 from ..model import Document
 from .lexicon import Lexicon
+from .grammar import MONTHS
 from .normalise import Normaliser, spoken_text
 
-MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-               "November", "Dezember")
+MONTH_NAMES = MONTHS
 
 
 @dataclass(frozen=True)

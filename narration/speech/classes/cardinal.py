@@ -24,7 +24,7 @@ def verbalise(match, ctx):
             return known[0]
         return "-".join(numbers.cardinal(int(run)) if run.isdigit() else letters.spell(run)
                         for run in _RUNS.findall(match["code"]))
-    sign = {"-": "minus ", "−": "minus ", "+": "plus ", "±": "plus minus "}.get(match["sign"] or "", "")
+    sign = numbers.sign_words(match["sign"])
     value = numbers.parse_int(match["n"])
     if match["suffix"]:  # '2er' -> 'zweier', '3fach' -> 'dreifach', '3x' -> 'dreimal'
         words = numbers.cardinal(value)

@@ -5,8 +5,7 @@ an ordinal plus a month, and a year after a month is a year."""
 from .. import data, grammar, numbers
 
 NAME = "date"
-MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-          "November", "Dezember")
+MONTHS = grammar.MONTHS
 PATTERN = (r"(?<![\w.,:/-])(?:(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\d-])"
            r"|(?P<d>\d{1,2})\.(?:(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})?|\s(?P<sm>\d{1,2})\.\s?(?P<sy>\d{4}))(?![\d]))")
 

@@ -8,7 +8,7 @@ PATTERN = rf"{START}(?P<sign>{SIGN})?(?P<w>{INT}),(?P<f>\d+)(?![\d]|,\d)(?:\s?(?
 
 
 def verbalise(match, ctx):
-    sign = {"-": "minus ", "−": "minus ", "+": "plus ", "±": "plus minus "}.get(match["sign"] or "", "")
+    sign = numbers.sign_words(match["sign"])
     spoken = sign + numbers.decimal(match["w"], match["f"])
     if match["scale"]:
         spoken += " " + data.rows("scales.tsv")[match["scale"]][1]

@@ -19,7 +19,7 @@ def verbalise(match, ctx):
     if match["bare"]:  # 'pro m²': a unit after 'pro' needs no number
         return units[match["bare"]][0]
     singular, plural, gender = units[match["unit"]]
-    sign = {"-": "minus ", "−": "minus ", "+": "plus ", "±": "plus minus "}.get(match["sign"] or "", "")
+    sign = numbers.sign_words(match["sign"])
     if match["n2"]:
         spoken = f"{numbers.amount(match['n'])} bis {numbers.amount(match['n2'])} {plural}"
     elif match["unit"] == "m" and re.fullmatch(r"\d{1,2},\d\d", match["n"]) and not match["per"]:

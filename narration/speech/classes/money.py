@@ -1,7 +1,7 @@
 """Money: '5,50 €' -> 'fünf Euro fünfzig', '0,40 €' -> 'vierzig Cent', '€ 20' ->
 'zwanzig Euro', '2,5 Mrd. Dollar' -> 'zwei Komma fünf Milliarden Dollar',
 '1 €' -> 'ein Euro' ('mit 1 €' -> 'mit einem Euro')."""
-from .. import data, grammar, numbers
+from .. import data, numbers
 from ..patterns import NUMBER, START, alternatives, scales
 
 NAME = "money"

@@ -25,7 +25,7 @@ def describes(word: str, after: list[str], nouns) -> bool:
         return True
     if word in data.words("sentence_words.txt"):
         return False
-    if word in grammar._MONTHS or word.isupper():
+    if word in grammar.MONTH_WORDS or word.isupper():
         return True
     expanded = abbreviation.expansion(word)  # 'im 19. Jh.': the abbreviation's noun
     return nouns.is_noun((expanded or word).split(" ")[0].rstrip(".,;:!?"))

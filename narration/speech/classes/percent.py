@@ -9,7 +9,7 @@ PATTERN = (rf"{START}(?P<sign>{SIGN})?(?P<n>{NUMBER})(?:\s?[–-]\s?(?P<n2>{NUMB
 
 
 def verbalise(match, ctx):
-    sign = {"-": "minus ", "−": "minus ", "+": "plus ", "±": "plus minus "}.get(match["sign"] or "", "")
+    sign = numbers.sign_words(match["sign"])
     word = "Promille" if match["unit"] == "‰" else "Prozent"
     if match["n2"]:
         return f"{sign}{numbers.amount(match['n'])} bis {numbers.amount(match['n2'])} {word}"
