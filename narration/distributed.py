@@ -7,10 +7,10 @@ thread each). This module is imported only when a scheduler is asked for, so a
 build without one never loads Dask.
 
 One task per article (Dask's scheduler spends about a millisecond per task, a
-sentence is far too small). A long book first spreads its synthesis: one task
-finds the clips it lacks, tasks of a few hundred sentences each synthesise
-them on every worker into the shared cache, and the book's own task then finds
-them all cached. Only plain data crosses the wire: the source path,
+sentence is far too small). A long book's task spreads its own jobs over every
+worker (``ClusterSpread``): the clips it lacks, a few hundred sentences per
+task, and then its encoding, a run of pieces per task, both through the shared
+cache. Only plain data crosses the wire: the source path,
 the options (a frozen dataclass), the formats; each worker makes its own engine
 from the settings (a ctypes handle cannot be pickled) and keeps its synthesis
 processes warm between articles. The cache and output folders must be on a
@@ -78,10 +78,10 @@ def check_shared_folders(client, folders: dict[str, Path]) -> None:
             raise NarrationError("the Dask scheduler has no workers")
 
 
-def build_one(source: str, options, formats: tuple[str, ...], force: bool, after: list = ()) -> dict:
-    """The task a worker runs: one article, start to end. Returns plain data; an error comes back
-    as its one-line message (the client reports it like a local failure). ``after``: the results
-    of tasks that had to finish first (a long book's synthesis), unused."""
+def build_one(source: str, options, formats: tuple[str, ...], force: bool, chunk_clips: int = 0) -> dict:
+    """The task a worker runs: one article, start to end. A long book (``chunk_clips``: sentences
+    per synthesis job) spreads its synthesis and encoding over every worker from here. Returns plain
+    data; an error comes back as its one-line message (the client reports it like a local one)."""
     import multiprocessing
 
     from .catalogue import engine_choice
@@ -92,8 +92,9 @@ def build_one(source: str, options, formats: tuple[str, ...], force: bool, after
         return {"error": "this Dask worker runs as a daemonic process, which may not start the synthesis "
                          "processes (start workers with --no-nanny, or set DASK_DISTRIBUTED__WORKER__DAEMON=False)"}
     try:
+        spread = ClusterSpread(options.build.cache_dir, chunk_clips) if chunk_clips else None
         result = build_article(Path(source), options, engine_choice(options), tuple(formats),
-                               Path(options.build.out), options.build.jobs, quiet=True, force=force)
+                               Path(options.build.out), options.build.jobs, quiet=True, force=force, spread=spread)
     except Error as exc:
         return {"error": str(exc)}
     except Exception as exc:  # noqa: BLE001 - a bug: reported, the catalogue goes on
@@ -104,41 +105,51 @@ def build_one(source: str, options, formats: tuple[str, ...], force: bool, after
 
 
 LONG_BOOK_BYTES = int(os.environ.get("NARRATION_LONG_BOOK_BYTES", "60000"))  # about an hour of audio and up
-CHUNK_CLIPS = int(os.environ.get("NARRATION_CHUNK_CLIPS", "200"))  # sentences per synthesis task
+CHUNK_CLIPS = int(os.environ.get("NARRATION_CHUNK_CLIPS", "200"))  # sentences per synthesis job
 
 
-def plan_synthesis(source: str, options) -> dict:
-    """On a worker: the speech texts of a book that the cache still lacks, and the engine for them."""
-    from .cache import ClipCache
-    from .catalogue import engine_choice
-    from .pipeline import engine_stage, read_stage, script_stage
-    from .synth import keys_for
+class ClusterSpread:
+    """A long book's synthesis and encoding jobs as tasks on every worker, submitted from the book's
+    own task (which leaves its thread to them meanwhile, so a one-thread worker runs them too). The
+    jobs read and write the shared cache folder; a job lost with its worker is run again elsewhere."""
 
-    try:
-        cache_root = Path(options.build.cache_dir)
-        doc, lexicon = read_stage(Path(source), cache_root)
-        script = script_stage(doc, lexicon, options)
-        engine = engine_stage(engine_choice(options), None, script, cache_root)
-        cache = ClipCache(cache_root, engine.clip_suffix)
-        keys = keys_for(script, engine)
-        missing = list(dict.fromkeys(item.speech for item in script if not cache.has(keys[item.id])))
-        return {"engine": engine.name, "missing": missing}
-    except Exception as exc:  # noqa: BLE001 - the book's own task will report it
-        return {"engine": "", "missing": [], "error": str(exc)}
+    def __init__(self, cache_root, chunk_clips: int):
+        from distributed import get_client
+
+        self.cache_root, self.chunk_clips = str(Path(cache_root).resolve()), chunk_clips
+        self.slots = max(1, sum(get_client().nthreads().values()))
+        self.ran: dict[str, int] = {}
+        self.workers: set[str] = set()
+
+    def map(self, function, jobs: list):
+        """Each job's result, as the jobs finish, ahead of articles still waiting for a worker."""
+        from distributed import as_completed, worker_client
+
+        with worker_client() as client:
+            futures = [client.submit(_job_on_worker, function, self.cache_root, job, pure=False, priority=10,
+                                     key=f"{function.__name__}-{uuid.uuid4().hex[:12]}") for job in jobs]
+            try:
+                for future in as_completed(futures):
+                    worker, result = future.result()
+                    self.workers.add(worker)
+                    kind = function.__name__.removeprefix("run_").removesuffix("_job")
+                    self.ran[kind] = self.ran.get(kind, 0) + 1
+                    yield result
+            finally:
+                client.cancel([future for future in futures if not future.done()])
+
+    def report(self) -> dict:
+        return {"jobs": dict(self.ran), "workers": len(self.workers)}
 
 
-def synthesise_chunk(texts: list[str], options, engine_name: str) -> int:
-    """On a worker: synthesise these sentences into the shared cache (part of a long book)."""
-    from .cache import ClipCache
-    from .catalogue import engine_choice
-    from .speech.script import ScriptItem
-    from .synth import synthesize
+def _job_on_worker(function, cache_root: str, job):
+    """On any worker: one job of a long book; its temporaries go where every build's go."""
+    from distributed import get_worker
 
-    engine = engine_choice(options).named(engine_name)
-    items = [ScriptItem(f"chunk-{n}", "paragraph", text, text, 0, "", 0) for n, text in enumerate(texts)]
-    cache = ClipCache(Path(options.build.cache_dir), engine.clip_suffix)
-    _, stats = synthesize(items, engine, cache, options.build.jobs or engine.default_jobs, quiet=True)
-    return stats.synthesised
+    from .textio import use_temp_dir
+
+    use_temp_dir(Path(cache_root), Path(cache_root) / "tmp")
+    return get_worker().address, function(job)
 
 
 def build_on_cluster(sources: list[Path], options, formats: tuple[str, ...], force: bool, quiet: bool):
@@ -154,33 +165,16 @@ def build_on_cluster(sources: list[Path], options, formats: tuple[str, ...], for
     client = connect(options.build.scheduler)
     try:
         check_shared_folders(client, {"cache": Path(build.cache_dir), "output": Path(build.out)})
-        futures, plans = {}, {}
-
-        def submit_book(source, after=()):
-            future = client.submit(build_one, str(source.resolve()), options, formats, force, list(after),
-                                   pure=False, key=f"article-{uuid.uuid4().hex[:8]}-{source.stem[:40]}")
+        futures = {}
+        for source in sorted(sources, key=lambda s: -s.stat().st_size):  # long books first: they finish last
+            long_book = source.stat().st_size >= LONG_BOOK_BYTES
+            future = client.submit(build_one, str(source.resolve()), options, formats, force,
+                                   CHUNK_CLIPS if long_book else 0, pure=False,
+                                   key=f"article-{uuid.uuid4().hex[:8]}-{source.stem[:40]}")
             futures[future] = source
-            return future
-
-        for source in sources:
-            if source.stat().st_size >= LONG_BOOK_BYTES:
-                plans[client.submit(plan_synthesis, str(source.resolve()), options, pure=False,
-                                    key=f"plan-{uuid.uuid4().hex[:8]}-{source.stem[:40]}")] = source
-            else:
-                submit_book(source)
         progress = Progress(len(sources), "catalogue", quiet=quiet, unit="article")
-        pending = as_completed(list(futures) + list(plans))
         try:
-            for future in pending:
-                if future in plans:  # a long book: its synthesis spread over the workers first
-                    source, plan = plans.pop(future), future.result()
-                    texts = plan["missing"]
-                    chunks = [client.submit(synthesise_chunk, texts[i:i + CHUNK_CLIPS], options, plan["engine"],
-                                            pure=False, key=f"synthesis-{uuid.uuid4().hex[:8]}-{source.stem[:30]}")
-                              for i in range(0, len(texts), CHUNK_CLIPS)] if plan["engine"] else []
-                    log.debug("%s: %d clips to make, in %d synthesis tasks", source.name, len(texts), len(chunks))
-                    pending.add(submit_book(source, chunks))
-                    continue
+            for future in as_completed(futures):
                 source = futures[future]
                 outcome = future.result()
                 progress.advance()
@@ -188,9 +182,12 @@ def build_on_cluster(sources: list[Path], options, formats: tuple[str, ...], for
                     yield source, NarrationError(outcome["error"])
                     continue
                 outcome["source"], outcome["out_dir"] = Path(outcome["source"]), Path(outcome["out_dir"])
+                if outcome.get("spread"):
+                    log.debug("%s: spread over %d workers: %s", source.name, outcome["spread"]["workers"],
+                              ", ".join(f"{n} {kind}" for kind, n in sorted(outcome["spread"]["jobs"].items())))
                 yield source, ArticleResult(**outcome)
         except BaseException:
-            client.cancel(list(futures) + list(plans))
+            client.cancel(list(futures))
             raise
         finally:
             progress.close()

@@ -33,6 +33,7 @@ class ArticleResult:
     synthesised: int = 0
     seconds: float = 0.0
     files: list[str] = field(default_factory=list)
+    spread: dict = field(default_factory=dict)  # on a cluster: jobs run per kind, and on how many workers
 
 
 @functools.lru_cache(maxsize=1)
@@ -127,11 +128,12 @@ def slug_for(source: Path) -> str:
 
 
 def build_article(source: Path, options, engine, formats: tuple[str, ...], out_root: Path, jobs: int,
-                  quiet: bool = False, force: bool = False) -> ArticleResult:
+                  quiet: bool = False, force: bool = False, spread=None) -> ArticleResult:
     """One article through the named stages below, each with explicit inputs and outputs:
     up to date? -> read -> script -> engine -> synthesise -> (assemble -> loudness -> encode
     -> write) -> stamp. ``engine``: an Engine, or an ``engines.EngineChoice`` that decides (probes
-    the network) only if a clip must be synthesised. ``jobs`` 0: the engine's default."""
+    the network) only if a clip must be synthesised. ``jobs`` 0: the engine's default. ``spread``:
+    where synthesis and encoding jobs may run besides here (``distributed.ClusterSpread``)."""
     started = time.monotonic()
     slug = slug_for(source)
     out_dir = out_root / slug
@@ -161,14 +163,18 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     engine = engine_stage(choice, prior, script, cache_root)
     fingerprint = input_fingerprint(source, options, engine.cache_identity(), formats)
     jobs = jobs or engine.default_jobs
+    if spread is None:
+        from .spread import ThreadSpread
+
+        spread = ThreadSpread(jobs)
     mark_folder(cache_root, CACHE_MARKER)
     phase("reading")
-    clips = synthesis_stage(script, engine, cache_root, jobs, quiet, slug)
+    clips = synthesis_stage(script, engine, cache_root, jobs, quiet, slug, spread)
     phase("synthesis")
     result.clips, result.cached, result.synthesised = clips.stats.clips, clips.stats.cached, clips.stats.synthesised
     mark_folder(out_root, OUTPUT_MARKER)  # made by us: `clean` may remove it
     out_dir.mkdir(parents=True, exist_ok=True)
-    article = Article(source, slug, out_dir, doc, lexicon, script, engine, clips, options, formats, jobs, quiet,
+    article = Article(source, slug, out_dir, doc, lexicon, script, engine, clips, options, formats, spread, quiet,
                       force, cache_root)
     ctx = outputs_stage(article, phase)
     files = sorted(str(p.relative_to(out_dir)) for p in ctx.files.values())
@@ -181,6 +187,7 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
                                               "source": str(source.resolve()),
                                               "images": image_digests(doc)}))
     result.files = files
+    result.spread = getattr(spread, "report", dict)()
     result.seconds = time.monotonic() - started
     return result
 
@@ -238,13 +245,14 @@ class Clips:
         return payload, self.engine.clip_suffix
 
 
-def synthesis_stage(script, engine, cache_root: Path, jobs: int, quiet: bool, label: str) -> Clips:
-    """Script -> clips: every clip the cache lacks, synthesised in parallel."""
+def synthesis_stage(script, engine, cache_root: Path, jobs: int, quiet: bool, label: str, spread=None) -> Clips:
+    """Script -> clips: every clip the cache lacks, synthesised in parallel (on a cluster, a long
+    book's by every worker)."""
     from .cache import ClipCache
     from .synth import synthesize
 
     cache = ClipCache(cache_root, engine.clip_suffix)
-    keys, stats = synthesize(script, engine, cache, jobs, quiet=quiet, label=label)
+    keys, stats = synthesize(script, engine, cache, jobs, quiet=quiet, label=label, spread=spread)
     return Clips(keys, stats, cache, engine)
 
 
@@ -261,7 +269,7 @@ class Article:
     clips: Clips
     options: object
     formats: tuple
-    jobs: int
+    spread: object  # where the encoding jobs run (spread.ThreadSpread, distributed.ClusterSpread)
     quiet: bool
     force: bool
     cache_root: Path
@@ -301,7 +309,7 @@ def _outputs(a: Article, work: Path, remember: bool, phase):
         if meter is not None:
             loudness_stage(ctx, meter, a.cache_root)
             phase("loudness plan")
-            encode_stage(ctx, audio_writers, work, a.jobs, a.quiet)
+            encode_stage(ctx, audio_writers, work, a.spread, a.quiet)
             phase("encoding")
     finally:
         if meter is not None:
@@ -357,11 +365,11 @@ def loudness_stage(ctx, meter, cache_root: Path) -> None:
                          "true_peak_ceiling_dbtp": options.audio.true_peak_dbtp}
 
 
-def encode_stage(ctx, audio_writers, work: Path, jobs: int, quiet: bool) -> None:
+def encode_stage(ctx, audio_writers, work: Path, spread, quiet: bool) -> None:
     """Pieces -> encoded pieces (cached) -> the audio files, joined by stream copy."""
     from .audio.encode import encode_all
 
-    encode_all(ctx, audio_writers, work, jobs, quiet=quiet)
+    encode_all(ctx, audio_writers, work, spread, quiet=quiet)
 
 
 def write_stage(ctx, writers, phase) -> None:

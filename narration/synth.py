@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from concurrent.futures import FIRST_COMPLETED, wait
 from dataclasses import dataclass
+from pathlib import Path
 
 from .cache import ClipCache, clip_key
 from .engines.base import Engine
@@ -31,12 +32,26 @@ def keys_for(items: list[ScriptItem], engine: Engine) -> dict[str, str]:
 
 
 def synthesize(items: list[ScriptItem], engine: Engine, cache: ClipCache, jobs: int, quiet: bool = False,
-               label: str = "synthesis") -> tuple[dict[str, str], SynthStats]:
+               label: str = "synthesis", spread=None) -> tuple[dict[str, str], SynthStats]:
+    """Every clip the cache lacks, made here in the engine's pool, or (``spread`` a cluster's, and
+    more than a job's worth missing) by every worker into the shared cache."""
     keys = keys_for(items, engine)
     speech_of = {keys[item.id]: item.speech for item in items}
     missing = [key for key in speech_of if not cache.has(key)]
     # a sentence heard twice is synthesised once: its second clip counts as from the cache
     stats = SynthStats(clips=len(items), cached=len(items) - len(missing), synthesised=len(missing))
+    chunk = getattr(spread, "chunk_clips", 0)  # only a cluster's spread synthesises elsewhere
+    if chunk and len(missing) > chunk:
+        texts = [speech_of[key] for key in missing]
+        chunks = [SynthesisJob(engine.name, engine.settings, str(cache.root), tuple(texts[i:i + chunk]), jobs)
+                  for i in range(0, len(texts), chunk)]
+        progress = Progress(len(missing), label, quiet=quiet)
+        try:
+            for made in spread.map(run_synthesis_job, chunks):
+                progress.advance(made)
+        finally:
+            progress.close()
+        missing = [key for key in missing if not cache.has(key)]  # normally none
     if missing:
         executor, task = engine.executor(min(jobs, len(missing)))
         progress = Progress(len(missing), label, quiet=quiet)
@@ -67,3 +82,24 @@ def synthesize(items: list[ScriptItem], engine: Engine, cache: ClipCache, jobs: 
             progress.close()
             engine.release(executor)
     return keys, stats
+
+
+@dataclass(frozen=True)
+class SynthesisJob:
+    """Sentences for one worker of a cluster to put into the shared cache (part of a long book):
+    plain data, since an engine holds handles no pickle can carry. ``jobs`` 0: the worker's cores."""
+    engine: str
+    settings: object  # the engine's VoiceSettings, voice included
+    cache_root: str
+    texts: tuple[str, ...]
+    jobs: int
+
+
+def run_synthesis_job(job: SynthesisJob) -> int:
+    from .engines import engine_class
+
+    engine = engine_class(job.engine)(job.settings)
+    items = [ScriptItem(f"job-{n}", "paragraph", text, text, 0, "", 0) for n, text in enumerate(job.texts)]
+    cache = ClipCache(Path(job.cache_root), engine.clip_suffix)
+    synthesize(items, engine, cache, job.jobs or engine.default_jobs, quiet=True)
+    return len(job.texts)

@@ -215,25 +215,29 @@ def test_scheduler_local_starts_a_local_cluster(tmp_path):
     assert (tmp_path / "out" / "feed.xml").is_file()
 
 
-def test_a_long_book_spreads_its_synthesis_over_the_workers(cluster, tmp_path):
-    """A book past the size threshold: one task finds its missing clips, synthesis tasks make them on
-    the workers, then the book's task finds them all cached. The result equals a local build."""
+def test_a_long_book_spreads_its_synthesis_and_encoding_over_the_workers(cluster, tmp_path):
+    """A book past the size threshold: its task hands jobs of sentences to synthesise, then runs of
+    pieces to encode, to both workers through the shared cache. The result equals a local build."""
     from test_faults import _chapter
 
     src = tmp_path / "src"
     source = _chapter(src, paragraphs=10)
     os.utime(source, (1700000000, 1700000000))
     env = {"SOURCE_DATE_EPOCH": "1700000000", "NARRATION_LONG_BOOK_BYTES": "1000", "NARRATION_CHUNK_CLIPS": "20"}
-    local = run_cli("build", src, "--engine", "espeak", "--formats", "mp3,vtt", "--out", tmp_path / "local",
+    local = run_cli("build", src, "--engine", "espeak", "--formats", "mp3,m4b,vtt", "--out", tmp_path / "local",
                     "--cache-dir", tmp_path / "cache-local", env=env)
     assert local.returncode == 0, local.stderr
-    remote = run_cli("build", src, "--engine", "espeak", "--formats", "mp3,vtt", "--scheduler", cluster.address,
+    remote = run_cli("build", src, "--engine", "espeak", "--formats", "mp3,m4b,vtt", "--scheduler", cluster.address,
                      "--out", tmp_path / "dask", "--cache-dir", tmp_path / "cache-dask", "-v", env=env)
     assert remote.returncode == 0, remote.stderr
-    spread = re.search(r"verwandlung\.md: (\d+) clips to make, in (\d+) synthesis tasks", remote.stderr)
-    assert spread and int(spread.group(1)) > 40 and int(spread.group(2)) >= 3, remote.stderr[-2000:]
-    assert re.search(r"verwandlung\.md: \d+ clips, \d+ from cache, 0 synthesised", remote.stderr)
+    spread = re.search(r"verwandlung\.md: spread over (\d+) workers: (\d+) encode, (\d+) synthesis", remote.stderr)
+    assert spread, remote.stderr[-2000:]
+    workers, encodes, syntheses = map(int, spread.groups())
+    assert workers == 2 and encodes >= 2 and syntheses >= 3
+    made = re.search(r"verwandlung\.md: (\d+) clips, (\d+) from cache, (\d+) synthesised", remote.stderr)
+    assert made and int(made.group(3)) > 40  # all made by the jobs, and counted as this book's
     assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "local")
+    assert not list((tmp_path / "cache-dask" / "tmp").iterdir())  # no job left a temporary
 
 
 def test_a_bad_scheduler_address_is_one_line(tmp_path):

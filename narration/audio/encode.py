@@ -4,7 +4,8 @@ An encoded piece is keyed by the piece's PCM digest, the loudness chain and
 the encoder settings, and kept in the cache folder, so a rebuild after one
 changed sentence encodes one piece (a few paragraphs). Missing pieces are
 encoded in runs of consecutive pieces, one ffmpeg per run (the run's bytes of
-the PCM read once, encoders in parallel threads, runs in parallel). The
+the PCM read once, encoders in parallel threads), the runs spread over the
+cores, or over a Dask cluster's workers for a long book (``narration.spread``). The
 episode MP3, the M4B and the section files are joined from the pieces by
 stream copy, which is exact because pieces fill whole codec frames
 (``audio.frames``).
@@ -26,8 +27,8 @@ from .ffmpeg import ffmpeg_exe, run
 
 log = logging.getLogger(__name__)
 BATCH_PIECES = 24  # per ffmpeg run: every input frame passes each piece's trim, so not hundreds
-AAC_PRIMING = 1024
-MP3_COPY = ["-c", "copy", "-map_metadata", "-1", "-id3v2_version", "0", "-write_xing", "1", "-f", "mp3"]  # samples the AAC encoder puts before the audio; the joined MP4 says to skip them
+AAC_PRIMING = 1024  # samples the AAC encoder puts before the audio; the joined MP4 says to skip them
+MP3_COPY = ["-c", "copy", "-map_metadata", "-1", "-id3v2_version", "0", "-write_xing", "1", "-f", "mp3"]
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,9 @@ def piece_path(ctx: BuildContext, codec: Codec, piece) -> Path:
     return Path(ctx.options.build.cache_dir) / "encoded" / key[:2] / f"{key}{codec.suffix}"
 
 
-def encode_all(ctx: BuildContext, writers: list, work: Path, jobs: int = 1, quiet: bool = False) -> None:
-    """Make every piece the writers need (cached), then let each writer join, tag and place its files."""
+def encode_all(ctx: BuildContext, writers: list, work: Path, spread, quiet: bool = False) -> None:
+    """Make every piece the writers need (cached), then let each writer join, tag and place its files.
+    ``spread`` runs the ffmpeg jobs: threads here (``spread.ThreadSpread``) or a cluster's workers."""
     table = codecs(ctx.options)
     wanted = sorted({name for writer in writers for name in writer.pieces})
     ctx.pieces = {name: [piece_path(ctx, table[name], piece) for piece in ctx.timeline.pieces] for name in wanted}
@@ -65,16 +67,8 @@ def encode_all(ctx: BuildContext, writers: list, work: Path, jobs: int = 1, quie
                 missing.setdefault(piece.index, []).append((table[name], path))
     store = ctx.store
     store.ensure(sorted(missing))  # their PCM, rendered now if the layout pass did not need it
-    size = max(1, min(BATCH_PIECES, -(-len(missing) // max(1, jobs))))  # at least one run per core
-    batches: list[list[int]] = []
-    for index in sorted(missing):
-        previous = batches[-1][-1] if batches else None
-        if (previous == index - 1 and len(batches[-1]) < size
-                and store.offsets[index] == store.offsets[previous] + ctx.timeline.pieces[previous].samples):
-            batches[-1].append(index)
-        else:
-            batches.append([index])
-    from concurrent.futures import ThreadPoolExecutor
+    jobs = [encode_job(ctx, [(i, missing[i]) for i in run])
+            for run in batches(sorted(missing), ctx.timeline.pieces, store.offsets, spread.slots)]
 
     def timed(what, action):
         started = time.monotonic()
@@ -83,37 +77,79 @@ def encode_all(ctx: BuildContext, writers: list, work: Path, jobs: int = 1, quie
 
     progress = Progress(len(missing), f"{ctx.slug}: encoding", quiet=quiet, unit="piece")
 
-    def encode(batch):
-        _encode_batch(ctx, [(i, missing[i]) for i in batch])
-        progress.advance(len(batch))
+    def encode_every_job():
+        for count in spread.map(run_encode_job, jobs):
+            progress.advance(count)
 
-    with ThreadPoolExecutor(max(1, jobs)) as pool:  # ffmpeg does the work; threads only wait for it
-        try:
-            timed(f"encoding {len(missing)} of {len(ctx.timeline.pieces)} pieces",
-                  lambda: list(pool.map(encode, batches)))
-        finally:
-            progress.close()
+    try:
+        timed(f"encoding {len(missing)} of {len(ctx.timeline.pieces)} pieces in {len(jobs)} runs", encode_every_job)
+    finally:
+        progress.close()
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max(1, len(writers))) as pool:  # stream copies: each ffmpeg mostly waits on the disk
         list(pool.map(lambda writer: timed(f"joining {writer.name}", lambda: writer.finish(ctx, work)), writers))
 
 
-def _encode_batch(ctx: BuildContext, batch: list[tuple[int, list[tuple[Codec, Path]]]]) -> None:
-    """One ffmpeg run for a run of consecutive pieces: their bytes of the PCM are read once, the
-    loudness chain applied once, and every piece cut out and encoded in parallel threads."""
+def batches(indices: list[int], pieces, offsets: list[int], slots: int) -> list[list[int]]:
+    """Runs of consecutive pieces, about equal in samples, a multiple of ``slots`` of them, so every
+    core (or worker) gets the same share of audio and none waits for a long last run."""
+    if not indices:
+        return []
+    total = sum(pieces[i].samples for i in indices)
+    count = max(1, slots) * -(-len(indices) // (max(1, slots) * BATCH_PIECES))
+    share = total / count
+    runs: list[list[int]] = []
+    filled = 0
+    for index in indices:
+        previous = runs[-1][-1] if runs else None
+        joins = (previous == index - 1 and len(runs[-1]) < BATCH_PIECES and filled < share
+                 and offsets[index] == offsets[previous] + pieces[previous].samples)
+        if joins:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+            filled = 0
+        filled += pieces[index].samples
+    return runs
+
+
+@dataclass(frozen=True)
+class EncodeJob:
+    """One ffmpeg run over a stretch of the PCM: plain data, so another machine that shares the cache
+    folder can run it. ``outputs``: (first sample after ``begin``, samples, codec arguments, path)."""
+    pcm: str
+    rate: int
+    filters: str
+    begin: int
+    end: int
+    outputs: tuple[tuple[int, int, tuple[str, ...], str], ...]
+
+
+def encode_job(ctx: BuildContext, batch: list[tuple[int, list[tuple[Codec, Path]]]]) -> EncodeJob:
     pieces, offsets = ctx.timeline.pieces, ctx.store.offsets
     first, last = batch[0][0], batch[-1][0]
-    begin, end = offsets[first], offsets[last] + pieces[last].samples
-    source = f"subfile,,start,{begin * 2},end,{end * 2},,:file:{Path(ctx.store.path).resolve()}"
-    outputs = [(pieces[index], codec, path) for index, wanted in batch for codec, path in wanted]
-    graph = [f"[0:a]{ctx.audio_filters or 'anull'},asplit={len(outputs)}" + "".join(f"[s{k}]" for k in range(len(outputs)))]
+    begin = offsets[first]
+    outputs = tuple((offsets[index] - begin, pieces[index].samples, codec.args, str(path))
+                    for index, wanted in batch for codec, path in wanted)
+    return EncodeJob(str(Path(ctx.store.path).resolve()), ctx.timeline.sample_rate, ctx.audio_filters or "",
+                     begin, offsets[last] + pieces[last].samples, outputs)
+
+
+def run_encode_job(job: EncodeJob) -> int:
+    """The run's bytes of the PCM are read once, the loudness chain applied once, and every piece is
+    cut out and encoded in parallel threads of one ffmpeg. Returns how many pieces it made."""
+    source = f"subfile,,start,{job.begin * 2},end,{job.end * 2},,:file:{job.pcm}"
+    graph = [f"[0:a]{job.filters or 'anull'},asplit={len(job.outputs)}"
+             + "".join(f"[s{k}]" for k in range(len(job.outputs)))]
     with contextlib.ExitStack() as stack:  # each piece enters the cache only whole
         maps = []
-        for k, (piece, codec, path) in enumerate(outputs):
-            offset = offsets[piece.index] - begin
-            graph.append(f"[s{k}]atrim=start_sample={offset}:end_sample={offset + piece.samples},"
-                         f"asetpts=PTS-STARTPTS[o{k}]")
-            maps += ["-map", f"[o{k}]", *codec.args, "-y", str(stack.enter_context(replacing(path)))]
-        run(["-loglevel", "error", "-f", "s16le", "-ar", str(ctx.timeline.sample_rate), "-ac", "1", "-i", source,
+        for k, (offset, samples, args, path) in enumerate(job.outputs):
+            graph.append(f"[s{k}]atrim=start_sample={offset}:end_sample={offset + samples},asetpts=PTS-STARTPTS[o{k}]")
+            maps += ["-map", f"[o{k}]", *args, "-y", str(stack.enter_context(replacing(Path(path))))]
+        run(["-loglevel", "error", "-f", "s16le", "-ar", str(job.rate), "-ac", "1", "-i", source,
              "-filter_complex", ";".join(graph), *maps])
+    return len({(offset, samples) for offset, samples, _, _ in job.outputs})
 
 
 def join(groups: list[tuple[list[Path], Path]], work: Path, extra_inputs: list[str], args: list[str]) -> None:

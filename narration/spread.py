@@ -1,0 +1,32 @@
+"""Where an article's independent jobs run: threads here, or tasks on a Dask cluster.
+
+A job is plain data handed to a top-level function (an ffmpeg run over a few
+pieces, the synthesis of a few hundred sentences), so the same job can run in
+a thread of this process or on another machine that shares the cache folder.
+The pipeline asks for ``spread.map(function, jobs)`` and never learns which.
+``distributed.ClusterSpread`` is the cluster's kind.
+"""
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor, as_completed
+
+
+class ThreadSpread:
+    """Jobs in threads of this process: each one waits on a tool (ffmpeg) that does the work."""
+
+    chunk_clips = 0  # synthesis stays in the engine's own pool
+
+    def __init__(self, slots: int):
+        self.slots = max(1, slots)
+
+    def map(self, function, jobs: list):
+        """Each job's result, as the jobs finish; the first error stops the rest."""
+        pool = ThreadPoolExecutor(self.slots)
+        futures = [pool.submit(function, job) for job in jobs]
+        try:
+            for future in as_completed(futures):
+                yield future.result()
+        finally:
+            for future in futures:
+                future.cancel()
+            pool.shutdown(wait=True)
