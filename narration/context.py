@@ -26,6 +26,7 @@ class BuildContext:
     modified: object = None  # datetime the outputs carry (pipeline.source_date), never the clock
     cover: Path | None = None  # square PNG for this article
     store: object = None  # audio.assemble.PieceStore: the pieces' PCM, rendered when needed
+    spread: object = None  # where ffmpeg jobs run: spread.ThreadSpread here, or a cluster's workers
     audio_filters: str = ""  # loudness chain for ffmpeg
     files: dict[str, Path] = field(default_factory=dict)  # produced outputs by role
     pieces: dict[str, list[Path]] = field(default_factory=dict)  # encoded pieces by codec (cached)

@@ -22,8 +22,10 @@ catalogue and writes the site once every article is done.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
+import threading
 import os
 import uuid
 from pathlib import Path
@@ -117,7 +119,9 @@ class ClusterSpread:
         from distributed import get_client
 
         self.cache_root, self.chunk_clips = str(Path(cache_root).resolve()), chunk_clips
-        self.slots = max(1, sum(get_client().nthreads().values()))
+        self.client = get_client()  # the worker's own: threads the task starts use it as they are
+        self.task_thread = threading.get_ident()
+        self.slots = max(1, sum(self.client.nthreads().values()))
         self.ran: dict[str, int] = {}
         self.workers: set[str] = set()
 
@@ -125,7 +129,8 @@ class ClusterSpread:
         """Each job's result, as the jobs finish, ahead of articles still waiting for a worker."""
         from distributed import as_completed, worker_client
 
-        with worker_client() as client:
+        on_task_thread = threading.get_ident() == self.task_thread
+        with worker_client() if on_task_thread else contextlib.nullcontext(self.client) as client:
             futures = [client.submit(_job_on_worker, function, self.cache_root, job, pure=False, priority=10,
                                      key=f"{function.__name__}-{uuid.uuid4().hex[:12]}") for job in jobs]
             try:
@@ -137,6 +142,13 @@ class ClusterSpread:
                     yield result
             finally:
                 client.cancel([future for future in futures if not future.done()])
+
+    def waiting(self):
+        """The book's task gives its worker's thread to the jobs while it only waits for them
+        (jobs that threads of the task start, such as the writers' joins)."""
+        from distributed import worker_client
+
+        return worker_client()
 
     def report(self) -> dict:
         return {"jobs": dict(self.ran), "workers": len(self.workers)}
@@ -182,6 +194,8 @@ def build_on_cluster(sources: list[Path], options, formats: tuple[str, ...], for
                     yield source, NarrationError(outcome["error"])
                     continue
                 outcome["source"], outcome["out_dir"] = Path(outcome["source"]), Path(outcome["out_dir"])
+                log.debug("%s: on its worker, %s", source.name,
+                          ", ".join(f"{name} done at {seconds:.1f} s" for name, seconds in outcome["phases"]))
                 if outcome.get("spread"):
                     log.debug("%s: spread over %d workers: %s", source.name, outcome["spread"]["workers"],
                               ", ".join(f"{n} {kind}" for kind, n in sorted(outcome["spread"]["jobs"].items())))

@@ -34,6 +34,7 @@ class ArticleResult:
     seconds: float = 0.0
     files: list[str] = field(default_factory=list)
     spread: dict = field(default_factory=dict)  # on a cluster: jobs run per kind, and on how many workers
+    phases: list = field(default_factory=list)  # (stage, seconds from the start when it ended)
 
 
 @functools.lru_cache(maxsize=1)
@@ -148,7 +149,8 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
         return result
 
     def phase(name):
-        log.debug("%s: %s done at %.2f s", slug, name, time.monotonic() - started)
+        result.phases.append((name, round(time.monotonic() - started, 2)))
+        log.debug("%s: %s done at %.2f s", slug, name, result.phases[-1][1])
 
     from .markers import CACHE_MARKER, OUTPUT_MARKER, mark_folder
     from .textio import use_temp_dir

@@ -8,6 +8,7 @@ The pipeline asks for ``spread.map(function, jobs)`` and never learns which.
 """
 from __future__ import annotations
 
+import contextlib
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
 
@@ -21,6 +22,9 @@ class ThreadSpread:
 
     def map(self, function, jobs: list):
         """Each job's result, as the jobs finish; the first error stops the rest."""
+        if len(jobs) == 1:  # no thread to start for one job
+            yield function(jobs[0])
+            return
         pool = ThreadPoolExecutor(self.slots)
         futures = [pool.submit(function, job) for job in jobs]
         try:
@@ -30,3 +34,7 @@ class ThreadSpread:
             for future in futures:
                 future.cancel()
             pool.shutdown(wait=True)
+
+    def waiting(self):
+        """Around a stretch where this thread only waits for jobs (which other threads start)."""
+        return contextlib.nullcontext()

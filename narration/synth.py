@@ -17,6 +17,7 @@ from .speech.script import ScriptItem
 
 log = logging.getLogger(__name__)
 IN_FLIGHT_PER_JOB = 4
+JOBS_PER_SLOT = 4  # a long book's synthesis on a cluster: at least this many jobs per worker thread
 
 
 @dataclass
@@ -42,6 +43,7 @@ def synthesize(items: list[ScriptItem], engine: Engine, cache: ClipCache, jobs: 
     stats = SynthStats(clips=len(items), cached=len(items) - len(missing), synthesised=len(missing))
     chunk = getattr(spread, "chunk_clips", 0)  # only a cluster's spread synthesises elsewhere
     if chunk and len(missing) > chunk:
+        chunk = min(chunk, -(-len(missing) // (JOBS_PER_SLOT * spread.slots)))  # no worker idle at the end
         texts = [speech_of[key] for key in missing]
         chunks = [SynthesisJob(engine.name, engine.settings, str(cache.root), tuple(texts[i:i + chunk]), jobs)
                   for i in range(0, len(texts), chunk)]

@@ -216,8 +216,9 @@ def test_scheduler_local_starts_a_local_cluster(tmp_path):
 
 
 def test_a_long_book_spreads_its_synthesis_and_encoding_over_the_workers(cluster, tmp_path):
-    """A book past the size threshold: its task hands jobs of sentences to synthesise, then runs of
-    pieces to encode, to both workers through the shared cache. The result equals a local build."""
+    """A book past the size threshold: its task hands jobs of sentences to synthesise, runs of pieces
+    to encode, and the joins to both workers through the shared cache. The result equals a local
+    build."""
     from test_faults import _chapter
 
     src = tmp_path / "src"
@@ -230,10 +231,11 @@ def test_a_long_book_spreads_its_synthesis_and_encoding_over_the_workers(cluster
     remote = run_cli("build", src, "--engine", "espeak", "--formats", "mp3,m4b,vtt", "--scheduler", cluster.address,
                      "--out", tmp_path / "dask", "--cache-dir", tmp_path / "cache-dask", "-v", env=env)
     assert remote.returncode == 0, remote.stderr
-    spread = re.search(r"verwandlung\.md: spread over (\d+) workers: (\d+) encode, (\d+) synthesis", remote.stderr)
+    spread = re.search(r"verwandlung\.md: spread over (\d+) workers: (\d+) encode, (\d+) join, (\d+) synthesis",
+                       remote.stderr)
     assert spread, remote.stderr[-2000:]
-    workers, encodes, syntheses = map(int, spread.groups())
-    assert workers == 2 and encodes >= 2 and syntheses >= 3
+    workers, encodes, joins, syntheses = map(int, spread.groups())
+    assert workers == 2 and encodes >= 2 and joins == 2 and syntheses >= 3  # joins: the MP3 and the M4B
     made = re.search(r"verwandlung\.md: (\d+) clips, (\d+) from cache, (\d+) synthesised", remote.stderr)
     assert made and int(made.group(3)) > 40  # all made by the jobs, and counted as this book's
     assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "local")

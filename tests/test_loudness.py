@@ -85,3 +85,32 @@ def test_metering_piece_by_piece_agrees_with_metering_the_whole(tmp_path):
     assert len(list(cache.rglob("*.json"))) == len(pieces)
     path.write_bytes(b"")  # nothing left to read: the second measurement must come from the cache
     assert loudness.measure_pieces(reader(path), pieces, RATE, 0.0, cache) == by_pieces
+
+
+def test_pieces_metered_by_several_meters_at_once_measure_exactly_as_by_one(tmp_path, monkeypatch):
+    """A long book's pieces go to one ffmpeg meter per core; a piece's blocks must not depend on which
+    meter, or after what, it was measured."""
+    rng = np.random.default_rng(5)
+    parts, cuts, position = [], [], 0
+    for n in range(9):
+        burst = rng.normal(0, rng.uniform(500, 6000), int(RATE * rng.uniform(1, 4)))
+        pause = np.zeros(int(RATE * 0.6))
+        parts += [burst, pause]
+        position += len(burst) + len(pause)
+        if n < 8:
+            cuts.append(position - len(pause) // 2)
+    path, pcm = signal(tmp_path, np.concatenate(parts))
+    pieces = pieces_of(pcm, cuts)
+
+    def metered(streams):
+        meter = loudness.PieceMeter(RATE, -3.0, streams=streams)
+        for piece in pieces:
+            meter.feed(piece, reader(path)(piece))
+        used = len(meter.streams)
+        return meter.result(), used, meter.found
+
+    monkeypatch.setattr(loudness.PieceMeter, "STREAM_SECONDS", 2)
+    one, used_one, entries_one = metered(1)
+    three, used_three, entries_three = metered(3)
+    assert (used_one, used_three) == (1, 3)
+    assert entries_three == entries_one and three == one

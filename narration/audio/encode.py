@@ -87,7 +87,8 @@ def encode_all(ctx: BuildContext, writers: list, work: Path, spread, quiet: bool
         progress.close()
     from concurrent.futures import ThreadPoolExecutor
 
-    with ThreadPoolExecutor(max(1, len(writers))) as pool:  # stream copies: each ffmpeg mostly waits on the disk
+    ctx.spread = spread  # the writers' joins are jobs too
+    with spread.waiting(), ThreadPoolExecutor(max(1, len(writers))) as pool:
         list(pool.map(lambda writer: timed(f"joining {writer.name}", lambda: writer.finish(ctx, work)), writers))
 
 
@@ -97,7 +98,11 @@ def batches(indices: list[int], pieces, offsets: list[int], slots: int) -> list[
     if not indices:
         return []
     total = sum(pieces[i].samples for i in indices)
-    count = max(1, slots) * -(-len(indices) // (max(1, slots) * BATCH_PIECES))
+    slots = max(1, slots)
+    per_slot = -(-len(indices) // (slots * BATCH_PIECES))
+    if len(indices) >= 8 * slots:  # enough pieces: two runs per slot or more, so no slot idles at the end
+        per_slot = max(2, per_slot)
+    count = slots * per_slot
     share = total / count
     runs: list[list[int]] = []
     filled = 0
@@ -152,17 +157,36 @@ def run_encode_job(job: EncodeJob) -> int:
     return len({(offset, samples) for offset, samples, _, _ in job.outputs})
 
 
-def join(groups: list[tuple[list[Path], Path]], work: Path, extra_inputs: list[str], args: list[str]) -> None:
+def join(groups: list[tuple[list[Path], Path]], work: Path, extra_inputs: list[str], args: list[str],
+         spread=None) -> None:
     """Stream-copy each group's pieces one after another into its target, all in one ffmpeg run
-    (through the concat demuxer). ``extra_inputs`` come after the groups' inputs."""
-    inputs, maps = [], []
-    for n, (pieces, target) in enumerate(groups):
+    (through the concat demuxer), here or as a job of ``spread``. ``extra_inputs`` come after the
+    groups' inputs."""
+    listings = []
+    for pieces, target in groups:
         listing = work / f"{target.name}.concat"
         quoted = (p.resolve().as_posix().replace("'", "'\\''") for p in pieces)  # the concat format's quoting
         listing.write_text("".join(f"file '{q}'\n" for q in quoted), encoding="utf-8")
-        inputs += ["-f", "concat", "-safe", "0", "-i", str(listing)]
-        maps += ["-map", f"{n}:a", *args, "-y", str(target)]
-    run(["-loglevel", "error", *inputs, *extra_inputs, *maps])
+        listings.append((str(listing.resolve()), str(Path(target).resolve())))
+    job = JoinJob(tuple(listings), tuple(extra_inputs), tuple(args))
+    list(spread.map(run_join_job, [job])) if spread is not None else run_join_job(job)
+
+
+@dataclass(frozen=True)
+class JoinJob:
+    """One ffmpeg run that stream-copies pieces into files: (concat listing, target) pairs."""
+    listings: tuple[tuple[str, str], ...]
+    extra_inputs: tuple[str, ...]
+    args: tuple[str, ...]
+
+
+def run_join_job(job: JoinJob) -> int:
+    inputs, maps = [], []
+    for n, (listing, target) in enumerate(job.listings):
+        inputs += ["-f", "concat", "-safe", "0", "-i", listing]
+        maps += ["-map", f"{n}:a", *job.args, "-y", target]
+    run(["-loglevel", "error", *inputs, *job.extra_inputs, *maps])
+    return len(job.listings)
 
 
 def ffmetadata(ctx: BuildContext) -> str:

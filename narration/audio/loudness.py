@@ -96,6 +96,26 @@ def integrate(blocks: list[float]) -> float:
     return -0.691 + 10 * math.log10(mean_power(gated))
 
 
+class _MeterStream:
+    """One ffmpeg meter and what was fed to it: (piece, offset in its stream, peak)."""
+
+    def __init__(self, rate: int, threshold_db: float):
+        import subprocess
+        import tempfile
+
+        from ..processes import die_with_parent
+        from .ffmpeg import ffmpeg_exe
+
+        self.fed: list[tuple[object, int, int]] = []
+        self.offset = 0
+        self.output, self.errors = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+        self.process = subprocess.Popen(
+            [ffmpeg_exe(), "-hide_banner", "-v", "error", "-f", "s16le", "-ar", str(rate), "-ac", "1",
+             "-i", "pipe:0", "-af", f"{_chain(threshold_db, 0.0)},ebur128=metadata=1,"
+             "ametadata=mode=print:key=lavfi.r128.M:file=-", "-f", "null", "-"],
+            stdin=subprocess.PIPE, stdout=self.output, stderr=self.errors, preexec_fn=die_with_parent)
+
+
 class PieceMeter:
     """Measures loudness piece by piece, through the limiter at a threshold.
 
@@ -103,18 +123,23 @@ class PieceMeter:
     its sample peak are cached under its digest, so a rebuild meters only the
     pieces that changed; the integrated loudness is gated over all blocks, as
     BS.1770 does over the whole programme (pieces meet in pauses, where blocks
-    are silent either way). Pieces to meter are fed to one ffmpeg on the other
-    core while the PCM is written, each on the 100 ms grid and followed by
-    400 ms of silence, so a piece's blocks never depend on its neighbours.
+    are silent either way). Each piece goes on the 100 ms grid and is followed
+    by 400 ms of silence, so its blocks never depend on its neighbours; so the
+    pieces can be fed to several ffmpeg meters at once (one per core, the next
+    started once the others hold ``STREAM_SECONDS`` of audio), each while the
+    PCM is still being written.
     """
 
-    def __init__(self, rate: int, threshold_db: float, cache_dir: Path | None = None):
+    STREAM_SECONDS = 60
+
+    def __init__(self, rate: int, threshold_db: float, cache_dir: Path | None = None, streams: int = 0):
+        import os
+
         self.rate, self.threshold_db, self.cache_dir = rate, round(threshold_db, 2), cache_dir
         self.grid = rate // 10
         self.found: dict[int, dict] = {}  # piece index -> {"peak", "blocks"}
-        self.fed: list[tuple[object, int, int]] = []  # (piece, offset in the metered stream, peak)
-        self.offset = 0
-        self.process = self.output = None
+        self.streams: list[_MeterStream] = []
+        self.most = max(1, streams or os.cpu_count() or 1)
 
     def _key_path(self, digest: str) -> Path | None:
         if self.cache_dir is None:
@@ -125,21 +150,11 @@ class PieceMeter:
         key = hashlib.sha256(blob.encode()).hexdigest()
         return self.cache_dir / key[:2] / f"{key}.json"
 
-    def _start(self) -> None:
-        import subprocess
-        import tempfile
-
-        from .ffmpeg import ffmpeg_exe
-
-        self.output = tempfile.TemporaryFile()
-        self.errors = tempfile.TemporaryFile()
-        from ..processes import die_with_parent
-
-        self.process = subprocess.Popen(
-            [ffmpeg_exe(), "-hide_banner", "-v", "error", "-f", "s16le", "-ar", str(self.rate), "-ac", "1",
-             "-i", "pipe:0", "-af", f"{_chain(self.threshold_db, 0.0)},ebur128=metadata=1,"
-             "ametadata=mode=print:key=lavfi.r128.M:file=-", "-f", "null", "-"],
-            stdin=subprocess.PIPE, stdout=self.output, stderr=self.errors, preexec_fn=die_with_parent)
+    def _stream(self) -> _MeterStream:
+        """The meter with the least audio so far, or a new one if every meter is busy enough."""
+        if len(self.streams) < self.most and all(s.offset >= self.STREAM_SECONDS * self.rate for s in self.streams):
+            self.streams.append(_MeterStream(self.rate, self.threshold_db))
+        return min(self.streams, key=lambda s: s.offset)
 
     def known(self, piece) -> bool:
         """Whether the piece was metered before (its entry is then taken from the cache)."""
@@ -158,27 +173,30 @@ class PieceMeter:
 
         samples = np.frombuffer(pcm, dtype=np.int16)
         peak = max(int(samples.max()), -int(samples.min())) if samples.size else 0  # no copy of the piece
-        if self.process is None:
-            self._start()
-        self.fed.append((piece, self.offset, peak))
-        padded = -(-(self.offset + len(samples)) // self.grid) * self.grid + 4 * self.grid
-        self.process.stdin.write(pcm)
-        self.process.stdin.write(b"\0\0" * (padded - self.offset - len(samples)))
-        self.offset = padded
+        stream = self._stream()
+        stream.fed.append((piece, stream.offset, peak))
+        padded = -(-(stream.offset + len(samples)) // self.grid) * self.grid + 4 * self.grid
+        stream.process.stdin.write(pcm)
+        stream.process.stdin.write(b"\0\0" * (padded - stream.offset - len(samples)))
+        stream.offset = padded
 
     def _collect(self) -> None:
-        if self.process is None:
-            return
-        self.process.stdin.close()
-        if self.process.wait() != 0:
-            self.errors.seek(0)
-            detail = self.errors.read().decode("utf-8", "replace").strip().splitlines()
+        for stream in self.streams:
+            stream.process.stdin.close()
+        for stream in self.streams:
+            self._collect_one(stream)
+        self.streams = []
+
+    def _collect_one(self, stream: _MeterStream) -> None:
+        if stream.process.wait() != 0:
+            stream.errors.seek(0)
+            detail = stream.errors.read().decode("utf-8", "replace").strip().splitlines()
             raise AudioError("ffmpeg's loudness meter failed" + (f": {detail[-1]}" if detail else ""))
-        self.output.seek(0)
-        blocks: dict[int, list[float]] = {piece.index: [] for piece, _, _ in self.fed}
-        spans = [(offset, offset + piece.samples, piece.index) for piece, offset, _ in self.fed]
+        stream.output.seek(0)
+        blocks: dict[int, list[float]] = {piece.index: [] for piece, _, _ in stream.fed}
+        spans = [(offset, offset + piece.samples, piece.index) for piece, offset, _ in stream.fed]
         window_start, k = None, 0
-        for line in self.output.read().decode("ascii", "replace").splitlines():
+        for line in stream.output.read().decode("ascii", "replace").splitlines():
             if line.startswith("frame:"):
                 window_start = int(re.search(r"pts:(-?\d+)", line).group(1)) - 3 * self.grid
             elif line.startswith("lavfi.r128.M=") and window_start is not None and window_start >= 0:
@@ -188,7 +206,7 @@ class PieceMeter:
                     blocks[spans[k][2]].append(round(float(line.split("=", 1)[1]), 3))
         from ..textio import atomic_write
 
-        for piece, _, peak in self.fed:
+        for piece, _, peak in stream.fed:
             entry = {"peak": peak, "blocks": [b for b in blocks[piece.index] if b > GATE_ABSOLUTE_LUFS]}
             self.found[piece.index] = entry
             path = self._key_path(piece.digest)
@@ -203,9 +221,10 @@ class PieceMeter:
         return Measurement(integrate(blocks), max((e["peak"] for e in entries), default=0), self.threshold_db)
 
     def abort(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
+        for stream in self.streams:
+            if stream.process.poll() is None:
+                stream.process.kill()
+                stream.process.wait()
 
 
 def measure_pieces(read, pieces, rate: int, threshold_db: float, cache_dir: Path | None = None) -> Measurement:

@@ -21,8 +21,8 @@ class M4bWriter(Writer):
         chapters.write_text(ffmetadata(ctx), encoding="utf-8")
         offset = f"{-AAC_PRIMING / ctx.timeline.sample_rate:.9f}"
         with replacing(final) as temp:
-            join([(ctx.pieces["aac"], temp)], work, ["-f", "ffmetadata", "-i", str(chapters)],
+            join([(ctx.pieces["aac"], temp)], work, ["-f", "ffmetadata", "-i", str(chapters.resolve())],
                  ["-map_chapters", "1", "-map_metadata", "1", "-c", "copy", "-output_ts_offset", offset,
-                  "-movflags", "+faststart", "-f", "mp4"])
+                  "-movflags", "+faststart", "-f", "mp4"], ctx.spread)
             tag_m4b(temp, ctx)
         ctx.files["m4b"] = final

@@ -17,6 +17,6 @@ class Mp3Writer(Writer):
     def finish(self, ctx, work):
         final = ctx.path(f"{ctx.slug}.mp3")
         with replacing(final) as temp:
-            join([(ctx.pieces["mp3"], temp)], work, [], MP3_COPY)
+            join([(ctx.pieces["mp3"], temp)], work, [], MP3_COPY, ctx.spread)
             tag_mp3(temp, ctx, chapters=True)
         ctx.files["mp3"] = final

@@ -54,7 +54,7 @@ class SectionsWriter(Writer):
             with contextlib.ExitStack() as stack:  # every file replaced only if all were made
                 temps = [stack.enter_context(replacing(final)) for _, _, final in todo]
                 join([([ctx.pieces[codec][i] for i in span.pieces], temp) for (_, span, _), temp in zip(todo, temps)],
-                     work, [], self.copy_args(ctx))
+                     work, [], self.copy_args(ctx), ctx.spread)
                 for (n, span, _), temp in zip(todo, temps):
                     self.tag(temp, ctx, span.title, f"{n}/{len(spans)}")
             for _, _, final in todo:
