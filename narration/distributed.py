@@ -115,6 +115,8 @@ class ClusterSpread:
     own task (which leaves its thread to them meanwhile, so a one-thread worker runs them too). The
     jobs read and write the shared cache folder; a job lost with its worker is run again elsewhere."""
 
+    remote = True  # jobs read the PCM from the shared folder once it is written
+
     def __init__(self, cache_root, chunk_clips: int):
         from distributed import get_client
 

@@ -305,8 +305,12 @@ def _outputs(a: Article, work: Path, remember: bool, phase):
              if audio_writers else None)
     store = PieceStore(work / "pieces.pcm")
     try:
-        timeline = assemble_stage(a, store, meter, remember)
+        # here the meter listens while the PCM is written; a cluster's workers meter it once written
+        timeline = assemble_stage(a, store, None if a.spread.remote else meter, remember)
         phase(f"assembly of {timeline.duration_ms / 1000:.1f} s of audio")
+        if meter is not None and a.spread.remote:
+            meter.measure_spread(a.spread, store, timeline.pieces)
+            phase("loudness metering")
         ctx = context_for(a, timeline, store)
         if meter is not None:
             loudness_stage(ctx, meter, a.cache_root)

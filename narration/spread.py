@@ -16,6 +16,7 @@ class ThreadSpread:
     """Jobs in threads of this process: each one waits on a tool (ffmpeg) that does the work."""
 
     chunk_clips = 0  # synthesis stays in the engine's own pool
+    remote = False  # jobs run here, so the loudness meter can run while the PCM is written
 
     def __init__(self, slots: int):
         self.slots = max(1, slots)

@@ -227,6 +227,54 @@ class PieceMeter:
                 stream.process.wait()
 
 
+    def measure_spread(self, spread, store, pieces) -> None:
+        """Meter every piece not known yet as jobs of ``spread`` (a cluster's workers), from the PCM
+        file ``store`` holds: a runs of pieces per job, about equal in samples."""
+        todo = [piece for piece in pieces if not self.known(piece)]
+        store.ensure([piece.index for piece in todo])
+        count = max(1, min(len(todo), 2 * spread.slots))
+        share, runs, filled = sum(p.samples for p in todo) / count, [[]], 0
+        for piece in todo:
+            if filled >= share and len(runs) < count:
+                runs.append([])
+                filled = 0
+            runs[-1].append((piece.index, piece.digest, store.offsets[piece.index], piece.samples))
+            filled += piece.samples
+        jobs = [MeterJob(str(Path(store.path).resolve()), self.rate, self.threshold_db,
+                         str(Path(self.cache_dir).resolve()) if self.cache_dir else "", tuple(run)) for run in runs if run]
+        for found in spread.map(run_meter_job, jobs):
+            self.found.update(found)
+
+
+@dataclass(frozen=True)
+class MeterJob:
+    """Pieces to meter from a PCM file (index, digest, first sample in the file, samples): plain
+    data, so a cluster's worker that shares the cache folder can run it."""
+    pcm: str
+    rate: int
+    threshold_db: float
+    cache_dir: str
+    pieces: tuple[tuple[int, str, int, int], ...]
+
+
+def run_meter_job(job: MeterJob) -> dict[int, dict]:
+    """Each piece's blocks and peak (also put in the cache, as any meter does)."""
+    from ..timeline import Piece
+
+    meter = PieceMeter(job.rate, job.threshold_db, Path(job.cache_dir) if job.cache_dir else None, streams=1)
+    try:
+        with open(job.pcm, "rb") as source:
+            for index, digest, offset, samples in job.pieces:
+                piece = Piece(index, 0, offset, samples, 0, digest)
+                if not meter.known(piece):
+                    source.seek(offset * 2)
+                    meter.feed(piece, source.read(samples * 2))
+        meter.result()
+        return {index: meter.found[index] for index, _, _, _ in job.pieces}
+    finally:
+        meter.abort()
+
+
 def measure_pieces(read, pieces, rate: int, threshold_db: float, cache_dir: Path | None = None) -> Measurement:
     """Meter ``pieces`` (cached ones are not read); ``read(piece)`` gives a piece's PCM."""
     meter = PieceMeter(rate, threshold_db, cache_dir)
