@@ -88,9 +88,11 @@ class Timeline:
                 raise ValueError(f"sections {a.index} and {b.index} do not meet")
 
     def to_dict(self) -> dict:
+        """Plain data; the cues (a ten-hour book has a hundred thousand words in them) as a
+        generator, made one by one as ``writers.manifest`` writes them."""
         return {"sample_rate": self.sample_rate, "duration_ms": self.duration_ms, "loudness": self.loudness,
                 "sections": [asdict(s) for s in self.sections], "pieces": [asdict(p) for p in self.pieces],
-                "cues": [asdict(c) for c in self.cues]}
+                "cues": (asdict(c) for c in self.cues)}
 
 
 def ms(samples: int, rate: int) -> int:

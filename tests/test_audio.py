@@ -5,6 +5,7 @@ import logging
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 import webvtt
@@ -162,6 +163,39 @@ def test_captions_escape_markup_and_keep_sentences_whole_without_word_times():
     assert all(len(line) <= 42 for line in parts[0][3])
     escaped = SubtitleWriter().escape("<b>mit</b> & -->")
     assert "<" not in escaped and ">" not in escaped and "&amp;" in escaped
+
+
+def test_caption_lines_are_balanced_and_agree_with_textwrap():
+    """Our line fitter against hand-picked lines, and against the standard library's textwrap (the
+    reference it replaces for speed) over word runs of a corpus chapter."""
+    import random
+    import textwrap
+
+    from narration.writers.subtitles import fits, wrap
+
+    assert wrap("Kurzer Satz.") == ["Kurzer Satz."]
+    assert wrap("Der Präsident will die Ukraine im Krieg gegen Russland nicht verlieren.") == [
+        "Der Präsident will die Ukraine im", "Krieg gegen Russland nicht verlieren."]
+    assert wrap("Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenhersteller ist lang.") == [
+        "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenhersteller", "ist lang."]
+    assert fits("x " * 40) and not fits("Wort " * 20)
+
+    def reference(text):
+        lines = textwrap.wrap(text, 42, break_long_words=False, break_on_hyphens=False)
+        if len(lines) == 2:
+            for width in range(max(len(text) // 2, 1), 43):
+                balanced = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+                if len(balanced) == 2:
+                    return balanced
+        return lines
+
+    words = (Path(__file__).parent / "data" / "verwandlung-anfang.md").read_text(encoding="utf-8").split()
+    rng = random.Random(7)
+    for _ in range(3000):
+        start = rng.randrange(len(words) - 30)
+        text = " ".join(words[start:start + rng.randint(1, 22)])
+        assert wrap(text) == reference(text), text
+        assert fits(text) == (len(reference(text)) <= 2), text
 
 
 def test_section_files_match_their_spans(seed):
@@ -350,3 +384,21 @@ def test_every_spoken_sentence_has_word_times_inside_it(seed):
     assert [w["text"] for w in sentence["words"]][:7] == ["Im", "Juli", "2021", "waren", "etwa", "150", "US-Soldaten"]
     share = sum(len(c["words"]) for c in cues) / sum(len(c["text"].split()) for c in cues)
     assert share > 0.95  # nearly every written word has its own time ("33 Prozent" is one)
+
+
+def test_the_manifest_streams_exactly_what_json_dumps_gives():
+    """Long lists go out element by element (a ten-hour book's cues), yet the bytes are the standard
+    encoder's, nested dicts, empty lists and newlines in strings included."""
+    import io
+
+    from narration.writers.manifest import write_json
+
+    def lists():
+        return {"a": 1, "b": {"c": [1, 2, {"d": "ä\nb"}], "e": [{"x": 1, "w": [{"t": "ü"}]}, {"y": []}], "f": {}},
+                "g": [], "h": "z", "i": [1, 2]}
+
+    lazy = lists()
+    lazy["b"]["e"], lazy["g"], lazy["i"] = (x for x in lazy["b"]["e"]), (x for x in []), (x for x in [1, 2])
+    out = io.StringIO()
+    write_json(out, lazy)
+    assert out.getvalue() == json.dumps(lists(), ensure_ascii=False, indent=1)

@@ -14,8 +14,6 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-import requests
-
 from ..errors import EngineError
 from ..versions import installed_version
 from .base import Engine
@@ -55,6 +53,8 @@ def _retryable(exc: Exception) -> tuple[bool, str]:
         if status == 200:
             return False, "Google answered without audio (malformed response)"
         return False, f"HTTP {status}"
+    import requests  # imported on use: a build whose clips are all cached never needs it (90 ms)
+
     cause = exc.__cause__ or exc.__context__
     if isinstance(cause, (requests.Timeout, requests.ConnectionError)):
         return True, type(cause).__name__
@@ -88,6 +88,8 @@ class GttsEngine(Engine):
 
     def available(self):
         """A short probe: does Google's translate host answer at all?"""
+        import requests
+
         url = f"https://translate.google.{self.settings.tld}/"
         try:
             requests.head(url, timeout=min(3.0, self.settings.timeout), allow_redirects=False)

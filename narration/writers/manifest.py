@@ -1,10 +1,17 @@
-"""``manifest.json``: the document model and the timing map, for people and tools."""
+"""``manifest.json``: the document model and the timing map, for people and tools.
+
+It is written as it is made: a long list given as a generator (the cues, the
+script) goes out element by element, so a ten-hour book's manifest is never
+one string, nor one tree of dicts, in memory. The bytes are exactly those of
+``json.dumps(data, ensure_ascii=False, indent=1)`` with the lists made whole.
+"""
 from __future__ import annotations
 
 import json
+import types
 
 from .. import __version__
-from ..textio import atomic_write
+from ..textio import replacing
 from .base import Writer
 
 
@@ -19,11 +26,39 @@ class ManifestWriter(Writer):
             "engine": ctx.engine,
             "modified": ctx.modified.isoformat() if ctx.modified else "",
             "document": ctx.doc.to_dict(),
-            "script": [{"id": i.id, "kind": i.kind, "text": i.text, "speech": i.speech, "pause_ms": i.pause_ms}
-                       for i in ctx.script],
+            "script": ({"id": i.id, "kind": i.kind, "text": i.text, "speech": i.speech, "pause_ms": i.pause_ms}
+                       for i in ctx.script),
             "timeline": ctx.timeline.to_dict(),
             "files": {role: str(path.relative_to(ctx.out_dir)) for role, path in sorted(ctx.files.items())},
         }
         path = ctx.path("manifest.json")
-        atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1))
+        with replacing(path) as temp, open(temp, "w", encoding="utf-8", newline="") as out:
+            write_json(out, data)
         ctx.files["manifest"] = path
+
+
+def write_json(out, value, depth: int = 0) -> None:
+    """``value`` as ``json.dumps(value, ensure_ascii=False, indent=1)`` would give it, written to
+    ``out`` piece by piece: dicts key by key, generators element by element."""
+    if isinstance(value, dict) and any(isinstance(v, (dict, types.GeneratorType)) for v in value.values()):
+        items = iter(value.items())
+        opening, closing = "{", "}"
+
+        def write_item(item):
+            key, inner = item
+            out.write(json.dumps(key, ensure_ascii=False) + ": ")
+            write_json(out, inner, depth + 1)
+    elif isinstance(value, types.GeneratorType):
+        items, opening, closing = value, "[", "]"
+
+        def write_item(item):
+            write_json(out, item, depth + 1)
+    else:  # small: the standard encoder, its lines moved in to this depth (strings hold no raw newline)
+        out.write(json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth))
+        return
+    first = True
+    for item in items:
+        out.write((opening if first else ",") + "\n" + " " * (depth + 1))
+        write_item(item)
+        first = False
+    out.write(opening + closing if first else "\n" + " " * depth + closing)

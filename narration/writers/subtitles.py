@@ -9,8 +9,6 @@ wrapped. Cue ids derive from the sentence id (``s-1-2-3``, ``s-1-2-3-2`` ...).
 """
 from __future__ import annotations
 
-import textwrap
-
 from ..textio import atomic_write
 from .base import Writer
 
@@ -26,18 +24,34 @@ def clock(ms: int, separator: str) -> str:
 
 
 def wrap(text: str) -> list[str]:
-    """Lines of at most LINE characters, the first no longer than needed to keep two lines even."""
-    lines = textwrap.wrap(text, LINE, break_long_words=False, break_on_hyphens=False)
-    if len(lines) == 2:  # balance two lines: the shortest width that still gives two
-        for width in range(max(len(text) // 2, 1), LINE + 1):
-            balanced = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
-            if len(balanced) == 2:
-                return balanced
+    """Lines of at most LINE characters (a longer word stands alone), the first no longer than
+    needed to keep two lines even."""
+    words = text.split()
+    lines = _greedy(words, LINE)
+    if len(lines) == 2:  # balance two lines: the narrowest width that still gives two
+        narrowest = min(max(len(" ".join(words[:i])), len(" ".join(words[i:]))) for i in range(1, len(words)))
+        return _greedy(words, narrowest)
+    return lines
+
+
+def _greedy(words: list[str], width: int) -> list[str]:
+    """Each line as full as ``width`` allows (what ``textwrap`` does with whole words, but a
+    caption asks it thousands of times per article)."""
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    if current:
+        lines.append(current)
     return lines
 
 
 def fits(text: str) -> bool:
-    return len(wrap(text)) <= LINES
+    return len(text) <= LINES * (LINE + 1) and len(_greedy(text.split(), LINE)) <= LINES
 
 
 def caption_cues(cue) -> list[tuple[str, int, int, list[str]]]:
