@@ -151,17 +151,22 @@ import sys, time, subprocess, json
 sys.path.insert(0, {str(ROOT / 'bench')!r}); sys.path.insert(0, {str(ROOT)!r})
 from run import raw_espeak
 from narration.audio.ffmpeg import ffmpeg_exe
+from narration.audio.encode import codecs
+from narration.config import load
+codec = codecs(load({str(ROOT / 'narration.toml')!r}))  # the build's own encoder settings
+mp3 = [a for a in codec["mp3"].args if a not in ("-f", "mp3")]
+aac = [a for a in codec["aac"].args if a not in ("-f", "mp4")]
 t0 = time.perf_counter()
 pcm, rate = raw_espeak(open({str(SEED)!r}, encoding="utf-8").read())
 t1 = time.perf_counter()
 base = [ffmpeg_exe(), "-v", "error", "-y", "-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0"]
-subprocess.run(base + ["-c:a", "libmp3lame", "-b:a", "64k", "-f", "mp3", {str(WORK / 'floor.mp3')!r}], input=pcm, check=True)
+subprocess.run(base + mp3 + ["-f", "mp3", {str(WORK / 'floor.mp3')!r}], input=pcm, check=True)
 t2 = time.perf_counter()
-subprocess.run(base + ["-c:a", "aac", "-aac_coder", "fast", "-b:a", "64k", "-f", "mp4", {str(WORK / 'floor.m4a')!r}], input=pcm, check=True)
+subprocess.run(base + aac + ["-f", "mp4", {str(WORK / 'floor.m4a')!r}], input=pcm, check=True)
 t3 = time.perf_counter()
 both = [subprocess.Popen(base + codec, stdin=subprocess.PIPE) for codec in (
-    ["-c:a", "libmp3lame", "-b:a", "64k", "-f", "mp3", {str(WORK / 'floor2.mp3')!r}],
-    ["-c:a", "aac", "-aac_coder", "fast", "-b:a", "64k", "-f", "mp4", {str(WORK / 'floor2.m4a')!r}])]
+    mp3 + ["-f", "mp3", {str(WORK / 'floor2.mp3')!r}],
+    aac + ["-f", "mp4", {str(WORK / 'floor2.m4a')!r}])]
 import threading
 feeders = [threading.Thread(target=p.communicate, args=(pcm,)) for p in both]
 [f.start() for f in feeders]; [f.join() for f in feeders]
