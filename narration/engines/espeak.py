@@ -21,11 +21,14 @@ import io
 import os
 import threading
 import wave
-from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
 from ..audio.wavwords import with_words
 from ..errors import EngineError
 from .base import Engine, VoiceSettings
+
+if TYPE_CHECKING:  # the pool's module (and multiprocessing) load only when a clip must be made
+    from concurrent.futures import ProcessPoolExecutor
 
 _AUDIO_OUTPUT_SYNCHRONOUS = 2
 _CHARS_UTF8 = 1
@@ -249,6 +252,7 @@ def _close_pools() -> None:
 def _worker_pool(jobs: int) -> ProcessPoolExecutor:
     """Synthesis workers forked from a clean fork server; each dies with the build."""
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     from ..processes import die_with_parent
 
