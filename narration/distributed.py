@@ -111,9 +111,10 @@ CHUNK_CLIPS = int(os.environ.get("NARRATION_CHUNK_CLIPS", "200"))  # sentences p
 
 
 class ClusterSpread:
-    """A long book's synthesis and encoding jobs as tasks on every worker, submitted from the book's
-    own task (which leaves its thread to them meanwhile, so a one-thread worker runs them too). The
-    jobs read and write the shared cache folder; a job lost with its worker is run again elsewhere."""
+    """A long book's jobs (synthesis, metering, encoding, joins) as tasks on every worker, submitted
+    from the book's own task, which leaves its thread to them while it waits, so a one-thread worker
+    runs them too. The jobs read and write the shared folders; a job lost with its worker is run
+    again elsewhere."""
 
     remote = True  # jobs read the PCM from the shared folder once it is written
 
@@ -126,6 +127,7 @@ class ClusterSpread:
         self.slots = max(1, sum(self.client.nthreads().values()))
         self.ran: dict[str, int] = {}
         self.workers: set[str] = set()
+        self.counting = threading.Lock()  # the writers' threads ask for joins at once
 
     def map(self, function, jobs: list):
         """Each job's result, as the jobs finish, ahead of articles still waiting for a worker."""
@@ -138,9 +140,10 @@ class ClusterSpread:
             try:
                 for future in as_completed(futures):
                     worker, result = future.result()
-                    self.workers.add(worker)
                     kind = function.__name__.removeprefix("run_").removesuffix("_job")
-                    self.ran[kind] = self.ran.get(kind, 0) + 1
+                    with self.counting:
+                        self.workers.add(worker)
+                        self.ran[kind] = self.ran.get(kind, 0) + 1
                     yield result
             finally:
                 client.cancel([future for future in futures if not future.done()])
