@@ -638,8 +638,8 @@ def render(r: dict, book: str) -> str:
     if w:
         rows.append((f"One long book ({w['book']}) on Dask, one core per worker: one worker, then two",
                      f"{w['workers_1_s']:.0f} s / {w['workers_2_s']:.0f} s",
-                     f"two workers take {w['two_over_one']:.2f} × the time of one (goal ≤ 0.6; synthesis and "
-                     "encoding spread, each worker pinned to its own core)"))
+                     f"two workers take {w['two_over_one']:.2f} × the time of one (goal ≤ 0.6; synthesis, metering, encoding and joins "
+                     "spread, each worker pinned to its own core)"))
     g = r["gtts"]
     speeds = ", ".join(f"{c}: {s:.1f}/s" for c, s in g["sentences_per_second"].items())
     rows.append((f"gTTS path, fake endpoint answering after {g['latency_s'] * 1000:.0f} ms", "",
