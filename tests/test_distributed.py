@@ -242,6 +242,40 @@ def test_a_long_book_spreads_its_synthesis_and_encoding_over_the_workers(cluster
     assert not list((tmp_path / "cache-dask" / "tmp").iterdir())  # no job left a temporary
 
 
+def test_a_worker_killed_while_a_long_book_spreads_its_jobs_costs_a_retry(tmp_path):
+    """SIGKILL one of two workers while a long book's synthesis jobs run (whichever it was: a job's
+    worker or the book's own): the build completes, equal byte for byte to a local build, and
+    leaves no temporary."""
+    from test_faults import _chapter
+
+    src = tmp_path / "src"
+    source = _chapter(src, paragraphs=14)
+    os.utime(source, (1700000000, 1700000000))
+    env = {"SOURCE_DATE_EPOCH": "1700000000", "NARRATION_LONG_BOOK_BYTES": "1000", "NARRATION_CHUNK_CLIPS": "10"}
+    local = run_cli("build", src, "--engine", "espeak", "--formats", "mp3,vtt", "--out", tmp_path / "local",
+                    "--cache-dir", tmp_path / "cache-local", env=env)
+    assert local.returncode == 0, local.stderr
+    running = Cluster(tmp_path)
+    try:
+        running.add_worker("a")
+        running.add_worker("b")
+        _wait_for(lambda: running.workers() == 2, what="two workers")
+        cache = tmp_path / "cache-dask"
+        build = subprocess.Popen([sys.executable, str(ROOT / "build.py"), str(src), "--engine", "espeak",
+                                  "--scheduler", running.address, "--formats", "mp3,vtt", "--out",
+                                  str(tmp_path / "dask"), "--cache-dir", str(cache)], cwd=ROOT,
+                                 stderr=subprocess.PIPE, text=True, env={**os.environ, **env})
+        _wait_for(lambda: len(list(cache.glob("??/*.wav"))) >= 5 if cache.exists() else False,
+                  what="the synthesis jobs to start")
+        running.processes["b"].send_signal(signal.SIGKILL)
+        _, err = build.communicate(timeout=300)
+        assert build.returncode == 0, err
+        assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "local")
+        assert not [p for p in (tmp_path / "dask").rglob("*") if ".part" in p.name]
+    finally:
+        running.close()
+
+
 def test_a_bad_scheduler_address_is_one_line(tmp_path):
     src = _sources(tmp_path / "src")
     for address, words in (("foo", "scheduler must be 'local' or an address"), ("tcp://127.0.0.1:9", "cannot reach")):
