@@ -106,8 +106,18 @@ def build_one(source: str, options, formats: tuple[str, ...], force: bool, chunk
     return fields
 
 
-LONG_BOOK_BYTES = int(os.environ.get("NARRATION_LONG_BOOK_BYTES", "60000"))  # about an hour of audio and up
-CHUNK_CLIPS = int(os.environ.get("NARRATION_CHUNK_CLIPS", "200"))  # sentences per synthesis job
+LONG_BOOK_BYTES = 60000  # about an hour of audio and up: spread over the workers (NARRATION_LONG_BOOK_BYTES)
+CHUNK_CLIPS = 200  # at most this many sentences per synthesis job (NARRATION_CHUNK_CLIPS)
+
+
+def _tuning(name: str, default: int) -> int:
+    """An operator's override from the environment: a positive whole number, or one line saying so."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) == 0:
+        raise NarrationError(f"{name} must be a positive whole number, not '{value}'")
+    return int(value)
 
 
 class ClusterSpread:
@@ -179,14 +189,15 @@ def build_on_cluster(sources: list[Path], options, formats: tuple[str, ...], for
     build = dataclasses.replace(options.build, cache_dir=str(Path(options.build.cache_dir).resolve()),
                                 out=str(Path(options.build.out).resolve()))
     options = dataclasses.replace(options, build=build)  # absolute: workers may start elsewhere
+    long_bytes = _tuning("NARRATION_LONG_BOOK_BYTES", LONG_BOOK_BYTES)
+    chunk = _tuning("NARRATION_CHUNK_CLIPS", CHUNK_CLIPS)
     client = connect(options.build.scheduler)
     try:
         check_shared_folders(client, {"cache": Path(build.cache_dir), "output": Path(build.out)})
         futures = {}
         for source in sorted(sources, key=lambda s: -s.stat().st_size):  # long books first: they finish last
-            long_book = source.stat().st_size >= LONG_BOOK_BYTES
             future = client.submit(build_one, str(source.resolve()), options, formats, force,
-                                   CHUNK_CLIPS if long_book else 0, pure=False,
+                                   chunk if source.stat().st_size >= long_bytes else 0, pure=False,
                                    key=f"article-{uuid.uuid4().hex[:8]}-{source.stem[:40]}")
             futures[future] = source
         progress = Progress(len(sources), "catalogue", quiet=quiet, unit="article")

@@ -162,7 +162,7 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     use_temp_dir(cache_root, cache_root / "tmp")
     doc, lexicon = read_stage(source, cache_root)
     script = script_stage(doc, lexicon, options)
-    engine = engine_stage(choice, prior, script, cache_root)
+    engine, keys = engine_stage(choice, prior, script, cache_root)
     fingerprint = input_fingerprint(source, options, engine.cache_identity(), formats)
     jobs = jobs or engine.default_jobs
     if spread is None:
@@ -171,7 +171,7 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
         spread = ThreadSpread(jobs)
     mark_folder(cache_root, CACHE_MARKER)
     phase("reading")
-    clips = synthesis_stage(script, engine, cache_root, jobs, quiet, slug, spread)
+    clips = synthesis_stage(script, engine, keys, cache_root, jobs, quiet, slug, spread)
     phase("synthesis")
     result.clips, result.cached, result.synthesised = clips.stats.clips, clips.stats.cached, clips.stats.synthesised
     mark_folder(out_root, OUTPUT_MARKER)  # made by us: `clean` may remove it
@@ -220,15 +220,19 @@ def script_stage(doc, lexicon, options):
 
 
 def engine_stage(choice, prior: str | None, script, cache_root: Path):
-    """The engine: one whose clips are all cached needs no decision; else the choice decides."""
+    """(engine, its clip keys by item id): one whose clips are all cached needs no decision; else
+    the choice decides."""
     from .cache import ClipCache
     from .synth import keys_for
 
+    keys = {}
     for name in dict.fromkeys(([prior] if prior else []) + list(choice.candidates)):
         candidate = choice.named(name)
-        if ClipCache(cache_root, candidate.clip_suffix).has_all(keys_for(script, candidate).values()):
-            return candidate
-    return choice.resolve()  # something must be synthesised: now the engine is decided
+        keys[name] = keys_for(script, candidate)
+        if ClipCache(cache_root, candidate.clip_suffix).has_all(keys[name].values()):
+            return candidate, keys[name]
+    engine = choice.resolve()  # something must be synthesised: now the engine is decided
+    return engine, keys.get(engine.name) or keys_for(script, engine)
 
 
 @dataclass
@@ -247,14 +251,15 @@ class Clips:
         return payload, self.engine.clip_suffix
 
 
-def synthesis_stage(script, engine, cache_root: Path, jobs: int, quiet: bool, label: str, spread=None) -> Clips:
+def synthesis_stage(script, engine, keys: dict, cache_root: Path, jobs: int, quiet: bool, label: str,
+                    spread=None) -> Clips:
     """Script -> clips: every clip the cache lacks, synthesised in parallel (on a cluster, a long
     book's by every worker)."""
     from .cache import ClipCache
     from .synth import synthesize
 
     cache = ClipCache(cache_root, engine.clip_suffix)
-    keys, stats = synthesize(script, engine, cache, jobs, quiet=quiet, label=label, spread=spread)
+    keys, stats = synthesize(script, engine, cache, jobs, quiet=quiet, label=label, spread=spread, keys=keys)
     return Clips(keys, stats, cache, engine)
 
 
@@ -315,7 +320,7 @@ def _outputs(a: Article, work: Path, remember: bool, phase):
         if meter is not None:
             loudness_stage(ctx, meter, a.cache_root)
             phase("loudness plan")
-            encode_stage(ctx, audio_writers, work, a.spread, a.quiet)
+            encode_stage(ctx, audio_writers, work, a.quiet)
             phase("encoding")
     finally:
         if meter is not None:
@@ -348,7 +353,8 @@ def context_for(a: Article, timeline, store):
 
     narrator = f"{a.engine.display_name}, Stimme „{a.engine.settings.voice}“"
     ctx = BuildContext(doc=a.doc, slug=a.slug, out_dir=a.out_dir, script=a.script, timeline=timeline,
-                       options=a.options, lexicon=a.lexicon, narrator=narrator, store=store, engine=a.engine.name,
+                       options=a.options, lexicon=a.lexicon, narrator=narrator, store=store, spread=a.spread,
+                       engine=a.engine.name,
                        modified=source_date(a.source),
                        previous={} if a.force else previous_stamp(a.out_dir).get("made", {}))
     ctx.cover = article_cover(a.doc, a.out_dir)
@@ -371,11 +377,12 @@ def loudness_stage(ctx, meter, cache_root: Path) -> None:
                          "true_peak_ceiling_dbtp": options.audio.true_peak_dbtp}
 
 
-def encode_stage(ctx, audio_writers, work: Path, spread, quiet: bool) -> None:
-    """Pieces -> encoded pieces (cached) -> the audio files, joined by stream copy."""
+def encode_stage(ctx, audio_writers, work: Path, quiet: bool) -> None:
+    """Pieces -> encoded pieces (cached) -> the audio files, joined by stream copy (the jobs run
+    where ``ctx.spread`` puts them)."""
     from .audio.encode import encode_all
 
-    encode_all(ctx, audio_writers, work, spread, quiet=quiet)
+    encode_all(ctx, audio_writers, work, quiet=quiet)
 
 
 def write_stage(ctx, writers, phase) -> None:

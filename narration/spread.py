@@ -12,6 +12,24 @@ import contextlib
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
 
+def share_out(items: list, weight, count: int, most: int = 0, together=None) -> list[list]:
+    """``items`` cut, in their order, into runs about equal in ``weight(item)`` (``count`` runs'
+    worth each), so every slot gets the same share of work and none waits for a long last run. A
+    run also ends after ``most`` items, or where ``together(last, item)`` says the two cannot share one."""
+    share = sum(map(weight, items)) / max(1, count)
+    runs: list[list] = []
+    filled = 0
+    for item in items:
+        if (runs and filled < share and (not most or len(runs[-1]) < most)
+                and (together is None or together(runs[-1][-1], item))):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+            filled = 0
+        filled += weight(item)
+    return runs
+
+
 class ThreadSpread:
     """Jobs in threads of this process: each one waits on a tool (ffmpeg) that does the work."""
 

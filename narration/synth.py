@@ -33,10 +33,11 @@ def keys_for(items: list[ScriptItem], engine: Engine) -> dict[str, str]:
 
 
 def synthesize(items: list[ScriptItem], engine: Engine, cache: ClipCache, jobs: int, quiet: bool = False,
-               label: str = "synthesis", spread=None) -> tuple[dict[str, str], SynthStats]:
+               label: str = "synthesis", spread=None, keys: dict | None = None) -> tuple[dict[str, str], SynthStats]:
     """Every clip the cache lacks, made here in the engine's pool, or (``spread`` a cluster's, and
-    more than a job's worth missing) by every worker into the shared cache."""
-    keys = keys_for(items, engine)
+    more than a job's worth missing) by every worker into the shared cache. ``keys``: the items'
+    clip keys, if the caller has them already."""
+    keys = keys if keys is not None else keys_for(items, engine)
     speech_of = {keys[item.id]: item.speech for item in items}
     missing = [key for key in speech_of if not cache.has(key)]
     # a sentence heard twice is synthesised once: its second clip counts as from the cache

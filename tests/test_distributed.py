@@ -215,19 +215,26 @@ def test_scheduler_local_starts_a_local_cluster(tmp_path):
     assert (tmp_path / "out" / "feed.xml").is_file()
 
 
+def _long_book_built_locally(tmp_path: Path, paragraphs: int, chunk: int, formats: str) -> tuple[Path, dict]:
+    """The opening of Die Verwandlung in ``src``, counted as a long book (``chunk`` sentences per
+    synthesis job), built here into ``local``: what a cluster build must equal. Returns the source
+    folder and the environment both builds use."""
+    from test_faults import _chapter
+
+    src = tmp_path / "src"
+    os.utime(_chapter(src, paragraphs=paragraphs), (1700000000, 1700000000))
+    env = {"SOURCE_DATE_EPOCH": "1700000000", "NARRATION_LONG_BOOK_BYTES": "1000", "NARRATION_CHUNK_CLIPS": str(chunk)}
+    local = run_cli("build", src, "--engine", "espeak", "--formats", formats, "--out", tmp_path / "local",
+                    "--cache-dir", tmp_path / "cache-local", env=env)
+    assert local.returncode == 0, local.stderr
+    return src, env
+
+
 def test_a_long_book_spreads_its_synthesis_and_encoding_over_the_workers(cluster, tmp_path):
     """A book past the size threshold: its task hands jobs of sentences to synthesise, runs of pieces
     to meter and to encode, and the joins to both workers through the shared cache. The result equals a local
     build."""
-    from test_faults import _chapter
-
-    src = tmp_path / "src"
-    source = _chapter(src, paragraphs=10)
-    os.utime(source, (1700000000, 1700000000))
-    env = {"SOURCE_DATE_EPOCH": "1700000000", "NARRATION_LONG_BOOK_BYTES": "1000", "NARRATION_CHUNK_CLIPS": "20"}
-    local = run_cli("build", src, "--engine", "espeak", "--formats", "mp3,m4b,vtt", "--out", tmp_path / "local",
-                    "--cache-dir", tmp_path / "cache-local", env=env)
-    assert local.returncode == 0, local.stderr
+    src, env = _long_book_built_locally(tmp_path, paragraphs=10, chunk=20, formats="mp3,m4b,vtt")
     remote = run_cli("build", src, "--engine", "espeak", "--formats", "mp3,m4b,vtt", "--scheduler", cluster.address,
                      "--out", tmp_path / "dask", "--cache-dir", tmp_path / "cache-dask", "-v", env=env)
     assert remote.returncode == 0, remote.stderr
@@ -246,15 +253,7 @@ def test_a_worker_killed_while_a_long_book_spreads_its_jobs_costs_a_retry(tmp_pa
     """SIGKILL one of two workers while a long book's synthesis jobs run (whichever it was: a job's
     worker or the book's own): the build completes, equal byte for byte to a local build, and
     leaves no temporary."""
-    from test_faults import _chapter
-
-    src = tmp_path / "src"
-    source = _chapter(src, paragraphs=14)
-    os.utime(source, (1700000000, 1700000000))
-    env = {"SOURCE_DATE_EPOCH": "1700000000", "NARRATION_LONG_BOOK_BYTES": "1000", "NARRATION_CHUNK_CLIPS": "10"}
-    local = run_cli("build", src, "--engine", "espeak", "--formats", "mp3,vtt", "--out", tmp_path / "local",
-                    "--cache-dir", tmp_path / "cache-local", env=env)
-    assert local.returncode == 0, local.stderr
+    src, env = _long_book_built_locally(tmp_path, paragraphs=14, chunk=10, formats="mp3,vtt")
     running = Cluster(tmp_path)
     try:
         running.add_worker("a")
@@ -283,3 +282,7 @@ def test_a_bad_scheduler_address_is_one_line(tmp_path):
                          "--cache-dir", tmp_path / "cache")
         lines = result.stderr.strip().splitlines()
         assert result.returncode != 0 and len(lines) == 1 and words in lines[0], result.stderr
+    bad = run_cli("build", src, "--engine", "espeak", "--scheduler", "tcp://127.0.0.1:9", "--out", tmp_path / "out",
+                  "--cache-dir", tmp_path / "cache", env={"NARRATION_CHUNK_CLIPS": "viele"})
+    lines = bad.stderr.strip().splitlines()
+    assert bad.returncode != 0 and lines == ["error: NARRATION_CHUNK_CLIPS must be a positive whole number, not 'viele'"]

@@ -57,9 +57,10 @@ def piece_path(ctx: BuildContext, codec: Codec, piece) -> Path:
     return Path(ctx.options.build.cache_dir) / "encoded" / key[:2] / f"{key}{codec.suffix}"
 
 
-def encode_all(ctx: BuildContext, writers: list, work: Path, spread, quiet: bool = False) -> None:
+def encode_all(ctx: BuildContext, writers: list, work: Path, quiet: bool = False) -> None:
     """Make every piece the writers need (cached), then let each writer join, tag and place its files.
-    ``spread`` runs the ffmpeg jobs: threads here (``spread.ThreadSpread``) or a cluster's workers."""
+    ``ctx.spread`` runs the ffmpeg jobs: threads here (``spread.ThreadSpread``) or a cluster's workers."""
+    spread = ctx.spread
     table = codecs(ctx.options)
     wanted = sorted({name for writer in writers for name in writer.pieces})
     ctx.pieces = {name: [piece_path(ctx, table[name], piece) for piece in ctx.timeline.pieces] for name in wanted}
@@ -90,7 +91,6 @@ def encode_all(ctx: BuildContext, writers: list, work: Path, spread, quiet: bool
         progress.close()
     from concurrent.futures import ThreadPoolExecutor
 
-    ctx.spread = spread  # the writers' joins are jobs too
     with spread.waiting(), ThreadPoolExecutor(max(1, len(writers))) as pool:
         list(pool.map(lambda writer: timed(f"joining {writer.name}", lambda: writer.finish(ctx, work)), writers))
 
@@ -98,28 +98,17 @@ def encode_all(ctx: BuildContext, writers: list, work: Path, spread, quiet: bool
 def batches(indices: list[int], pieces, offsets: list[int], slots: int) -> list[list[int]]:
     """Runs of consecutive pieces, about equal in samples, a multiple of ``slots`` of them, so every
     core (or worker) gets the same share of audio and none waits for a long last run."""
-    if not indices:
-        return []
-    total = sum(pieces[i].samples for i in indices)
+    from ..spread import share_out
+
     slots = max(1, slots)
     per_slot = -(-len(indices) // (slots * BATCH_PIECES))
     if len(indices) >= 8 * slots:  # enough pieces: two runs per slot or more, so no slot idles at the end
         per_slot = max(2, per_slot)
-    count = slots * per_slot
-    share = total / count
-    runs: list[list[int]] = []
-    filled = 0
-    for index in indices:
-        previous = runs[-1][-1] if runs else None
-        joins = (previous == index - 1 and len(runs[-1]) < BATCH_PIECES and filled < share
-                 and offsets[index] == offsets[previous] + pieces[previous].samples)
-        if joins:
-            runs[-1].append(index)
-        else:
-            runs.append([index])
-            filled = 0
-        filled += pieces[index].samples
-    return runs
+
+    def adjoining(previous: int, index: int) -> bool:  # next to each other in the PCM file too
+        return previous == index - 1 and offsets[index] == offsets[previous] + pieces[previous].samples
+
+    return share_out(indices, lambda i: pieces[i].samples, slots * per_slot, BATCH_PIECES, adjoining)
 
 
 @dataclass(frozen=True)

@@ -230,18 +230,14 @@ class PieceMeter:
     def measure_spread(self, spread, store, pieces) -> None:
         """Meter every piece not known yet as jobs of ``spread`` (a cluster's workers), from the PCM
         file ``store`` holds: a runs of pieces per job, about equal in samples."""
+        from ..spread import share_out
+
         todo = [piece for piece in pieces if not self.known(piece)]
         store.ensure([piece.index for piece in todo])
-        count = max(1, min(len(todo), 2 * spread.slots))
-        share, runs, filled = sum(p.samples for p in todo) / count, [[]], 0
-        for piece in todo:
-            if filled >= share and len(runs) < count:
-                runs.append([])
-                filled = 0
-            runs[-1].append((piece.index, piece.digest, store.offsets[piece.index], piece.samples))
-            filled += piece.samples
-        jobs = [MeterJob(str(Path(store.path).resolve()), self.rate, self.threshold_db,
-                         str(Path(self.cache_dir).resolve()) if self.cache_dir else "", tuple(run)) for run in runs if run]
+        runs = share_out(todo, lambda piece: piece.samples, 2 * spread.slots)
+        pcm, cache_dir = str(Path(store.path).resolve()), str(Path(self.cache_dir).resolve()) if self.cache_dir else ""
+        jobs = [MeterJob(pcm, self.rate, self.threshold_db, cache_dir,
+                         tuple((p.index, p.digest, store.offsets[p.index], p.samples) for p in run)) for run in runs]
         for found in spread.map(run_meter_job, jobs):
             self.found.update(found)
 
