@@ -1,5 +1,6 @@
 """Catalogue builds on a real Dask cluster (issue 12): the installed ``dask scheduler`` and two
 ``dask worker`` processes on 127.0.0.1, started here. Their outputs must equal a local build's."""
+import contextlib
 import json
 import os
 import re
@@ -77,15 +78,23 @@ class Cluster:
                 process.kill()
 
 
+@contextlib.contextmanager
+def two_workers(folder: Path, names=("a", "b")):
+    """A scheduler and two workers, ready; all of them stopped at the end."""
+    running = Cluster(folder)
+    try:
+        for name in names:
+            running.add_worker(name)
+        _wait_for(lambda: running.workers() == 2, what="two workers")
+        yield running
+    finally:
+        running.close()
+
+
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("dask")
-    running = Cluster(folder)
-    running.add_worker("w1")
-    running.add_worker("w2")
-    _wait_for(lambda: running.workers() == 2, what="two workers")
-    yield running
-    running.close()
+    with two_workers(tmp_path_factory.mktemp("dask"), ("w1", "w2")) as running:
+        yield running
 
 
 def _sources(folder: Path) -> Path:
@@ -141,11 +150,7 @@ def test_a_failing_article_is_one_line_and_the_others_finish(cluster, tmp_path):
 def test_a_worker_killed_mid_build_costs_a_retry_not_the_build(tmp_path):
     from test_faults import _chapter
 
-    running = Cluster(tmp_path)
-    try:
-        running.add_worker("a")
-        running.add_worker("b")
-        _wait_for(lambda: running.workers() == 2, what="two workers")
+    with two_workers(tmp_path) as running:
         src = tmp_path / "src"
         for n in range(4):
             _chapter(tmp_path / f"c{n}", paragraphs=6 + n)
@@ -164,8 +169,6 @@ def test_a_worker_killed_mid_build_costs_a_retry_not_the_build(tmp_path):
             manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
             assert (folder / f"kapitel-{n}.mp3").stat().st_size > 10_000 and manifest["timeline"]["cues"]
         assert not [p for p in (tmp_path / "out").rglob("*") if ".part" in p.name]
-    finally:
-        running.close()
 
 
 def test_a_worker_that_cannot_see_the_cache_is_named_in_one_line(tmp_path):
@@ -254,11 +257,7 @@ def test_a_worker_killed_while_a_long_book_spreads_its_jobs_costs_a_retry(tmp_pa
     worker or the book's own): the build completes, equal byte for byte to a local build, and
     leaves no temporary."""
     src, env = _long_book_built_locally(tmp_path, paragraphs=14, chunk=10, formats="mp3,vtt")
-    running = Cluster(tmp_path)
-    try:
-        running.add_worker("a")
-        running.add_worker("b")
-        _wait_for(lambda: running.workers() == 2, what="two workers")
+    with two_workers(tmp_path) as running:
         cache = tmp_path / "cache-dask"
         build = subprocess.Popen([sys.executable, str(ROOT / "build.py"), str(src), "--engine", "espeak",
                                   "--scheduler", running.address, "--formats", "mp3,vtt", "--out",
@@ -271,8 +270,6 @@ def test_a_worker_killed_while_a_long_book_spreads_its_jobs_costs_a_retry(tmp_pa
         assert build.returncode == 0, err
         assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "local")
         assert not [p for p in (tmp_path / "dask").rglob("*") if ".part" in p.name]
-    finally:
-        running.close()
 
 
 def test_a_bad_scheduler_address_is_one_line(tmp_path):
