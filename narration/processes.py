@@ -17,6 +17,7 @@ import subprocess
 import threading
 
 _PR_SET_PDEATHSIG = 1
+PARENT_VARIABLE = "NARRATION_FORKSERVER_PARENT"  # the process a fork server must die with
 _children: set[subprocess.Popen] = set()
 _lock = threading.Lock()
 
@@ -27,10 +28,12 @@ class Terminated(KeyboardInterrupt):
     exit_code = 143
 
 
-def die_with_parent() -> None:
+def die_with_parent(expected: int = 0) -> None:
     """In a new child: be killed when the parent dies. (For Popen's ``preexec_fn`` and pool
-    initialisers.) If the parent is already gone, leave at once."""
-    parent = os.getppid()
+    initialisers.) If the parent is already gone, leave at once. ``expected``: the parent's pid when
+    it is known; a child that starts only after its parent died has already been handed to another
+    process, which ``getppid`` alone cannot tell from the real parent."""
+    parent = expected or os.getppid()
     try:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):

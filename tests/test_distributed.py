@@ -218,6 +218,18 @@ def test_scheduler_local_starts_a_local_cluster(tmp_path):
     assert (tmp_path / "out" / "feed.xml").is_file()
 
 
+def _processes_writing(path: Path) -> list[int]:
+    """Pids of the processes that hold ``path`` open (the children of a worker inherit its log)."""
+    found = []
+    for fd_dir in Path("/proc").glob("[0-9]*/fd"):
+        try:
+            if any(os.readlink(fd) == str(path) for fd in fd_dir.iterdir()):
+                found.append(int(fd_dir.parent.name))
+        except OSError:
+            continue
+    return found
+
+
 def _long_book_built_locally(tmp_path: Path, paragraphs: int, chunk: int, formats: str) -> tuple[Path, dict]:
     """The opening of Die Verwandlung in ``src``, counted as a long book (``chunk`` sentences per
     synthesis job), built here into ``local``: what a cluster build must equal. Returns the source
@@ -270,6 +282,8 @@ def test_a_worker_killed_while_a_long_book_spreads_its_jobs_costs_a_retry(tmp_pa
         assert build.returncode == 0, err
         assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "local")
         assert not [p for p in (tmp_path / "dask").rglob("*") if ".part" in p.name]
+    # nothing the killed worker started lives on (its fork server and synthesis workers write its log)
+    _wait_for(lambda: not _processes_writing(tmp_path / "b.log"), seconds=10, what="the killed worker's children to go")
 
 
 def test_a_bad_scheduler_address_is_one_line(tmp_path):

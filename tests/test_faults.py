@@ -433,3 +433,20 @@ def test_the_stamp_covers_the_normalisers_data_files(tmp_path, monkeypatch):
     pipeline._code_fingerprint.cache_clear()
     assert pipeline._code_fingerprint() != before
     pipeline._code_fingerprint.cache_clear()
+
+
+def test_a_worker_whose_parent_died_before_it_started_leaves_at_once(tmp_path):
+    """The race a killed Dask worker showed: its fork server forked a synthesis worker and died
+    before the worker's first step, so the worker, handed to init, would have lived on with the
+    queued tasks. Told who its parent must be, it leaves; with its parent alive, it stays."""
+    from narration.processes import die_with_parent
+
+    def child_status(expected: int) -> int:
+        pid = os.fork()
+        if pid == 0:
+            die_with_parent(expected=expected)
+            os._exit(0)
+        return os.waitpid(pid, 0)[1]
+
+    assert os.waitstatus_to_exitcode(child_status(os.getpid())) == 0
+    assert os.waitstatus_to_exitcode(child_status(os.getpid() + 999_999)) == 1  # not its parent: gone

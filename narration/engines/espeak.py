@@ -249,13 +249,24 @@ def _close_pools() -> None:
     _POOLS.clear()
 
 
+def _worker_start() -> None:
+    """A synthesis worker's first step: die with the fork server, and leave at once if the server
+    died before the worker got this far (it would otherwise live on, orphaned, taking the tasks
+    still queued for it). The server's module is already loaded here: workers are its forks."""
+    from . import _forkserver
+    from ..processes import die_with_parent
+
+    die_with_parent(expected=_forkserver.SERVER)
+
+
 def _worker_pool(jobs: int) -> ProcessPoolExecutor:
     """Synthesis workers forked from a clean fork server; each dies with the build."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from ..processes import die_with_parent
+    from ..processes import PARENT_VARIABLE
 
+    os.environ[PARENT_VARIABLE] = str(os.getpid())  # the fork server, started now or later, dies with us
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__, "narration.engines._forkserver"])
-    return ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=context, initializer=die_with_parent)
+    return ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=context, initializer=_worker_start)
