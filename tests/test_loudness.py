@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from narration.audio import loudness
+from narration.errors import AudioError
 from narration.timeline import Piece
 
 RATE = 22050
@@ -114,3 +115,23 @@ def test_pieces_metered_by_several_meters_at_once_measure_exactly_as_by_one(tmp_
     three, used_three, entries_three = metered(3)
     assert (used_one, used_three) == (1, 3)
     assert entries_three == entries_one and three == one
+
+
+def test_a_meter_that_dies_is_an_error_not_a_hang(tmp_path):
+    """The meter is written to by a thread of its own; if ffmpeg dies, feeding more audio must still
+    return, and the result must say the meter failed."""
+    import threading
+
+    rng = np.random.default_rng(7)
+    path, pcm = signal(tmp_path, rng.normal(0, 3000, RATE * 30))
+    pieces = pieces_of(pcm, [RATE * k for k in range(3, 30, 3)])
+    meter = loudness.PieceMeter(RATE, -3.0, streams=1)
+    meter.feed(pieces[0], reader(path)(pieces[0]))
+    meter.streams[0].process.kill()
+    fed = threading.Thread(target=lambda: [meter.feed(p, reader(path)(p)) for p in pieces[1:]], daemon=True)
+    fed.start()
+    fed.join(timeout=20)
+    assert not fed.is_alive(), "feeding a dead meter blocked"
+    with pytest.raises(AudioError, match="loudness meter failed"):
+        meter.result()
+    meter.abort()

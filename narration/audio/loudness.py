@@ -97,11 +97,19 @@ def integrate(blocks: list[float]) -> float:
 
 
 class _MeterStream:
-    """One ffmpeg meter and what was fed to it: (piece, offset in its stream, peak)."""
+    """One ffmpeg meter and what was fed to it: (piece, offset in its stream, peak).
+
+    A thread of its own writes to the meter, so assembling the next piece never waits for ffmpeg to
+    take this one (the pipe holds 64 KiB; the meter is the slower of the two). At most ``QUEUED``
+    writes wait, so memory still follows a few pieces, not the book."""
+
+    QUEUED = 4
 
     def __init__(self, rate: int, threshold_db: float):
+        import queue
         import subprocess
         import tempfile
+        import threading
 
         from ..processes import die_with_parent
         from .ffmpeg import ffmpeg_exe
@@ -114,6 +122,43 @@ class _MeterStream:
              "-i", "pipe:0", "-af", f"{_chain(threshold_db, 0.0)},ebur128=metadata=1,"
              "ametadata=mode=print:key=lavfi.r128.M:file=-", "-f", "null", "-"],
             stdin=subprocess.PIPE, stdout=self.output, stderr=self.errors, preexec_fn=die_with_parent)
+        self.pending: queue.Queue = queue.Queue(self.QUEUED)
+        self.writer = threading.Thread(target=self._write, name="loudness meter feed", daemon=True)
+        self.writer.start()
+
+    def write(self, data: bytes) -> None:
+        self.pending.put(data)
+
+    def _write(self) -> None:
+        """Until ``close``: whatever is queued goes to ffmpeg; if ffmpeg is gone, it is taken and
+        dropped (``finish`` reports ffmpeg's own failure), so no ``write`` ever blocks for good."""
+        broken = False
+        while (data := self.pending.get()) is not None:
+            if not broken:
+                try:
+                    self.process.stdin.write(data)
+                except (BrokenPipeError, ValueError, OSError):
+                    broken = True
+        try:
+            self.process.stdin.close()
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        self.pending.put(None)
+
+    def finish(self) -> int:
+        """ffmpeg's exit status, once everything queued has been written and it has ended."""
+        self.writer.join()
+        return self.process.wait()
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        if self.writer.is_alive():
+            self.close()
+            self.writer.join()
+        self.process.wait()
 
 
 class PieceMeter:
@@ -176,19 +221,19 @@ class PieceMeter:
         stream = self._stream()
         stream.fed.append((piece, stream.offset, peak))
         padded = -(-(stream.offset + len(samples)) // self.grid) * self.grid + 4 * self.grid
-        stream.process.stdin.write(pcm)
-        stream.process.stdin.write(b"\0\0" * (padded - stream.offset - len(samples)))
+        stream.write(pcm)
+        stream.write(b"\0\0" * (padded - stream.offset - len(samples)))
         stream.offset = padded
 
     def _collect(self) -> None:
         for stream in self.streams:
-            stream.process.stdin.close()
+            stream.close()
         for stream in self.streams:
             self._collect_one(stream)
         self.streams = []
 
     def _collect_one(self, stream: _MeterStream) -> None:
-        if stream.process.wait() != 0:
+        if stream.finish() != 0:
             stream.errors.seek(0)
             detail = stream.errors.read().decode("utf-8", "replace").strip().splitlines()
             raise AudioError("ffmpeg's loudness meter failed" + (f": {detail[-1]}" if detail else ""))
@@ -222,9 +267,7 @@ class PieceMeter:
 
     def abort(self) -> None:
         for stream in self.streams:
-            if stream.process.poll() is None:
-                stream.process.kill()
-                stream.process.wait()
+            stream.kill()
 
 
     def measure_spread(self, spread, store, pieces) -> None:
