@@ -257,7 +257,7 @@ def test_a_long_book_spreads_its_synthesis_and_encoding_over_the_workers(cluster
     assert spread, remote.stderr[-2000:]
     jobs = {kind: int(n) for n, kind in (part.split() for part in spread.group(2).split(", "))}
     assert int(spread.group(1)) == 2 and jobs["synthesis"] >= 3 and jobs["meter"] >= 2 and jobs["encode"] >= 2
-    assert jobs["join"] == 2  # the MP3 and the M4B
+    assert jobs["join"] == 1  # the M4B (MP3 frames are copied by the book's own task)
     made = re.search(r"verwandlung\.md: (\d+) clips, (\d+) from cache, (\d+) synthesised", remote.stderr)
     assert made and int(made.group(3)) > 40  # all made by the jobs, and counted as this book's
     assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "local")

@@ -164,6 +164,18 @@ def join(groups: list[tuple[list[Path], Path]], work: Path, extra_inputs: list[s
     list(spread.map(run_join_job, [job])) if spread is not None else run_join_job(job)
 
 
+def join_mp3s(groups: list[tuple[list[Path], Path]], work: Path, spread=None) -> None:
+    """MP3 pieces joined by copying bytes (``mp3join``: the same file as ffmpeg's stream copy,
+    without its cost), here; pieces it does not know the frames of go through ffmpeg."""
+    from .mp3join import join_mp3, joinable
+
+    if all(pieces and joinable(pieces[0]) for pieces, _ in groups):
+        for pieces, target in groups:
+            join_mp3(pieces, target)
+    else:
+        join(groups, work, [], MP3_COPY, spread)
+
+
 @dataclass(frozen=True)
 class JoinJob:
     """One ffmpeg run that stream-copies pieces into files: (concat listing, target) pairs."""

@@ -1,8 +1,8 @@
 """One audio file per section: what the EPUB's Media Overlays play, and what a
 listener can pick out alone. ``sections`` makes MP3 (``sections/NN-<slug>.mp3``),
 ``sections_aac`` AAC-LC in MP4 (``.m4a``, what Kobo's and Apple's readers play in
-overlays). Each is its encoded pieces joined by stream copy (all sections in
-one ffmpeg run), tagged; a rebuild leaves the sections whose pieces and tags
+overlays). Each is its encoded pieces joined (MP3 by copying frames, AAC by
+ffmpeg's stream copy, all sections in one run), tagged; a rebuild leaves the sections whose pieces and tags
 did not change alone."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import contextlib
 import hashlib
 import json
 
-from ..audio.encode import AAC_PRIMING, MP3_COPY, join
+from ..audio.encode import AAC_PRIMING, MP3_COPY, join, join_mp3s
 from ..audio.tags import common, tag_m4a, tag_mp3
 from ..slug import slugify
 from ..textio import replacing
@@ -33,6 +33,9 @@ class SectionsWriter(Writer):
     def copy_args(self, ctx) -> list[str]:
         return MP3_COPY
 
+    def join(self, ctx, groups, work) -> None:
+        join_mp3s(groups, work, ctx.spread)
+
     def tag(self, path, ctx, title: str, track: str) -> None:
         tag_mp3(path, ctx, title=title, track=track)
 
@@ -53,8 +56,8 @@ class SectionsWriter(Writer):
         if todo:
             with contextlib.ExitStack() as stack:  # every file replaced only if all were made
                 temps = [stack.enter_context(replacing(final)) for _, _, final in todo]
-                join([([ctx.pieces[codec][i] for i in span.pieces], temp) for (_, span, _), temp in zip(todo, temps)],
-                     work, [], self.copy_args(ctx), ctx.spread)
+                self.join(ctx, [([ctx.pieces[codec][i] for i in span.pieces], temp)
+                                for (_, span, _), temp in zip(todo, temps)], work)
                 for (n, span, _), temp in zip(todo, temps):
                     self.tag(temp, ctx, span.title, f"{n}/{len(spans)}")
             for _, _, final in todo:
@@ -77,6 +80,9 @@ class SectionsAacWriter(SectionsWriter):
         offset = f"{-AAC_PRIMING / ctx.timeline.sample_rate:.9f}"
         return ["-c", "copy", "-map_metadata", "-1", "-output_ts_offset", offset, "-movflags", "+faststart",
                 "-f", "mp4"]
+
+    def join(self, ctx, groups, work) -> None:
+        join(groups, work, [], self.copy_args(ctx), ctx.spread)
 
     def tag(self, path, ctx, title: str, track: str) -> None:
         tag_m4a(path, ctx, title=title, track=track)
