@@ -33,7 +33,35 @@ def _tokenizer():
     shared or restored can run code. Paragraphs split before come from ``SplitMemo`` instead."""
     from somajo import SoMaJo
 
+    _skip_tokens_without_emoji()
     return SoMaJo(*_SOMAJO_ARGS, **_SOMAJO_OPTIONS)
+
+
+EMOJI_SEARCH_CHECKED = "2.5.0"  # the SoMaJo release whose emoji search was read and tested
+
+
+def _skip_tokens_without_emoji() -> None:
+    """SoMaJo looks for emoji one character at a time, with a regex it looks up anew for each one:
+    600,000 lookups for a novel, about 40 % of its time. A token without a single emoji character
+    (or variation selector) cannot hold an emoji, and SoMaJo then splits nothing, so such tokens
+    skip the search. Only for the release read; a test checks both corpora split the same."""
+    from somajo import tokenizer
+
+    from .versions import installed_version
+
+    original = tokenizer.Tokenizer._split_emojis
+    if installed_version("SoMaJo") != EMOJI_SEARCH_CHECKED or getattr(original, "narration_skips", False):
+        return
+    import regex
+
+    any_emoji = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Presentation}\uFE0F]")
+
+    def split_emojis(self, node, token_class="emoticon"):
+        if any_emoji.search(node.value.text):
+            original(self, node, token_class)
+
+    split_emojis.narration_skips, split_emojis.original = True, original
+    tokenizer.Tokenizer._split_emojis = split_emojis
 
 
 def split_sentences(paragraph: str) -> list[str]:

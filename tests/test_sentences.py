@@ -117,3 +117,35 @@ def test_a_reworded_sentence_needs_no_tokenizer_and_splits_like_one(tmp_path, mo
     assert [s.text for s in load(source, tmp_path / "memo").sentences()][-2:] == ["Biden will ihn z. B. nicht verlieren.",
                                                                                     "Nie."]
     assert len(calls) == 1  # the unsure paragraph went to SoMaJo
+
+
+def test_somajo_sped_up_splits_exactly_as_somajo(tmp_path):
+    """Tokens without an emoji character skip SoMaJo's per-character emoji search
+    (``segment._skip_tokens_without_emoji``): every token, its class and offsets must be what the
+    library's own search gives, on news, a novel's opening and text full of emoji."""
+    from pathlib import Path
+
+    from somajo import SoMaJo, tokenizer
+
+    from narration import segment
+
+    segment._tokenizer()  # installs the shortcut
+    shortcut = tokenizer.Tokenizer._split_emojis
+    assert getattr(shortcut, "narration_skips", False)
+    emoji = ["Wir 😀 freuen uns 👍🏽 riesig 🇩🇪 – Daumen hoch 👍!", "Familie: 👨‍👩‍👧‍👦 und ☺️ sowie ☺ und 1️⃣ Platz.",
+             "Herz ❤ und ❤️ und ♥️, Text :-) und ;) und ¯\\_(ツ)_/¯ am Ende.", "Ein © und ™ und ®️ im Satz."]
+    paragraphs = emoji + [p for path in (SEED, Path(__file__).parent / "data" / "verwandlung-anfang.md")
+                          for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+
+    def tokens(split_emojis):
+        tokenizer.Tokenizer._split_emojis = split_emojis
+        try:
+            somajo = SoMaJo(*segment._SOMAJO_ARGS, **segment._SOMAJO_OPTIONS)
+            return [[(t.text, t.token_class, t.character_offset) for t in sentence]
+                    for sentence in somajo.tokenize_text(paragraphs)]
+        finally:
+            tokenizer.Tokenizer._split_emojis = shortcut
+
+    ours, theirs = tokens(shortcut), tokens(shortcut.original)
+    assert ours == theirs
+    assert sum(t[1] == "emoticon" for sentence in theirs for t in sentence) >= 10  # the emoji were found

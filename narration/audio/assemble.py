@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import numpy as np
@@ -150,7 +150,9 @@ class Layouts:
         if recipe is not None:
             from ..textio import atomic_write
 
-            atomic_write(self._path(recipe), json.dumps(asdict(layout)))
+            # its fields as they are (json writes tuples as lists): dataclasses.asdict deep-copies every
+            # word event first, a second of a long book's assembly
+            atomic_write(self._path(recipe), json.dumps({f.name: getattr(layout, f.name) for f in fields(layout)}))
 
 
 class PieceStore:
