@@ -32,6 +32,7 @@ class BuildContext:
     pieces: dict[str, list[Path]] = field(default_factory=dict)  # encoded pieces by codec (cached)
     previous: dict = field(default_factory=dict)  # what the last build made: file -> [recipe, size, mtime]
     made: dict = field(default_factory=dict)  # the same, for this build (kept in the build stamp)
+    captions: list | None = None  # caption cues of the whole timeline, made once for VTT and SRT
 
     def path(self, name: str) -> Path:
         return self.out_dir / name

@@ -8,7 +8,7 @@ page) can refer to them.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 BLOCK_KINDS = ("paragraph", "list_item", "quote", "table_cell", "figure")
 
@@ -81,7 +81,9 @@ class Document:
             yield from section.sentences()
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        from .timeline import plain
+
+        data = plain(self)
         data["meta"]["cover"] = bool(self.meta.cover)
         data.pop("lexicon")
         for section in data["sections"]:

@@ -5,7 +5,7 @@ re-measured afterwards, as in aeneas) and exposed in whole milliseconds.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 
 @dataclass(frozen=True)
@@ -91,8 +91,20 @@ class Timeline:
         """Plain data; the cues (a ten-hour book has a hundred thousand words in them) as a
         generator, made one by one as ``writers.manifest`` writes them."""
         return {"sample_rate": self.sample_rate, "duration_ms": self.duration_ms, "loudness": self.loudness,
-                "sections": [asdict(s) for s in self.sections], "pieces": [asdict(p) for p in self.pieces],
-                "cues": (asdict(c) for c in self.cues)}
+                "sections": [plain(s) for s in self.sections], "pieces": [plain(p) for p in self.pieces],
+                "cues": (plain(c) for c in self.cues)}
+
+
+def plain(value):
+    """``dataclasses.asdict`` without its deep copy of every leaf: ours are strings and numbers,
+    and copying them was half of writing a long book's manifest (tested equal to asdict)."""
+    if hasattr(type(value), "__dataclass_fields__"):
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, (list, tuple)):
+        return type(value)(plain(v) for v in value)
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
 
 
 def ms(samples: int, rate: int) -> int:

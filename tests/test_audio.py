@@ -12,7 +12,7 @@ import webvtt
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
-from conftest import ffmpeg
+from conftest import SEED, ffmpeg
 from tests_support import assert_sections_in_place, decode, decoded_ms
 
 
@@ -402,3 +402,21 @@ def test_the_manifest_streams_exactly_what_json_dumps_gives():
     out = io.StringIO()
     write_json(out, lazy)
     assert out.getvalue() == json.dumps(lists(), ensure_ascii=False, indent=1)
+
+
+def test_plain_data_is_what_dataclasses_asdict_gives():
+    """The manifest and the layouts turn dataclasses into plain data with ``timeline.plain``, which
+    skips asdict's deep copies: the result must be asdict's own, for every kind of record a build
+    writes (cues with words, sections, pieces, the document)."""
+    import dataclasses
+
+    from narration.document import load
+    from narration.timeline import Cue, Piece, SectionSpan, Word, plain
+
+    records = [Cue("s-0-0-0", "sentence", "Zwei Wörter.", 0, "b-0-0", 10, 900,
+                   (Word("Zwei", 0, 4, 10, 300), Word("Wörter", 5, 11, 320, 880))),
+               Cue("h-1", "heading", "Titel", 1, "", 0, 5), Piece(3, 1, 4410, 9216, -12, "ab" * 32),
+               SectionSpan(0, "Ein Titel", "h-0", 0, 5000, 4800, (0, 1, 2)), load(SEED)]
+    for record in records:
+        assert plain(record) == dataclasses.asdict(record)
+        assert json.dumps(plain(record)) == json.dumps(dataclasses.asdict(record))

@@ -11,14 +11,14 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from ..speech.script import ScriptItem
 from ..speech.wordmap import display_words
-from ..timeline import Cue, Piece, SectionSpan, Timeline, Word, ms, to_samples
+from ..timeline import Cue, Piece, SectionSpan, Timeline, Word, ms, plain, to_samples
 from .wavwords import words_of
 from .ffmpeg import decode_to_pcm, pydub_audio_segment
 from .frames import CODEC_TAIL, MIN_GAPS, stretch
@@ -150,9 +150,7 @@ class Layouts:
         if recipe is not None:
             from ..textio import atomic_write
 
-            # its fields as they are (json writes tuples as lists): dataclasses.asdict deep-copies every
-            # word event first, a second of a long book's assembly
-            atomic_write(self._path(recipe), json.dumps({f.name: getattr(layout, f.name) for f in fields(layout)}))
+            atomic_write(self._path(recipe), json.dumps(plain(layout)))
 
 
 class PieceStore:

@@ -116,12 +116,13 @@ class SubtitleWriter(Writer):
     def write(self, ctx):
         lines = [self.header] if self.header else []
         n = 0
-        for cue in ctx.timeline.cues:
-            for cue_id, start, end, text_lines in caption_cues(cue):
-                n += 1
-                label = str(n) if self.numbered else cue_id
-                times = f"{clock(start, self.decimal)} --> {clock(end, self.decimal)}"
-                lines += [label, times, *(self.escape(line) for line in text_lines), ""]
+        if ctx.captions is None:  # VTT and SRT show the same cues: fitted once
+            ctx.captions = [caption for cue in ctx.timeline.cues for caption in caption_cues(cue)]
+        for cue_id, start, end, text_lines in ctx.captions:
+            n += 1
+            label = str(n) if self.numbered else cue_id
+            times = f"{clock(start, self.decimal)} --> {clock(end, self.decimal)}"
+            lines += [label, times, *(self.escape(line) for line in text_lines), ""]
         path = ctx.path(f"{ctx.slug}{self.suffix}")
         atomic_write(path, "\n".join(lines))
         ctx.files[self.name] = path
