@@ -84,3 +84,16 @@ def test_a_damaged_piece_is_one_line_error(tmp_path):
     pieces[1].write_bytes(b"\0" * 600)
     with pytest.raises(AudioError, match="MPEG-2 Layer III mono"):
         mp3join.join_mp3(pieces, tmp_path / "out.mp3")
+
+
+def test_a_full_disk_while_joining_is_one_line(tmp_path):
+    """RLIMIT_FSIZE stands in for a full disk: the join fails with an AudioError naming the file."""
+    import sys
+
+    pieces = encoded_pieces(tmp_path, slots(6, 6))
+    script = ("import resource, sys; from pathlib import Path; from narration.audio.mp3join import join_mp3;"
+              "resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000));"
+              f"join_mp3([Path(p) for p in sys.argv[1:]], Path({str(tmp_path / 'joined.mp3')!r}))")
+    run = subprocess.run([sys.executable, "-c", script, *map(str, pieces)], capture_output=True, text=True)
+    assert run.returncode != 0
+    assert run.stderr.strip().splitlines()[-1].startswith("narration.errors.AudioError: could not join the MP3 joined.mp3:")

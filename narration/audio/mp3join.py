@@ -77,7 +77,15 @@ class Piece:
 
 
 def join_mp3(paths: list[Path], target: Path, prefix: bytes = b"") -> None:
-    """``prefix`` (an ID3 tag), a new Info frame, then every piece's audio frames, into ``target``."""
+    """``prefix`` (an ID3 tag), a new Info frame, then every piece's audio frames, into ``target``.
+    A piece that cannot be read or a target that cannot be written (a full disk) is an AudioError."""
+    try:
+        _join(paths, Path(target), prefix)
+    except OSError as exc:
+        raise AudioError(f"could not join the MP3 {Path(target).name}: {exc.strerror or exc}") from exc
+
+
+def _join(paths: list[Path], target: Path, prefix: bytes) -> None:
     pieces = [Piece.read(Path(p)) for p in paths]
     if not pieces:
         raise AudioError("no MP3 pieces to join")
