@@ -200,3 +200,17 @@ def test_cover_is_drawn_again_only_when_what_it_shows_changes(tmp_path):
     cover_png(path, str(tmp_path / "bild.png"), "Ein anderer Titel")
     with Image.open(path) as cover:
         assert cover.getpixel((700, 700)) == (30, 200, 30)
+
+
+def test_a_name_that_is_already_a_slug_is_what_python_slugify_makes_of_it():
+    """``slug.slugify`` returns such names without asking python-slugify: it must agree with it, for
+    names that are slugs and for names that only look close (capitals, umlauts, double hyphens, length)."""
+    from slugify import slugify as library
+
+    from narration.slug import _GERMAN, slugify
+
+    names = ["haltung-der-usa", "kapitel-1", "a", "2026-11-30-bericht", "x" * 80, "x" * 81, "Haltung-der-USA",
+             "grüße-aus-köln", "a--b", "-a", "a-", "a_b", "a b", "straße", "kapitel-" + "lang" * 30, ""]
+    for name in names:
+        expected = library(name, replacements=_GERMAN, max_length=80, word_boundary=True) or "article"
+        assert slugify(name) == expected, name
