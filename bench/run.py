@@ -638,7 +638,7 @@ def render(r: dict, book: str) -> str:
     if w:
         rows.append((f"One long book ({w['book']}) on Dask, one core per worker: one worker, then two",
                      f"{w['workers_1_s']:.0f} s / {w['workers_2_s']:.0f} s",
-                     f"two workers take {w['two_over_one']:.2f} × the time of one (goal ≤ 0.6; synthesis, metering, encoding and joins "
+                     f"two workers take {w['two_over_one']:.2f} × the time of one (goal ≤ 0.6; synthesis, metering, encoding and the M4B join "
                      "spread, each worker pinned to its own core)"))
     g = r["gtts"]
     speeds = ", ".join(f"{c}: {s:.1f}/s" for c, s in g["sentences_per_second"].items())
