@@ -66,9 +66,18 @@ class ClipCache:
         return all(self.has(key) for key in keys)
 
     def put(self, key: str, payload: bytes) -> None:
-        if not payload:
-            raise ValueError("refusing to cache an empty clip")
-        atomic_write(self.path(key), hashlib.sha256(payload).digest() + payload)
+        write_entry(self.path(key), (payload,))
+
+
+def write_entry(path: Path, parts: tuple[bytes, ...]) -> None:
+    """One cache entry whose payload is ``parts`` joined (written one after another, never joined in
+    memory): what ``ClipCache.put`` writes, callable where the clip is made (an engine's worker)."""
+    if not any(parts):
+        raise ValueError("refusing to cache an empty clip")
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part)
+    atomic_write(Path(path), (digest.digest(), *parts))
 
 
 def clear(root: Path) -> int:

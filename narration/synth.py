@@ -56,7 +56,8 @@ def synthesize(items: list[ScriptItem], engine: Engine, cache: ClipCache, jobs: 
             progress.close()
         missing = [key for key in missing if not cache.has(key)]  # normally none
     if missing:
-        executor, task = engine.executor(min(jobs, len(missing)))
+        filler = engine.filler(min(jobs, len(missing)))  # the engine's workers write the cache
+        executor, task = filler or engine.executor(min(jobs, len(missing)))
         progress = Progress(len(missing), label, quiet=quiet)
         waiting = iter(missing)
         owner: dict = {}
@@ -64,7 +65,8 @@ def synthesize(items: list[ScriptItem], engine: Engine, cache: ClipCache, jobs: 
         def submit_next():
             key = next(waiting, None)
             if key is not None:
-                owner[executor.submit(task, speech_of[key])] = key
+                where = (str(cache.path(key)),) if filler else ()
+                owner[executor.submit(task, speech_of[key], *where)] = key
 
         try:
             # A bounded window of clips in flight: each finished clip goes to the cache and is
@@ -74,7 +76,10 @@ def synthesize(items: list[ScriptItem], engine: Engine, cache: ClipCache, jobs: 
             while owner:
                 done, _ = wait(owner, return_when=FIRST_COMPLETED)
                 for future in done:
-                    cache.put(owner.pop(future), future.result())  # re-raises the engine's error
+                    clip = future.result()  # re-raises the engine's error
+                    key = owner.pop(future)
+                    if not filler:
+                        cache.put(key, clip)
                     progress.advance()
                     submit_next()
         except BaseException:

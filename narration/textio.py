@@ -145,13 +145,15 @@ def _finish(temp: Path, path: Path) -> None:
     _fsync_folder(path.parent)
 
 
-def atomic_write(path: Path, data: bytes | str) -> None:
-    """Write ``path`` so that a reader (or a crash, or a full disk) never sees half a file."""
+def atomic_write(path: Path, data: bytes | str | tuple[bytes, ...]) -> None:
+    """Write ``path`` so that a reader (or a crash, or a full disk) never sees half a file. A tuple
+    of byte strings is written one after another (the file is their join)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=_temp_folder(path), prefix=f".{path.name}.~{owner_tag()}~", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+            for part in data if isinstance(data, tuple) else (data,):
+                handle.write(part.encode("utf-8") if isinstance(part, str) else part)
         _finish(Path(tmp), path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -241,3 +241,30 @@ def test_whole_build_with_gtts_through_the_fake_transport(tmp_path, real_mp3):
             assert abs(start - span["start_ms"]) <= 10
         assert_sections_in_place(result.out_dir / f"online{suffix}", sorted((result.out_dir / "sections").glob("*.mp3")),
                                  manifest["timeline"])
+
+
+def test_espeak_workers_write_the_clip_cache_themselves(espeak, tmp_path, monkeypatch):
+    """The clips go from eSpeak NG's fork straight into the cache (``Engine.filler``): the build's
+    process writes none of them, and each entry holds exactly the clip ``synthesize`` gives."""
+    from narration.cache import ClipCache
+    from narration.speech.script import ScriptItem
+    from narration.synth import synthesize
+
+    texts = [f"Der {n}. Satz dieses Tests." for n in range(1, 7)]
+    expected = {text: espeak.synthesize(text) for text in texts}
+
+    def not_here(self, key, payload):
+        raise AssertionError("the build's process wrote a clip")
+
+    monkeypatch.setattr(ClipCache, "put", not_here)
+    cache = ClipCache(tmp_path / "clips", ".wav")
+    items = [ScriptItem(f"s{n}", "paragraph", text, text, 0, "", 0) for n, text in enumerate(texts)]
+    keys, stats = synthesize(items, espeak, cache, 2, quiet=True)
+    assert stats.synthesised == len(texts)
+    for item in items:
+        clip = cache.get(keys[item.id])
+        assert clip == expected[item.speech]
+        with wave.open(io.BytesIO(clip)) as wav:
+            assert (wav.getnchannels(), wav.getsampwidth(), wav.getframerate()) == (1, 2, 22050)
+        assert int.from_bytes(clip[4:8], "little") == len(clip) - 8  # the RIFF size covers the words chunk
+    assert not [p for p in (tmp_path / "clips").rglob("*") if ".part" in p.name]

@@ -14,11 +14,15 @@ import struct
 CHUNK = b"wrds"
 
 
-def with_words(wav: bytes, words: list[tuple[int, int, int]]) -> bytes:
+def wav_parts(pcm: bytes, rate: int, words: list[tuple[int, int, int]]) -> tuple[bytes, bytes, bytes]:
+    """A 16-bit mono WAV of ``pcm`` with the ``wrds`` chunk after its data, as (header, samples,
+    chunk): written one after another, never joined in memory."""
     payload = json.dumps(words, separators=(",", ":")).encode("ascii")
     chunk = CHUNK + struct.pack("<I", len(payload)) + payload + (b"\0" if len(payload) % 2 else b"")
-    body = wav[8:] + chunk
-    return b"RIFF" + struct.pack("<I", len(body)) + body
+    fmt = b"fmt " + struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16)  # PCM, mono, 16-bit
+    data = b"data" + struct.pack("<I", len(pcm))
+    size = 4 + len(fmt) + len(data) + len(pcm) + len(pcm) % 2 + len(chunk)
+    return b"RIFF" + struct.pack("<I", size) + b"WAVE" + fmt + data, pcm + (b"\0" if len(pcm) % 2 else b""), chunk
 
 
 def words_of(wav: bytes) -> list[tuple[int, int, int]]:

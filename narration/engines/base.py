@@ -64,3 +64,9 @@ class Engine:
     def executor(self, jobs: int) -> tuple[Executor, callable]:
         """An executor and a callable (text -> clip bytes) to submit to it."""
         return ThreadPoolExecutor(max_workers=max(1, jobs)), self.synthesize
+
+    def filler(self, jobs: int) -> tuple[Executor, callable] | None:
+        """An executor and a callable (text, cache entry path -> None) that writes the clip's cache
+        entry itself (``cache.write_entry``) where the clip is made, so its bytes never travel back
+        to the build's process. None: the build writes what ``executor``'s callable returns."""
+        return None

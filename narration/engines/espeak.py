@@ -17,13 +17,13 @@ same sentence and settings then give byte-identical clips whatever ran before
 from __future__ import annotations
 
 import ctypes
-import io
 import os
 import threading
-import wave
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..audio.wavwords import with_words
+from ..audio.wavwords import wav_parts
+from ..cache import write_entry
 from ..errors import EngineError
 from .base import Engine, VoiceSettings
 
@@ -127,18 +127,10 @@ def _synth() -> _Synth:
         return _SYNTH
 
 
-def to_wav(pcm: bytes, rate: int) -> bytes:
-    out = io.BytesIO()
-    with wave.open(out, "wb") as wav:
-        wav.setnchannels(1)
-        wav.setsampwidth(2)
-        wav.setframerate(rate)
-        wav.writeframes(pcm)
-    return out.getvalue()
-
-
-def _synthesize_in_worker(text: str, settings: VoiceSettings) -> bytes:
-    """One clip, spoken by a fresh fork of this process's (configured, never used) synthesiser."""
+def _synthesize_in_worker(text: str, settings: VoiceSettings, entry: str = "") -> bytes:
+    """One clip, spoken by a fresh fork of this process's (configured, never used) synthesiser.
+    With ``entry`` (a clip cache path) the fork writes the cache entry itself and only says so: the
+    clip's bytes then cross no pipe and no pickle on their way to the cache."""
     synth = _synth()
     with synth.lock:
         synth.configure(settings)
@@ -149,7 +141,13 @@ def _synthesize_in_worker(text: str, settings: VoiceSettings) -> bytes:
             status = 0
             try:
                 pcm, words = synth.pcm(text, settings)
-                reply = b"O" + with_words(to_wav(pcm, synth.rate), words) if pcm else b"Eno audio"
+                if not pcm:
+                    reply = b"Eno audio"
+                elif entry:
+                    write_entry(Path(entry), wav_parts(pcm, synth.rate, words))
+                    reply = b"O"
+                else:
+                    reply = b"O" + b"".join(wav_parts(pcm, synth.rate, words))
             except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
                 reply, status = b"E" + str(exc).encode("utf-8", "replace"), 1
             try:
@@ -175,6 +173,9 @@ class _Task:
 
     def __call__(self, text):
         return _synthesize_in_worker(text, self.settings)
+
+    def into(self, text, entry):
+        _synthesize_in_worker(text, self.settings, entry)
 
 
 class EspeakEngine(Engine):
@@ -209,6 +210,9 @@ class EspeakEngine(Engine):
 
     def executor(self, jobs):
         return _shared_pool(jobs), _Task(self.settings)
+
+    def filler(self, jobs):
+        return _shared_pool(jobs), _Task(self.settings).into
 
     def release(self, executor) -> None:
         """The pool stays: the next article of this run (or the next save in ``watch``) uses the
