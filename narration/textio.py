@@ -136,25 +136,29 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _finish(temp: Path, path: Path) -> None:
-    """fsync ``temp``, rename it over ``path``, fsync the folder: durable once this returns."""
-    with open(temp, "rb+") as handle:
-        os.fsync(handle.fileno())
+def _finish(temp: Path, path: Path, durable: bool = True) -> None:
+    """fsync ``temp``, rename it over ``path``, fsync the folder: durable once this returns. Not
+    ``durable``: only the rename (never half a file for a reader, or after a killed build)."""
+    if durable:
+        with open(temp, "rb+") as handle:
+            os.fsync(handle.fileno())
     os.chmod(temp, _FILE_MODE)
     os.replace(temp, path)
-    _fsync_folder(path.parent)
+    if durable:
+        _fsync_folder(path.parent)
 
 
-def atomic_write(path: Path, data: bytes | str | tuple[bytes, ...]) -> None:
+def atomic_write(path: Path, data: bytes | str | tuple[bytes, ...], durable: bool = True) -> None:
     """Write ``path`` so that a reader (or a crash, or a full disk) never sees half a file. A tuple
-    of byte strings is written one after another (the file is their join)."""
+    of byte strings is written one after another (the file is their join). ``durable=False`` skips
+    the fsyncs, for files that prove themselves when read (a checksummed cache entry)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=_temp_folder(path), prefix=f".{path.name}.~{owner_tag()}~", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as handle:
             for part in data if isinstance(data, tuple) else (data,):
                 handle.write(part.encode("utf-8") if isinstance(part, str) else part)
-        _finish(Path(tmp), path)
+        _finish(Path(tmp), path, durable)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
