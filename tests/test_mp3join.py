@@ -51,14 +51,6 @@ def test_frames_copied_give_the_same_file_as_ffmpegs_stream_copy(tmp_path, multi
     assert probe.returncode == 0 and probe.stderr == ""
 
 
-def test_an_id3_prefix_goes_before_the_info_frame(tmp_path):
-    pieces = encoded_pieces(tmp_path, slots(2, 3))
-    plain, tagged = tmp_path / "plain.mp3", tmp_path / "tagged.mp3"
-    mp3join.join_mp3(pieces, plain)
-    mp3join.join_mp3(pieces, tagged, prefix=b"ID3-PREFIX")
-    assert tagged.read_bytes() == b"ID3-PREFIX" + plain.read_bytes()
-
-
 def test_crc16_is_the_lame_tags_crc():
     """CRC-16/ARC's catalogue check value, and two halves combined as one."""
     assert mp3join.crc16(b"123456789") == 0xBB3D

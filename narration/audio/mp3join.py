@@ -38,12 +38,10 @@ def joinable(path: Path) -> bool:
     """Whether ``join_mp3`` knows this piece's frames: MPEG-2 Layer III, mono (every voice here:
     eSpeak NG at 22.05 kHz, gTTS at 24 kHz), starting with an Info frame. Others go through ffmpeg."""
     try:
-        with open(path, "rb") as source:
-            head = source.read(4)
-            frame = head + source.read(frame_size(head) - 4)
+        Piece.read(Path(path))
     except (OSError, AudioError):
         return False
-    return frame[TAG:TAG + 4] in (b"Info", b"Xing")
+    return True
 
 
 def frame_size(header: bytes) -> int:
@@ -76,16 +74,16 @@ class Piece:
         return cls(path, info, _u32(info, FIELDS["frames"]), size, _u16(info, FIELDS["music_crc"]))
 
 
-def join_mp3(paths: list[Path], target: Path, prefix: bytes = b"") -> None:
-    """``prefix`` (an ID3 tag), a new Info frame, then every piece's audio frames, into ``target``.
-    A piece that cannot be read or a target that cannot be written (a full disk) is an AudioError."""
+def join_mp3(paths: list[Path], target: Path) -> None:
+    """A new Info frame, then every piece's audio frames, into ``target``. A piece that cannot be
+    read or a target that cannot be written (a full disk) is an AudioError."""
     try:
-        _join(paths, Path(target), prefix)
+        _join(paths, Path(target))
     except OSError as exc:
         raise AudioError(f"could not join the MP3 {Path(target).name}: {exc.strerror or exc}") from exc
 
 
-def _join(paths: list[Path], target: Path, prefix: bytes) -> None:
+def _join(paths: list[Path], target: Path) -> None:
     pieces = [Piece.read(Path(p)) for p in paths]
     if not pieces:
         raise AudioError("no MP3 pieces to join")
@@ -104,10 +102,9 @@ def _join(paths: list[Path], target: Path, prefix: bytes) -> None:
     for piece in pieces:
         crc = crc16_combine(crc, piece.crc, piece.audio_bytes)
     info[FIELDS["music_crc"]:FIELDS["music_crc"] + 2] = crc.to_bytes(2, "big")
-    info[FIELDS["tag_crc"]:FIELDS["tag_crc"] + 2] = b"\0\0"
+    info[FIELDS["tag_crc"]:FIELDS["tag_crc"] + 2] = b"\0\0"  # the tag's CRC covers its own field, as zeros
     info[FIELDS["tag_crc"]:FIELDS["tag_crc"] + 2] = crc16(bytes(info[:TAG_CRC_SPAN])).to_bytes(2, "big")
     with open(target, "wb") as out:
-        out.write(prefix)
         out.write(info)
         for piece in pieces:
             with open(piece.path, "rb") as source:
