@@ -25,8 +25,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
-import threading
 import os
+import threading
 import uuid
 from pathlib import Path
 

@@ -378,8 +378,8 @@ def loudness_stage(ctx, meter, cache_root: Path) -> None:
 
 
 def encode_stage(ctx, audio_writers, work: Path, quiet: bool) -> None:
-    """Pieces -> encoded pieces (cached) -> the audio files, joined by stream copy (the jobs run
-    where ``ctx.spread`` puts them)."""
+    """Pieces -> encoded pieces (cached) -> the audio files, joined without re-encoding (the MP3s by
+    copying frames, the M4B by ffmpeg's stream copy; its jobs run where ``ctx.spread`` puts them)."""
     from .audio.encode import encode_all
 
     encode_all(ctx, audio_writers, work, quiet=quiet)

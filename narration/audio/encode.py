@@ -6,9 +6,9 @@ changed sentence encodes one piece (a few paragraphs). Missing pieces are
 encoded in runs of consecutive pieces, one ffmpeg per run (the run's bytes of
 the PCM read once, encoders in parallel threads), the runs spread over the
 cores, or over a Dask cluster's workers for a long book (``narration.spread``). The
-episode MP3, the M4B and the section files are joined from the pieces by
-stream copy, which is exact because pieces fill whole codec frames
-(``audio.frames``).
+episode MP3, the M4B and the section files are joined from the pieces without
+re-encoding (MP3 frames copied by ``audio.mp3join``, the M4B by ffmpeg's stream
+copy), which is exact because pieces fill whole codec frames (``audio.frames``).
 """
 from __future__ import annotations
 

@@ -269,10 +269,9 @@ class PieceMeter:
         for stream in self.streams:
             stream.kill()
 
-
     def measure_spread(self, spread, store, pieces) -> None:
         """Meter every piece not known yet as jobs of ``spread`` (a cluster's workers), from the PCM
-        file ``store`` holds: a runs of pieces per job, about equal in samples."""
+        file ``store`` holds: runs of pieces, about equal in samples, one per job."""
         from ..spread import share_out
 
         todo = [piece for piece in pieces if not self.known(piece)]
@@ -300,28 +299,32 @@ def run_meter_job(job: MeterJob) -> dict[int, dict]:
     """Each piece's blocks and peak (also put in the cache, as any meter does)."""
     from ..timeline import Piece
 
-    meter = PieceMeter(job.rate, job.threshold_db, Path(job.cache_dir) if job.cache_dir else None, streams=1)
-    try:
-        with open(job.pcm, "rb") as source:
-            for index, digest, offset, samples in job.pieces:
-                piece = Piece(index, 0, offset, samples, 0, digest)
-                if not meter.known(piece):
-                    source.seek(offset * 2)
-                    meter.feed(piece, source.read(samples * 2))
-        meter.result()
-        return {index: meter.found[index] for index, _, _, _ in job.pieces}
-    finally:
-        meter.abort()
+    with open(job.pcm, "rb") as source:
+        def read(piece):
+            source.seek(piece.start_sample * 2)
+            return source.read(piece.samples * 2)
+
+        pieces = [Piece(index, 0, offset, samples, 0, digest) for index, digest, offset, samples in job.pieces]
+        _, found = _meter_all(read, pieces, job.rate, job.threshold_db,
+                              Path(job.cache_dir) if job.cache_dir else None, streams=1)
+    return {index: found[index] for index, _, _, _ in job.pieces}
 
 
 def measure_pieces(read, pieces, rate: int, threshold_db: float, cache_dir: Path | None = None) -> Measurement:
     """Meter ``pieces`` (cached ones are not read); ``read(piece)`` gives a piece's PCM."""
-    meter = PieceMeter(rate, threshold_db, cache_dir)
+    return _meter_all(read, pieces, rate, threshold_db, cache_dir)[0]
+
+
+def _meter_all(read, pieces, rate: int, threshold_db: float, cache_dir: Path | None,
+               streams: int = 0) -> tuple[Measurement, dict[int, dict]]:
+    """The measurement of ``pieces`` and each one's entry (blocks and peak), reading only those the
+    cache does not know."""
+    meter = PieceMeter(rate, threshold_db, cache_dir, streams)
     try:
         for piece in pieces:
             if not meter.known(piece):
                 meter.feed(piece, read(piece))
-        return meter.result()
+        return meter.result(), meter.found
     finally:
         meter.abort()
 
