@@ -450,3 +450,38 @@ def test_a_worker_whose_parent_died_before_it_started_leaves_at_once(tmp_path):
 
     assert os.waitstatus_to_exitcode(child_status(os.getpid())) == 0
     assert os.waitstatus_to_exitcode(child_status(os.getpid() + 999_999)) == 1  # not its parent: gone
+
+
+WARM_THEN_SPEAK = """
+import os, sys, threading, time
+from multiprocessing import forkserver
+from narration.engines.espeak import EspeakEngine
+from narration.engines.base import VoiceSettings
+engine = EspeakEngine(VoiceSettings(voice="de"))
+engine.warm(2)
+starter = [t for t in threading.enumerate() if t.name == "synthesis workers start"]
+for thread in starter:
+    thread.join()
+server = forkserver._forkserver._forkserver_pid
+time.sleep(0.5)  # the parent-death signal, were the server the starting thread's child, has come by now
+with open(f"/proc/{server}/stat") as stat:
+    state, parent = stat.read().rsplit(")", 1)[1].split()[:2]
+pool, task = engine.executor(2)
+workers = list(pool._processes.values())
+clip = pool.submit(task, "Guten Tag.").result()
+print(len(starter), state != "Z", int(parent) == os.getpid(), len(workers), all(w.is_alive() for w in workers),
+      forkserver._forkserver._forkserver_pid == server, clip[:4].decode())
+"""
+
+
+def test_workers_started_off_the_main_thread_outlive_the_thread_that_started_them():
+    """``warm`` leaves waiting for the workers to a thread that soon ends, while the text is read.
+    Linux's parent-death signal follows the thread that forked a child, so the fork server must
+    be started by the calling thread: it, and the workers it forks, live on and speak."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", WARM_THEN_SPEAK], capture_output=True, text=True, timeout=60,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.split() == ["1", "True", "True", "2", "True", "True", "RIFF"]

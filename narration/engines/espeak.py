@@ -219,9 +219,24 @@ class EspeakEngine(Engine):
         same warm workers. The workers die with the process."""
 
     def warm(self, jobs: int) -> None:
+        """Start the workers while the text is read. The fork server is started by this thread:
+        Linux sends the parent-death signal when the *thread* that forked a child ends, so it must
+        be one that lives as long as the build. Waiting for the workers to report in (about 0.1 s)
+        is left to a thread that ends once they have: the workers are the server's forks, not its."""
+        from multiprocessing import forkserver
+
         pool = _shared_pool(jobs)
-        for _ in range(max(1, jobs)):
-            pool.submit(_warm_up, self.settings)
+        forkserver.ensure_running()
+        threading.Thread(target=_start_workers, args=(pool, max(1, jobs), self.settings),
+                         name="synthesis workers start", daemon=True).start()
+
+
+def _start_workers(pool: ProcessPoolExecutor, jobs: int, settings: VoiceSettings) -> None:
+    try:
+        for _ in range(jobs):
+            pool.submit(_warm_up, settings)
+    except RuntimeError:  # shut down meanwhile (the build ended or was interrupted): nothing to warm
+        pass
 
 
 def _warm_up(settings: VoiceSettings) -> None:
