@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import hashlib
 import os
 import re
 import time
@@ -65,12 +66,15 @@ def _looks_binary(text: str) -> bool:
 
 # --- crash-safe files ------------------------------------------------------------------------------------
 #
-# Every temporary this program makes carries its owner in its name: ``.<name>.~<pid>-<start>~<random>.part``
-# for files, ``work~<pid>-<start>~<random>`` for folders, where <start> is the owning process's start time
-# (field 22 of /proc/<pid>/stat). A later build can therefore tell a temporary of a running build from one
-# left by a killed build (its pid is gone, or was reused by a process that started at another time) and
-# ``sweep`` removes only the latter. Finished files are fsynced, renamed over the target, and their folder
-# fsynced, so a power cut never leaves an empty "finished" file.
+# Every temporary this program makes carries its owner in its name: ``.<name>.~<where>-<pid>-<start>~<random>.part``
+# for files, ``work~<where>-<pid>-<start>~<random>`` for folders, where <start> is the owning process's start
+# time (field 22 of /proc/<pid>/stat) and <where> names the machine's boot and the pid namespace, the only
+# place that pid means that process. A later build there can tell a temporary of a running build from one
+# left by a killed build (its pid is gone, or was reused by a process that started at another time), and
+# ``sweep`` removes only the latter. A cache shared by several machines (a Dask cluster's) also holds their
+# temporaries, whose pids mean nothing here: those are left to their own machine, and removed here only
+# once a day has passed without a change. Finished files are fsynced, renamed over the target, and their
+# folder fsynced, so a power cut never leaves an empty "finished" file.
 
 
 def _start_time(pid: int) -> str:
@@ -81,30 +85,49 @@ def _start_time(pid: int) -> str:
         return "0"
 
 
-OWNER = f"{os.getpid()}-{_start_time(os.getpid())}"
-_OWNED = re.compile(r"~(\d+)-(\d+)~")
+def _where() -> str:
+    """This boot of this machine and this pid namespace (a container has its own), as 8 hex digits."""
+    parts = []
+    try:
+        with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as boot:
+            parts.append(boot.read().strip())
+    except OSError:
+        parts.append(os.uname().nodename)
+    try:
+        parts.append(os.readlink("/proc/self/ns/pid"))
+    except OSError:
+        pass
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:8]
+
+
+WHERE = _where()
+OWNER = f"{WHERE}-{os.getpid()}-{_start_time(os.getpid())}"
+_OWNED = re.compile(r"~([0-9a-f]{8})-(\d+)-(\d+)~")
+FOREIGN_AGE = 24 * 3600  # seconds unchanged after which another machine's temporary counts as left behind
+UNOWNED_AGE = 3600  # the same for one without an owner (made by an earlier version)
 _TEMP_DIRS: dict[Path, Path] = {}  # a root (the cache) -> where its temporaries are made
 
 
 def owner_tag() -> str:
     """This process's tag (recomputed after a fork: a worker's temporaries are its own)."""
     global OWNER
-    if not OWNER.startswith(f"{os.getpid()}-"):
-        OWNER = f"{os.getpid()}-{_start_time(os.getpid())}"
+    if not OWNER.startswith(f"{WHERE}-{os.getpid()}-"):
+        OWNER = f"{WHERE}-{os.getpid()}-{_start_time(os.getpid())}"
     return OWNER
 
 
 def is_stale(name: str, folder: str = "") -> bool:
-    """Whether a temporary named by this module belongs to a process that no longer runs. One
-    without an owner (made by an earlier version) is stale once it is an hour old."""
+    """Whether a temporary named by this module was left by a process that no longer runs. Its pid
+    is asked only where that pid means its process; one made elsewhere (another machine sharing
+    the folder) is stale once unchanged for ``FOREIGN_AGE``, one without an owner after ``UNOWNED_AGE``."""
     found = _OWNED.search(name)
-    if not found:
-        try:
-            return time.time() - os.stat(os.path.join(folder, name)).st_mtime > 3600
-        except OSError:
-            return False
-    pid, started = int(found.group(1)), found.group(2)
-    return _start_time(pid) != started
+    if found and found.group(1) == WHERE:
+        return _start_time(int(found.group(2))) != found.group(3)
+    try:
+        age = time.time() - os.stat(os.path.join(folder, name)).st_mtime
+    except OSError:
+        return False
+    return age > (FOREIGN_AGE if found else UNOWNED_AGE)
 
 
 def use_temp_dir(root: Path, temp_dir: Path) -> None:

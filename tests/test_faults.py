@@ -485,3 +485,32 @@ def test_workers_started_off_the_main_thread_outlive_the_thread_that_started_the
                          cwd=Path(__file__).resolve().parent.parent)
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.split() == ["1", "True", "True", "2", "True", "True", "RIFF"]
+
+
+def test_a_shared_cache_keeps_other_machines_temporaries_until_they_are_a_day_old(tmp_path):
+    """A Dask cluster's machines share the cache folder, and each build sweeps it when it starts.
+    A pid means a process only on the machine (and in the container) that made the temporary, so
+    another machine's temporary, however its pid looks here, is left alone while it may be in use;
+    this machine's own are judged by their pid and its start time."""
+    from narration import textio
+
+    elsewhere = "0" * 8 if textio.WHERE != "0" * 8 else "1" * 8
+    alive = textio.owner_tag()  # this very process: running
+    dead = f"{textio.WHERE}-{os.getpid()}-1"  # this pid, but a process that started at another time
+    names = {
+        "ours-running": f".a.mp3.~{alive}~x1.part",
+        "ours-killed": f".b.mp3.~{dead}~x2.part",
+        "foreign-fresh": f".c.mp3.~{elsewhere}-{os.getpid()}-1~x3.part",
+        "foreign-old": f".d.mp3.~{elsewhere}-{os.getpid()}-1~x4.part",
+        "foreign-folder": f"work~{elsewhere}-1-1~x5",
+        "unowned-old": ".e.mp3.~1234-5678~x6.part",  # the earlier naming: no machine in it
+    }
+    for key, name in names.items():
+        (tmp_path / name).mkdir() if key.endswith("folder") else (tmp_path / name).write_bytes(b"x")
+    day_ago = time.time() - 24 * 3600 - 60
+    for key in ("foreign-old", "unowned-old"):
+        os.utime(tmp_path / names[key], (day_ago, day_ago))
+    removed = {p.name for p in textio.sweep(tmp_path, 0)}
+    assert removed == {names["ours-killed"], names["foreign-old"], names["unowned-old"]}
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        names[k] for k in ("ours-running", "foreign-fresh", "foreign-folder"))
