@@ -37,6 +37,16 @@ def run_cli(*args, cwd=ROOT, env=None, input=None):
                           capture_output=True, text=True, input=input, timeout=600)
 
 
+@pytest.fixture
+def google_connects(monkeypatch):
+    """A fake transport (``responses``) answers for Google at the HTTP layer; the probe first asks
+    whether a connection can be made at all, which on this offline machine it cannot. Here it can,
+    as on a machine that reaches Google: what Google says is then the fake transport's to decide."""
+    from narration.engines import gtts
+
+    monkeypatch.setattr(gtts, "unconnectable", lambda host, timeout: None)
+
+
 @pytest.fixture(scope="session")
 def espeak():
     return EspeakEngine(VoiceSettings())

@@ -218,7 +218,7 @@ def _config(tmp_path: Path) -> Path:
 
 
 @responses.activate
-def test_gtts_under_a_fault_storm_gets_every_clip(tmp_path, capsys):
+def test_gtts_under_a_fault_storm_gets_every_clip(tmp_path, capsys, google_connects):
     """Through the real gTTS code and a fake transport: 30 % of requests answered 429, 500, a
     timeout or a reset connection, at random. Every clip arrives, in bounded time."""
     from test_engines import batchexecute_body
@@ -262,7 +262,7 @@ def test_gtts_under_a_fault_storm_gets_every_clip(tmp_path, capsys):
 
 
 @responses.activate
-def test_google_gone_for_good_fails_one_article_in_one_line(tmp_path, capsys):
+def test_google_gone_for_good_fails_one_article_in_one_line(tmp_path, capsys, google_connects):
     """Google stops answering for good: the article that needs it fails with one line within the
     retry budget; an article whose clips are all cached still builds."""
     from test_engines import batchexecute_body
