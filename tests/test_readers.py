@@ -202,6 +202,29 @@ def test_cover_is_drawn_again_only_when_what_it_shows_changes(tmp_path):
         assert cover.getpixel((700, 700)) == (30, 200, 30)
 
 
+def test_the_covers_recipe_is_read_as_pillow_reads_it(tmp_path):
+    """Whether a cover must be drawn again is read from the PNG's own text chunk, without Pillow;
+    Pillow itself, reading the same files, must find the same entry (or none)."""
+    from PIL import Image
+    from PIL.PngImagePlugin import PngInfo
+
+    from narration.cover import RECIPE, cover_png, png_text
+
+    drawn = cover_png(tmp_path / "cover.png", None, "Ein Titel", "Untertitel", "Autorin")
+    info = PngInfo()
+    info.add_text("Comment", "vorher")
+    info.add_text(RECIPE, "ä-ß")  # Latin-1, as PNG text is
+    info.add_text("Software", "nachher")
+    Image.new("RGB", (8, 8)).save(tmp_path / "several.png", pnginfo=info)
+    Image.new("RGB", (8, 8)).save(tmp_path / "none.png")
+    (tmp_path / "not.png").write_bytes(b"GIF89a")
+    for path in (drawn, tmp_path / "several.png", tmp_path / "none.png"):
+        with Image.open(path) as image:
+            assert png_text(path, RECIPE) == image.info.get(RECIPE)
+    assert png_text(drawn, RECIPE) is not None and png_text(tmp_path / "several.png", RECIPE) == "ä-ß"
+    assert png_text(tmp_path / "not.png", RECIPE) is None and png_text(tmp_path / "missing.png", RECIPE) is None
+
+
 def test_a_name_that_is_already_a_slug_is_what_python_slugify_makes_of_it():
     """``slug.slugify`` returns such names without asking python-slugify: it must agree with it, for
     names that are slugs and for names that only look close (capitals, umlauts, double hyphens, length)."""
