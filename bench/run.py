@@ -92,15 +92,25 @@ class HangingProxy:
 
 
 def phases(source_dir: Path, out: Path, cache: Path) -> dict:
-    """One cold build with -v: the time each phase ended (the log's "... done at T s" lines)."""
+    """One cold build with -v, timed from outside: when each "... done at" line arrived, counted
+    from the process's start, so start-up (before the build's own clock starts) and the end (the
+    feed, the site, leaving) are phases too, and the phases add up to the build's wall time."""
     shutil.rmtree(out, ignore_errors=True)
     shutil.rmtree(cache, ignore_errors=True)
-    run = subprocess.run([sys.executable, str(ROOT / "build.py"), "-v", str(source_dir), "--out", str(out),
-                          "--cache-dir", str(cache)], cwd=ROOT, check=True, capture_output=True, text=True,
-                         env={**os.environ, **UNREACHABLE})
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "-v", str(source_dir), "--out", str(out),
+                                "--cache-dir", str(cache)], cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, **UNREACHABLE})
     import re
 
-    ends = {m.group(1): float(m.group(2)) for m in re.finditer(r": (.+?) done at ([\d.]+) s", run.stderr)}
+    ends = {}
+    for line in process.stderr:
+        found = re.search(r": (.+?) done at [\d.]+ s", line)
+        if found:
+            ends[found.group(1)] = time.perf_counter() - started
+    if process.wait() != 0:
+        raise RuntimeError("the phases' build failed")
+    ends["end: site, feed, exit"] = time.perf_counter() - started
     names = {"imports": "start-up and imports", "reading": "read, split, script", "synthesis": "synthesis"}
     result, previous = {}, 0.0
     for name, end in ends.items():
@@ -388,11 +398,14 @@ def dask_cluster(folder: Path, workers: int, pinned: bool = False):
             process.wait()
 
 
-def catalogue(articles: int = 24, paragraphs: int = 8) -> dict:
+def catalogue(articles: int = 24, paragraphs: int = 8, runs: int = 3) -> dict:
     """A catalogue of ``articles`` articles (the corpus books' chapters, their first ``paragraphs``
     paragraphs each), built cold three ways: here without Dask, on a Dask LocalCluster, and through
     a ``dask scheduler`` with two ``dask worker`` processes. Articles per minute, and what Dask
-    costs against the local build (issue 12: at most 10 %)."""
+    costs against the local build (issue 12: at most 10 %). Each way ``runs`` times, taking turns
+    (this machine drifts by 10 % from minute to minute; single runs once showed +14 %, then -6 %),
+    with the scheduler and its two idle workers up throughout, so every way runs beside the same
+    background, and the medians compared."""
     import re
 
     folder = WORK / "catalogue"
@@ -407,8 +420,8 @@ def catalogue(articles: int = 24, paragraphs: int = 8) -> dict:
         kept = [p for p in chapter.split("\n\n") if p.strip()][:paragraphs + 1]
         (src / f"kapitel-{n:02d}.md").write_text("\n\n".join(kept) + "\n", encoding="utf-8")
 
-    def run(mode: str, scheduler: str = "") -> float:
-        out, cache = folder / f"out-{mode}", folder / f"cache-{mode}"
+    def run(mode: str, turn: int, scheduler: str = "") -> float:
+        out, cache = folder / f"out-{mode}-{turn}", folder / f"cache-{mode}-{turn}"  # cold every time
         extra = ["--scheduler", scheduler] if scheduler else []
         started = time.perf_counter()
         subprocess.run([sys.executable, str(ROOT / "build.py"), "-q", str(src), "--out", str(out), "--cache-dir",
@@ -416,9 +429,16 @@ def catalogue(articles: int = 24, paragraphs: int = 8) -> dict:
                        env={**os.environ, **UNREACHABLE})
         return time.perf_counter() - started
 
-    results = {"articles": min(articles, len(chapters)), "local_s": run("local"), "local_cluster_s": run("cluster", "local")}
+    times: dict[str, list[float]] = {"local": [], "local_cluster": [], "scheduler_two_workers": []}
     with dask_cluster(folder, workers=2) as address:
-        results["scheduler_two_workers_s"] = run("scheduler", address)
+        for turn in range(runs):
+            times["local"].append(run("local", turn))
+            times["local_cluster"].append(run("cluster", turn, "local"))
+            times["scheduler_two_workers"].append(run("scheduler", turn, address))
+    results = {"articles": min(articles, len(chapters)), "runs": runs}
+    for key, measured in times.items():
+        results[f"{key}_s"] = statistics.median(measured)
+        results[f"{key}_runs_s"] = measured
     for key in ("local", "local_cluster", "scheduler_two_workers"):
         results[f"{key}_articles_per_minute"] = results["articles"] / results[f"{key}_s"] * 60
     results["dask_overhead_local_cluster"] = results["local_cluster_s"] / results["local_s"] - 1
@@ -626,7 +646,8 @@ def render(r: dict, book: str) -> str:
                  f"{nm['seconds']:.2f} s", f"{nm['ms_per_sentence']:.3f} ms per sentence (goal ≤ 0.5)"))
     c = r.get("catalogue")
     if c:
-        rows.append((f"Catalogue of {c['articles']} articles (corpus chapters), cold, here without Dask",
+        rows.append((f"Catalogue of {c['articles']} articles (corpus chapters), cold, here without Dask"
+                     + (f" (medians of {c['runs']}, the three ways taking turns)" if c.get("runs") else ""),
                      f"{c['local_s']:.1f} s", f"{c['local_articles_per_minute']:.1f} articles per minute"))
         rows.append(("The same on a Dask LocalCluster (`--scheduler local`, 2 process workers)",
                      f"{c['local_cluster_s']:.1f} s", f"{c['local_cluster_articles_per_minute']:.1f} per minute; "
