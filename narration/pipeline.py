@@ -97,6 +97,19 @@ def source_date(source: Path):
     return dt.datetime.fromtimestamp(stamp, dt.timezone.utc)
 
 
+SITE_KEYS = ("title", "identifier", "description", "date", "language")  # of the document's metadata
+
+
+def site_entry(ctx) -> dict:
+    """What the feed and the index need of one article, kept in its stamp: the site then never
+    reads a whole timing map (``manifest.json``, megabytes for a book) for it. The same values as
+    the manifest's (``site`` reads those for an article stamped by an earlier version)."""
+    files = {role: str(path.relative_to(ctx.out_dir)) for role, path in sorted(ctx.files.items())
+             if role != "manifest"}  # the manifest is written before it could list itself
+    return {**{key: getattr(ctx.doc.meta, key) for key in SITE_KEYS}, "duration_ms": ctx.timeline.duration_ms,
+            "files": files, "modified": ctx.modified.isoformat() if ctx.modified else ""}
+
+
 def file_digest(path: Path) -> str:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -187,7 +200,7 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     atomic_write(out_dir / STAMP, json.dumps({"inputs": fingerprint, "files": files, "clips": result.clips,
                                               "made": ctx.made, "engine": engine.name,
                                               "source": str(source.resolve()),
-                                              "images": image_digests(doc)}))
+                                              "images": image_digests(doc), "site": site_entry(ctx)}))
     result.files = files
     result.spread = getattr(spread, "report", dict)()
     result.seconds = time.monotonic() - started

@@ -1,6 +1,8 @@
 """Site-level outputs over every built article: ``feed.xml``, ``index.html``
-and the podcast artwork. Read from each article's ``manifest.json``, so the
-site never needs the articles rebuilt."""
+and the podcast artwork. Read from what each article's build stamp says of it
+(``entry``), so the site never needs the articles rebuilt, and a catalogue of
+thousands is not re-read in full (their timing maps) whenever one changes; an
+article built by an earlier version is read from its ``manifest.json``."""
 from __future__ import annotations
 
 import json
@@ -11,6 +13,7 @@ from lxml import etree
 
 from .cover import cover_png
 from .feed import build_feed
+from .pipeline import SITE_KEYS, previous_stamp
 from .textio import atomic_write
 from .writers.markup import el
 from .writers.player import duration, page
@@ -19,25 +22,34 @@ log = logging.getLogger(__name__)
 IMAGE = "podcast.png"
 
 
+def _entry_of(folder: Path) -> dict | None:
+    found = previous_stamp(folder).get("site")
+    if isinstance(found, dict):
+        return found
+    try:  # stamped by an earlier version: its manifest says the same, at length
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        meta = manifest["document"]["meta"]
+        return {**{key: meta[key] for key in SITE_KEYS}, "duration_ms": manifest["timeline"]["duration_ms"],
+                "files": manifest["files"], "modified": manifest.get("modified", "")}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def collect(out_root: Path) -> list[dict]:
     articles = []
     for manifest_path in sorted(out_root.glob("*/manifest.json")):
-        try:
-            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        folder = manifest_path.parent
+        found = _entry_of(folder)
+        if found is None:
             log.warning("skipping %s: unreadable manifest", manifest_path)
             continue
-        folder = manifest_path.parent
-        meta = manifest["document"]["meta"]
         files = {}
-        for role, name in manifest["files"].items():
+        for role, name in found["files"].items():
             path = folder / name
             if path.is_file():
                 files[role] = {"name": name, "size": path.stat().st_size}
-        articles.append({"slug": folder.name, "title": meta["title"], "identifier": meta["identifier"],
-                         "description": meta["description"], "date": meta["date"], "language": meta["language"],
-                         "duration_ms": manifest["timeline"]["duration_ms"], "files": files,
-                         "modified": manifest.get("modified", "")})
+        articles.append({"slug": folder.name, **{key: found[key] for key in SITE_KEYS},
+                         "duration_ms": found["duration_ms"], "files": files, "modified": found["modified"]})
     return articles
 
 

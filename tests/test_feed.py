@@ -72,3 +72,27 @@ def test_items_enclosures_and_links(feed):
 def test_site_index_lists_the_article(seed_build):
     index = (seed_build.out_dir.parent / "index.html").read_text(encoding="utf-8")
     assert f'href="{seed_build.slug}/index.html"' in index and 'href="feed.xml"' in index
+
+
+def test_the_site_reads_each_article_from_its_stamp_as_its_manifest_says_it(seed_build, tmp_path):
+    """The feed and the index need a few fields per article; they are kept in its build stamp, so a
+    catalogue's site is made without reading every timing map again. What the stamp says must be
+    what the manifest says (the way an article stamped by an earlier version is read), and the
+    manifest itself is then not read at all."""
+    import json
+    import shutil
+
+    from narration import site
+
+    folder = tmp_path / "out" / seed_build.slug
+    shutil.copytree(seed_build.out_dir, folder)
+    from_stamp = site.collect(tmp_path / "out")
+    stamp = json.loads((folder / ".build-stamp.json").read_text(encoding="utf-8"))
+    assert set(stamp["site"]) >= {"title", "duration_ms", "files", "modified"}
+    del stamp["site"]  # as an earlier version stamped it: the manifest is read
+    (folder / ".build-stamp.json").write_text(json.dumps(stamp), encoding="utf-8")
+    from_manifest = site.collect(tmp_path / "out")
+    assert from_stamp == from_manifest and from_stamp[0]["files"]["mp3"]["size"] > 0
+    shutil.copy(seed_build.out_dir / ".build-stamp.json", folder / ".build-stamp.json")
+    (folder / "manifest.json").write_text("not json", encoding="utf-8")  # present, unreadable
+    assert site.collect(tmp_path / "out") == from_stamp
