@@ -1,8 +1,8 @@
 """Site-level outputs over every built article: ``feed.xml``, ``index.html``
 and the podcast artwork. Read from what each article's build stamp says of it
-(``entry``), so the site never needs the articles rebuilt, and a catalogue of
-thousands is not re-read in full (their timing maps) whenever one changes; an
-article built by an earlier version is read from its ``manifest.json``."""
+(``pipeline.site_entry``), so the site never needs the articles rebuilt, and a
+catalogue of thousands is not re-read in full (their timing maps) whenever one
+changes; an article stamped by an earlier version is read from its manifest.json."""
 from __future__ import annotations
 
 import json

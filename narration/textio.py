@@ -66,15 +66,16 @@ def _looks_binary(text: str) -> bool:
 
 # --- crash-safe files ------------------------------------------------------------------------------------
 #
-# Every temporary this program makes carries its owner in its name: ``.<name>.~<where>-<pid>-<start>~<random>.part``
-# for files, ``work~<where>-<pid>-<start>~<random>`` for folders, where <start> is the owning process's start
-# time (field 22 of /proc/<pid>/stat) and <where> names the machine's boot and the pid namespace, the only
-# place that pid means that process. A later build there can tell a temporary of a running build from one
-# left by a killed build (its pid is gone, or was reused by a process that started at another time), and
-# ``sweep`` removes only the latter. A cache shared by several machines (a Dask cluster's) also holds their
-# temporaries, whose pids mean nothing here: those are left to their own machine, and removed here only
-# once a day has passed without a change. Finished files are fsynced, renamed over the target, and their
-# folder fsynced, so a power cut never leaves an empty "finished" file.
+# Every temporary this program makes carries its owner in its name:
+# ``.<name>.~<where>-<pid>-<start>~<random>.part`` for files, ``work~<where>-<pid>-<start>~<random>`` for
+# folders, where <start> is the owning process's start time (field 22 of /proc/<pid>/stat) and <where>
+# names the machine's boot and the pid namespace, the only place that pid means that process. A later
+# build there can tell a temporary of a running build from one left by a killed build (its pid is gone,
+# or was reused by a process that started at another time), and ``sweep`` removes only the latter. A
+# cache shared by several machines (a Dask cluster's) also holds their temporaries, whose pids mean
+# nothing here: those are left to their own machine, and removed here only once a day has passed
+# without a change. Finished files are fsynced, renamed over the target, and their folder fsynced, so a
+# power cut never leaves an empty "finished" file.
 
 
 def _start_time(pid: int) -> str:

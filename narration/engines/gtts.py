@@ -155,4 +155,3 @@ def unconnectable(host: str, timeout: float) -> str | None:
     except OSError as exc:
         return exc.strerror or type(exc).__name__
     return None
-
