@@ -140,7 +140,8 @@ def unconnectable(host: str, timeout: float) -> str | None:
     import urllib.request
 
     target = (host, 443)
-    proxy = None if urllib.request.proxy_bypass(host) else urllib.request.getproxies().get("https")
+    proxies = {} if urllib.request.proxy_bypass(host) else urllib.request.getproxies()
+    proxy = proxies.get("https") or proxies.get("all")  # requests' order: the scheme's, then ALL_PROXY
     if proxy:
         parts = urllib.parse.urlsplit(proxy if "://" in proxy else f"http://{proxy}")
         default_port = {"https": 443, "http": 80}.get(parts.scheme, 1080)  # else SOCKS
