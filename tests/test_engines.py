@@ -213,9 +213,11 @@ def test_an_offline_machine_is_known_without_importing_requests():
     import sys
     import threading
 
+    without_proxies = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+
     def probe(**env):
         run = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=60, cwd=ROOT,
-                             env={k: v for k, v in os.environ.items() if "proxy" not in k.lower()} | env)
+                             env=without_proxies | env)
         assert run.returncode == 0, run.stderr
         return run.stdout.split(" ", 2)
 
@@ -236,9 +238,8 @@ def test_an_offline_machine_is_known_without_importing_requests():
         assert (ok, imported) == ("False", "True") and why.endswith("Error)\n")  # requests' own error name
         check = "from narration.engines.gtts import unconnectable; print(unconnectable('127.0.0.1', 3))"
         for exempt, expected in (("", "None"), ("127.0.0.1", "Connection refused")):  # nothing serves 443 here
-            env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
-            env |= {"HTTPS_PROXY": accepting, "NO_PROXY": exempt}
-            run = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, cwd=ROOT, env=env)
+            run = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, cwd=ROOT,
+                                 env=without_proxies | {"HTTPS_PROXY": accepting, "NO_PROXY": exempt})
             assert run.stdout.strip() == expected, (exempt, run.stderr)
 
 

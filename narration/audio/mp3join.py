@@ -170,17 +170,23 @@ def crc16(data: bytes, crc: int = 0) -> int:
     return crc
 
 
-def _zeros_operator(length: int) -> list[int]:
-    """What running ``length`` zero bytes through the CRC does to each bit of its state (it is
-    linear): the images of bits 0..15, by repeated squaring of the one-byte step."""
-    step = [crc16(b"\0", 1 << bit) for bit in range(16)]
-    result = [1 << bit for bit in range(16)]
+_ZERO_RUNS = [[crc16(b"\0", 1 << bit) for bit in range(16)]]  # [k]: 2**k zero bytes, as images of bits 0..15
+
+
+def _after_zeros(crc: int, length: int) -> int:
+    """``crc`` run through ``length`` zero bytes, without running them: the CRC is linear, so it is
+    the operators for 1, 2, 4, ... zero bytes applied to it, one per bit of ``length``. Those are
+    squared once per process and kept, as a long book joins hundreds of pieces."""
+    power = 0
     while length:
+        if power == len(_ZERO_RUNS):
+            last = _ZERO_RUNS[-1]
+            _ZERO_RUNS.append([_apply(last, image) for image in last])
         if length & 1:
-            result = [_apply(step, image) for image in result]
-        step = [_apply(step, image) for image in step]
+            crc = _apply(_ZERO_RUNS[power], crc)
         length >>= 1
-    return result
+        power += 1
+    return crc
 
 
 def _apply(operator: list[int], state: int) -> int:
@@ -193,7 +199,7 @@ def _apply(operator: list[int], state: int) -> int:
 
 def crc16_combine(first: int, second: int, second_length: int) -> int:
     """CRC of A + B from CRC(A), CRC(B) and len(B)."""
-    return _apply(_zeros_operator(second_length), first) ^ second
+    return _after_zeros(first, second_length) ^ second
 
 
 def _u16(data: bytes, at: int) -> int:

@@ -26,7 +26,7 @@ def wav_parts(pcm: bytes, rate: int, words: list[tuple[int, int, int]]) -> tuple
 
 
 def words_of(wav: bytes) -> list[tuple[int, int, int]]:
-    """The word events of a clip made by ``with_words`` ([] for any other WAV)."""
+    """The word events of a clip made by ``wav_parts`` ([] for any other WAV)."""
     if wav[:4] != b"RIFF" or wav[8:12] != b"WAVE":
         return []
     pos = 12

@@ -2,8 +2,8 @@
 listener can pick out alone. ``sections`` makes MP3 (``sections/NN-<slug>.mp3``),
 ``sections_aac`` AAC-LC in MP4 (``.m4a``, what Kobo's and Apple's readers play in
 overlays). Each is its encoded pieces joined (MP3 by copying frames, AAC by
-ffmpeg's stream copy, all sections in one run), tagged; a rebuild leaves the sections whose pieces and tags
-did not change alone."""
+ffmpeg's stream copy, all sections in one run), tagged; a rebuild leaves the
+sections whose pieces and tags did not change alone."""
 from __future__ import annotations
 
 import contextlib

@@ -115,11 +115,9 @@ class SubtitleWriter(Writer):
 
     def write(self, ctx):
         lines = [self.header] if self.header else []
-        n = 0
         if ctx.captions is None:  # VTT and SRT show the same cues: fitted once
             ctx.captions = [caption for cue in ctx.timeline.cues for caption in caption_cues(cue)]
-        for cue_id, start, end, text_lines in ctx.captions:
-            n += 1
+        for n, (cue_id, start, end, text_lines) in enumerate(ctx.captions, 1):
             label = str(n) if self.numbered else cue_id
             times = f"{clock(start, self.decimal)} --> {clock(end, self.decimal)}"
             lines += [label, times, *(self.escape(line) for line in text_lines), ""]
