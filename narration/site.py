@@ -24,7 +24,7 @@ IMAGE = "podcast.png"
 
 def _entry_of(folder: Path) -> dict | None:
     found = previous_stamp(folder).get("site")
-    if isinstance(found, dict):
+    if isinstance(found, dict) and {*SITE_KEYS, "duration_ms", "files", "modified"} <= found.keys():
         return found
     try:  # stamped by an earlier version: its manifest says the same, at length
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))

@@ -93,6 +93,9 @@ def test_the_site_reads_each_article_from_its_stamp_as_its_manifest_says_it(seed
     (folder / ".build-stamp.json").write_text(json.dumps(stamp), encoding="utf-8")
     from_manifest = site.collect(tmp_path / "out")
     assert from_stamp == from_manifest and from_stamp[0]["files"]["mp3"]["size"] > 0
+    stamp["site"] = {"title": 3}  # damaged or hand-edited: the manifest again
+    (folder / ".build-stamp.json").write_text(json.dumps(stamp), encoding="utf-8")
+    assert site.collect(tmp_path / "out") == from_manifest
     shutil.copy(seed_build.out_dir / ".build-stamp.json", folder / ".build-stamp.json")
     (folder / "manifest.json").write_text("not json", encoding="utf-8")  # present, unreadable
     assert site.collect(tmp_path / "out") == from_stamp
