@@ -24,7 +24,7 @@ class BuildContext:
     narrator: str  # e.g. "eSpeak NG (de), synthetic voice"
     engine: str = ""  # the engine that spoke ("espeak", "gtts"): with "auto", what was decided
     modified: object = None  # datetime the outputs carry (pipeline.source_date), never the clock
-    cover: Path | None = None  # square PNG for this article
+    cover_job: object = None  # Future of the square PNG for this article (drawn while the audio encodes)
     store: object = None  # audio.assemble.PieceStore: the pieces' PCM, rendered when needed
     spread: object = None  # where ffmpeg jobs run: spread.ThreadSpread here, or a cluster's workers
     audio_filters: str = ""  # loudness chain for ffmpeg
@@ -33,6 +33,11 @@ class BuildContext:
     previous: dict = field(default_factory=dict)  # what the last build made: file -> [recipe, size, mtime]
     made: dict = field(default_factory=dict)  # the same, for this build (kept in the build stamp)
     captions: list | None = None  # caption cues of the whole timeline, made once for VTT and SRT
+
+    @property
+    def cover(self) -> Path | None:
+        """The article's cover, waited for if it is still being drawn (``background``)."""
+        return None if self.cover_job is None else self.cover_job.result()
 
     def path(self, name: str) -> Path:
         return self.out_dir / name

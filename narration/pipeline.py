@@ -361,6 +361,7 @@ def assemble_stage(a: Article, store, meter, remember: bool):
 
 
 def context_for(a: Article, timeline, store):
+    from .background import start
     from .context import BuildContext
     from .cover import article_cover
 
@@ -370,7 +371,7 @@ def context_for(a: Article, timeline, store):
                        engine=a.engine.name,
                        modified=source_date(a.source),
                        previous={} if a.force else previous_stamp(a.out_dir).get("made", {}))
-    ctx.cover = article_cover(a.doc, a.out_dir)
+    ctx.cover_job = start("cover", article_cover, a.doc, a.out_dir)  # needed once the audio is encoded
     return ctx
 
 
@@ -382,7 +383,8 @@ def loudness_stage(ctx, meter, cache_root: Path) -> None:
 
     def remeasure(threshold):
         return loudness.measure_pieces(lambda piece: store.read(piece.index), timeline.pieces,
-                                       timeline.sample_rate, threshold, cache_root / "loudness").lufs
+                                       timeline.sample_rate, threshold, cache_root / "loudness",
+                                       peak=lambda piece: store.layout(piece.index).peak).lufs
 
     plan = loudness.plan(meter.result(), remeasure, options.audio.loudness_lufs, options.audio.true_peak_dbtp)
     ctx.audio_filters = plan.filters

@@ -302,6 +302,39 @@ def test_pieces_are_cut_where_paragraphs_end_and_long_paragraphs_are_split():
     assert [[i.id for i in g] for g in changed[1:]] == [[i.id for i in g] for g in groups[1:]]
 
 
+def test_each_piece_knows_its_peak_from_its_clips_with_or_without_carried_levels(tmp_path):
+    """A piece's peak (the loudness plan's input) is the largest sample magnitude of its PCM,
+    whether its clips carried their levels or were measured while assembled."""
+    import array
+
+    from narration.audio.assemble import PieceStore, assemble
+    from narration.audio.levels import Levels
+    from narration.audio.wavwords import wav_parts
+
+    items = _items([3, 2, 5, 4])
+    amplitude = {item.id: 1000 + 997 * n for n, item in enumerate(items)}  # a clip's loudest sample
+
+    def clip(item):
+        a = amplitude[item.id]
+        tone = array.array("h", [0] * 300 + [a // 3, -a, a // 2, -a // 4] * 500 + [0] * 300).tobytes()
+        levels = Levels(300, 2300, a) if int(item.id.rsplit("-", 1)[1]) % 2 else None  # every other one carries them
+        return b"".join(wav_parts(tone, 22050, [], levels)), ".wav"
+
+    store = PieceStore(tmp_path / "pieces.pcm")
+    timeline = assemble(items, [("T", "t")], clip, 22050, store)
+    assert len(timeline.pieces) > 1
+    for piece in timeline.pieces:
+        pcm = array.array("h", store.read(piece.index))
+        expected = max(amplitude[item.id] for item in items if piece.start_sample <= _cue_start(timeline, item.id)
+                       < piece.start_sample + piece.samples)
+        assert store.layout(piece.index).peak == max(abs(s) for s in pcm) == expected
+
+
+def _cue_start(timeline, item_id):
+    cue = next(c for c in timeline.cues if c.id == item_id)
+    return cue.start_ms * timeline.sample_rate // 1000
+
+
 def _build_with(source, out, cache, force=False, **audio):
     import dataclasses
 

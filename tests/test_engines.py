@@ -44,10 +44,46 @@ def test_espeak_clips_carry_its_word_events_and_stay_plain_wav(espeak):
     samples, rate = wav_samples(payload)  # Python's wave still reads it
     starts = [s for _, _, s in words]
     assert starts == sorted(starts) and 0 <= starts[0] < starts[-1] < samples.size
-    segment, trimmed = clip_segment(payload, ".wav", rate, trim=True)  # and so does pydub
+    segment, trimmed, _ = clip_segment(payload, ".wav", rate, trim=True)  # and so does pydub
     assert [w[:2] for w in trimmed] == [w[:2] for w in words]
     assert all(0 <= s < len(segment.raw_data) // 2 for _, _, s in trimmed)
     assert trimmed[1][2] - trimmed[0][2] == starts[1] - starts[0]  # moved by the trimmed silence, not scaled
+
+
+def test_espeak_clips_carry_where_their_sound_begins_and_ends_and_their_peak(espeak):
+    from narration.audio.wavwords import levels_of
+
+    samples, _ = wav_samples(espeak.synthesize("Guten Morgen, liebe Hörerinnen und Hörer."))
+    magnitudes = [abs(int(s)) for s in samples]
+    loud = [i for i, m in enumerate(magnitudes) if m > 131]  # 0.004 of full scale, about -48 dBFS
+    levels = levels_of(espeak.synthesize("Guten Morgen, liebe Hörerinnen und Hörer."))
+    assert (levels.first, levels.end, levels.peak) == (loud[0], loud[-1] + 1, max(magnitudes))
+    assert 0 < levels.first and levels.end < len(samples)  # eSpeak NG's own silence at both ends
+
+
+def test_a_clip_is_trimmed_the_same_with_its_carried_levels_or_measured_again(espeak):
+    """The carried levels only spare the scan: a clip without them (or with levels measured at
+    another threshold) comes out the same, and both are the clip cut 20 ms around its sound."""
+    from narration.audio.assemble import clip_segment
+    from narration.audio.wavwords import wav_parts, words_of
+
+    payload = espeak.synthesize("Am vierundzwanzigsten Februar kam der Krieg.")
+    samples, rate = wav_samples(payload)
+    pcm, words = samples.tobytes(), words_of(payload)
+    loud = [i for i, s in enumerate(samples) if abs(int(s)) > 131]
+    keep = rate * 20 // 1000
+    expected = samples[max(0, loud[0] - keep):loud[-1] + 1 + keep].tobytes()
+
+    class OtherThreshold:
+        def to_list(self):
+            return [0, 0, 0, 99]  # says: silence throughout, measured at another threshold
+
+    carried = clip_segment(payload, ".wav", rate, trim=True)
+    measured = clip_segment(b"".join(wav_parts(pcm, rate, words)), ".wav", rate, trim=True)
+    stale = clip_segment(b"".join(wav_parts(pcm, rate, words, OtherThreshold())), ".wav", rate, trim=True)
+    for segment, trimmed, peak in (carried, measured, stale):
+        assert segment.raw_data == expected
+        assert trimmed == carried[1] and peak == max(abs(int(s)) for s in samples)
 
 
 def test_espeak_rate_changes_length():

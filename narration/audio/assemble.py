@@ -14,50 +14,51 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from ..speech.script import ScriptItem
 from ..speech.wordmap import display_words
 from ..timeline import Cue, Piece, SectionSpan, Timeline, Word, ms, plain, to_samples
-from .wavwords import words_of
+from .wavwords import levels_of, words_of
 from .ffmpeg import decode_to_pcm, pydub_audio_segment
 from .frames import CODEC_TAIL, MIN_GAPS, stretch
+from .levels import SILENCE_THRESHOLD, Levels, measure
 
 AudioSegment = pydub_audio_segment()
 
-SILENCE_THRESHOLD = 0.004  # of full scale (about -48 dBFS)
 KEEP_MS = 20  # of silence kept at each end of a trimmed clip
 
 
-def clip_segment(payload: bytes, suffix: str, rate: int, trim: bool) -> tuple[AudioSegment, list]:
-    """A cached clip as mono 16-bit pydub audio at the timeline rate, and its word events
-    ((char start, length, first sample) in the returned audio; [] if the engine gave none)."""
-    words = []
+def clip_segment(payload: bytes, suffix: str, rate: int, trim: bool) -> tuple[AudioSegment, list, int]:
+    """A cached clip as mono 16-bit pydub audio at the timeline rate, its word events
+    ((char start, length, first sample) in the returned audio; [] if the engine gave none) and its
+    peak. The levels the clip carries are used when it needs no conversion; else they are measured."""
+    words, levels = [], None
     if suffix == ".wav":
         segment = AudioSegment.from_wav(io.BytesIO(payload))
         scale = rate / segment.frame_rate
         words = [(c, n, round(s * scale)) for c, n, s in words_of(payload)]
         if segment.frame_rate != rate or segment.channels != 1 or segment.sample_width != 2:
             segment = segment.set_channels(1).set_sample_width(2).set_frame_rate(rate)
+        else:
+            levels = levels_of(payload)
     else:
         segment = AudioSegment(data=decode_to_pcm(payload, rate), sample_width=2, frame_rate=rate, channels=1)
+    if levels is None or levels.end > len(segment.raw_data) // 2:
+        levels = measure(segment.raw_data)
     if not trim:
-        return segment, words
-    segment, head = trim_silence(segment)
+        return segment, words, levels.peak
+    segment, head = trim_silence(segment, levels)
     length = len(segment.raw_data) // 2
-    return segment, [(c, n, min(max(0, s - head), length - 1)) for c, n, s in words]
+    return segment, [(c, n, min(max(0, s - head), length - 1)) for c, n, s in words], levels.peak
 
 
-def trim_silence(segment: AudioSegment) -> tuple[AudioSegment, int]:
+def trim_silence(segment: AudioSegment, levels: Levels) -> tuple[AudioSegment, int]:
     """Cut the engine's own leading/trailing silence so our pauses are the pauses; also says how
     many samples came off the front (word times move by that much)."""
-    samples = np.frombuffer(segment.raw_data, dtype=np.int16)
-    loud = np.flatnonzero(np.abs(samples) > SILENCE_THRESHOLD * 32768)
-    if loud.size == 0:
+    if levels.end == 0:  # silence throughout: kept as it is
         return segment, 0
     keep = to_samples(KEEP_MS, segment.frame_rate)
-    start, end = max(0, loud[0] - keep), min(samples.size, loud[-1] + 1 + keep)
-    return segment._spawn(samples[start:end].tobytes()), int(start)
+    start, end = max(0, levels.first - keep), min(len(segment.raw_data) // 2, levels.end + keep)
+    return segment._spawn(segment.raw_data[start * 2:end * 2]), start
 
 
 LONG_PIECE = 4 * MIN_GAPS  # items after which a piece may end inside a paragraph (novels have long ones)
@@ -84,12 +85,14 @@ def piece_groups(items: list[ScriptItem]) -> list[list[ScriptItem]]:
 class Layout:
     """What one piece's clips and pauses came to: its PCM digest and length,
     its stretch, where each clip sits in it (offset, length in samples), and
-    each clip's word events (char start, char length, sample from the clip's start)."""
+    each clip's word events (char start, char length, sample from the clip's start), and its
+    largest sample magnitude (the loudness meter's peak)."""
     digest: str
     samples: int
     stretch: int
     cues: tuple[tuple[int, int], ...]
     words: tuple[tuple[tuple[int, int, int], ...], ...] = ()
+    peak: int = 0
 
 
 class StaleLayout(Exception):
@@ -99,8 +102,8 @@ class StaleLayout(Exception):
 def render(group: list[ScriptItem], load_clip, rate: int, trim: bool, last: bool) -> tuple[bytes, Layout]:
     """One piece: its clips decoded and trimmed, joined with its pauses, stretched to whole frames."""
     decoded = [clip_segment(*load_clip(item), rate, trim) for item in group]
-    clips = [segment.raw_data for segment, _ in decoded]
-    words = tuple(tuple(tuple(w) for w in events) for _, events in decoded)
+    clips = [segment.raw_data for segment, _, _ in decoded]
+    words = tuple(tuple(tuple(w) for w in events) for _, events, _ in decoded)
     gaps = [to_samples(item.pause_ms, rate) for item in group]
     gaps[-1] = max(0, gaps[-1] - CODEC_TAIL)
     changes = stretch(sum(len(c) // 2 for c in clips) + sum(gaps), gaps, last=last)
@@ -110,7 +113,8 @@ def render(group: list[ScriptItem], load_clip, rate: int, trim: bool, last: bool
         parts += [clip, b"\0\0" * (gap + change)]
         position += len(clip) // 2 + gap + change
     pcm = b"".join(parts)
-    return pcm, Layout(hashlib.sha256(pcm).hexdigest(), len(pcm) // 2, sum(changes), tuple(cues), words)
+    peak = max((peak for _, _, peak in decoded), default=0)  # the pauses are silence
+    return pcm, Layout(hashlib.sha256(pcm).hexdigest(), len(pcm) // 2, sum(changes), tuple(cues), words, peak)
 
 
 class Layouts:
@@ -123,7 +127,8 @@ class Layouts:
         from .ffmpeg import ffmpeg_exe
 
         self.root = root
-        code = b"".join(Path(m).read_bytes() for m in (__file__, Path(__file__).with_name("frames.py")))
+        code = b"".join(Path(m).read_bytes() for m in (__file__, *(Path(__file__).with_name(f"{name}.py")
+                                                                 for name in ("frames", "levels", "wavwords"))))
         self.context = json.dumps([hashlib.sha256(code).hexdigest(), rate, trim, SILENCE_THRESHOLD, KEEP_MS,
                                    ffmpeg_exe()])
 
@@ -142,7 +147,8 @@ class Layouts:
         try:
             data = json.loads(self._path(recipe).read_text(encoding="utf-8"))
             words = tuple(tuple(tuple(w) for w in clip) for clip in data["words"])
-            return Layout(data["digest"], data["samples"], data["stretch"], tuple(map(tuple, data["cues"])), words)
+            return Layout(data["digest"], data["samples"], data["stretch"], tuple(map(tuple, data["cues"])), words,
+                          data["peak"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -182,6 +188,9 @@ class PieceStore:
             raise StaleLayout(f"piece {index} no longer sounds as remembered")
         self.add(index, pcm)
         return pcm
+
+    def layout(self, index: int) -> Layout:
+        return self.pieces[index][1]
 
     def ensure(self, indices) -> None:
         for index in indices:
@@ -241,7 +250,7 @@ def assemble(items: list[ScriptItem], section_titles: list[tuple[str, str]], loa
             words = tuple(Word(item.text[b:e], b, e, s, u) for b, e, s, u in display_words(item, events, rate, start, end))
             timeline.cues.append(Cue(item.id, item.kind, item.text, section, item.block, start, end, words))
         if meter is not None and not meter.known(piece):
-            meter.feed(piece, pcm if pcm is not None else store.read(number))
+            meter.feed(piece, pcm if pcm is not None else store.read(number), layout.peak)
         if progress is not None:
             progress.advance(len(group))
         position += layout.samples + (0 if last else CODEC_TAIL)  # decoders trim the last tail

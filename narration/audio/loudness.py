@@ -211,18 +211,20 @@ class PieceMeter:
                 return False
         return True
 
-    def feed(self, piece, pcm: bytes) -> None:
+    def feed(self, piece, pcm: bytes, peak: int | None = None) -> None:
+        """Meter a piece; ``peak``, its largest sample magnitude, if it is known already."""
         if self.known(piece):
             return
-        import numpy as np
+        if peak is None:
+            from .levels import peak_of
 
-        samples = np.frombuffer(pcm, dtype=np.int16)
-        peak = max(int(samples.max()), -int(samples.min())) if samples.size else 0  # no copy of the piece
+            peak = peak_of(pcm)
+        samples = len(pcm) // 2
         stream = self._stream()
         stream.fed.append((piece, stream.offset, peak))
-        padded = -(-(stream.offset + len(samples)) // self.grid) * self.grid + 4 * self.grid
+        padded = -(-(stream.offset + samples) // self.grid) * self.grid + 4 * self.grid
         stream.write(pcm)
-        stream.write(b"\0\0" * (padded - stream.offset - len(samples)))
+        stream.write(b"\0\0" * (padded - stream.offset - samples))
         stream.offset = padded
 
     def _collect(self) -> None:
@@ -310,20 +312,22 @@ def run_meter_job(job: MeterJob) -> dict[int, dict]:
     return {index: found[index] for index, _, _, _ in job.pieces}
 
 
-def measure_pieces(read, pieces, rate: int, threshold_db: float, cache_dir: Path | None = None) -> Measurement:
-    """Meter ``pieces`` (cached ones are not read); ``read(piece)`` gives a piece's PCM."""
-    return _meter_all(read, pieces, rate, threshold_db, cache_dir)[0]
+def measure_pieces(read, pieces, rate: int, threshold_db: float, cache_dir: Path | None = None,
+                   peak=None) -> Measurement:
+    """Meter ``pieces`` (cached ones are not read); ``read(piece)`` gives a piece's PCM and
+    ``peak(piece)`` its peak, if that is known (else it is measured)."""
+    return _meter_all(read, pieces, rate, threshold_db, cache_dir, peak=peak)[0]
 
 
 def _meter_all(read, pieces, rate: int, threshold_db: float, cache_dir: Path | None,
-               streams: int = 0) -> tuple[Measurement, dict[int, dict]]:
+               streams: int = 0, peak=None) -> tuple[Measurement, dict[int, dict]]:
     """The measurement of ``pieces`` and each one's entry (blocks and peak), reading only those the
     cache does not know."""
     meter = PieceMeter(rate, threshold_db, cache_dir, streams)
     try:
         for piece in pieces:
             if not meter.known(piece):
-                meter.feed(piece, read(piece))
+                meter.feed(piece, read(piece), peak(piece) if peak else None)
         return meter.result(), meter.found
     finally:
         meter.abort()

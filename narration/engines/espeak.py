@@ -22,6 +22,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..audio.levels import measure
 from ..audio.wavwords import wav_parts
 from ..cache import write_entry
 from ..errors import EngineError
@@ -144,10 +145,10 @@ def _synthesize_in_worker(text: str, settings: VoiceSettings, entry: str = "") -
                 if not pcm:
                     reply = b"Eno audio"
                 elif entry:
-                    write_entry(Path(entry), wav_parts(pcm, synth.rate, words))
+                    write_entry(Path(entry), wav_parts(pcm, synth.rate, words, measure(pcm)))
                     reply = b"O"
                 else:
-                    reply = b"O" + b"".join(wav_parts(pcm, synth.rate, words))
+                    reply = b"O" + b"".join(wav_parts(pcm, synth.rate, words, measure(pcm)))
             except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
                 reply, status = b"E" + str(exc).encode("utf-8", "replace"), 1
             try:
@@ -287,5 +288,6 @@ def _worker_pool(jobs: int) -> ProcessPoolExecutor:
 
     os.environ[PARENT_VARIABLE] = str(os.getpid())  # the fork server, started now or later, dies with us
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__, "narration.engines._forkserver"])
+    # numpy too: each clip's levels are measured where it is made (``audio.levels``), never in the build
+    context.set_forkserver_preload([__name__, "narration.engines._forkserver", "numpy"])
     return ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=context, initializer=_worker_start)

@@ -1,0 +1,54 @@
+"""Where a clip's speech begins and ends, and its loudest sample.
+
+Measured once, where the clip is made (in an eSpeak NG worker, alongside the
+others), and carried inside the clip (``wavwords``): assembling then slices
+instead of scanning samples, and the build's own process never loads numpy
+(a tenth of a second before the first piece could be assembled). Clips that
+carry no levels (gTTS's MP3s, clips made before) are measured while assembled.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SILENCE_THRESHOLD = 0.004  # of full scale (about -48 dBFS): quieter samples are silence to trimming
+SILENCE = int(SILENCE_THRESHOLD * 32768)  # the same as a sample magnitude: sound is above it
+
+
+@dataclass(frozen=True)
+class Levels:
+    first: int  # first sample above SILENCE (0 when there is none)
+    end: int  # one past the last sample above SILENCE (0 when there is none)
+    peak: int  # the largest sample magnitude
+    silence: int = SILENCE  # the threshold they were measured at
+
+    def to_list(self) -> list[int]:
+        return [self.first, self.end, self.peak, self.silence]
+
+
+def measure(pcm: bytes) -> Levels:
+    """The levels of mono 16-bit PCM."""
+    import numpy as np
+
+    magnitude = np.abs(np.frombuffer(pcm, dtype=np.int16).astype(np.int32))  # int32: |-32768| fits
+    if not magnitude.size:
+        return Levels(0, 0, 0)
+    loud = np.flatnonzero(magnitude > SILENCE)
+    peak = int(magnitude.max())
+    return Levels(int(loud[0]), int(loud[-1]) + 1, peak) if loud.size else Levels(0, 0, peak)
+
+
+def peak_of(pcm: bytes) -> int:
+    """The largest sample magnitude of mono 16-bit PCM (without a copy of it)."""
+    import numpy as np
+
+    samples = np.frombuffer(pcm, dtype=np.int16)
+    return max(int(samples.max()), -int(samples.min())) if samples.size else 0
+
+
+def from_list(values) -> Levels | None:
+    """Levels as carried in a clip, if they were measured at today's threshold."""
+    try:
+        levels = Levels(*(int(v) for v in values))
+    except (TypeError, ValueError):
+        return None
+    return levels if levels.silence == SILENCE else None
