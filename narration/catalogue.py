@@ -105,6 +105,10 @@ class Catalogue:
                 continue
             slugs[slug] = source
             todo.append(source)
+        from .background import start
+        from .cover import podcast_cover
+
+        artwork = start("podcast cover", podcast_cover, out_root, options.podcast)  # needed at the end
         for source, outcome in self._build_all(todo, force):
             if isinstance(outcome, BaseException):  # one bad article never stops the others
                 report(source, outcome, self.verbose)
@@ -124,7 +128,7 @@ class Catalogue:
             try:
                 from .site import write_site
 
-                write_site(out_root, options)  # once, after every article, by the one who asked
+                write_site(out_root, options, artwork)  # once, after every article, by the one who asked
             except Exception as exc:
                 report("site", exc, self.verbose)
                 failures += 1

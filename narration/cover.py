@@ -13,6 +13,7 @@ from .textio import atomic_write
 
 SIZE = 1400  # Apple Podcasts asks for 1400-3000 px squares
 RECIPE = "narration:recipe"
+PODCAST_IMAGE = "podcast.png"
 PALETTES = (((20, 45, 80), (245, 240, 225)), ((70, 25, 40), (250, 240, 230)), ((25, 60, 50), (240, 245, 235)),
             ((40, 40, 48), (250, 250, 245)))
 
@@ -53,14 +54,22 @@ def square_png(path: str):
 
 
 def cover_png(path: Path, image_file: str | None, title: str, subtitle: str = "", footer: str = "") -> Path:
-    """Write the cover to ``path``: the given image made square, or one drawn from the words.
-    Drawing and compressing 1400 px takes a tenth of a second, so it is done only when what the
-    cover shows changed; a digest of that is kept in the PNG's own text chunk."""
+    """Write the cover to ``path``: the given image made square, or one drawn from the words."""
+    data = cover_bytes(path, image_file, title, subtitle, footer)
+    if data is not None:
+        atomic_write(path, data)
+    return path
+
+
+def cover_bytes(path: Path, image_file: str | None, title: str, subtitle: str = "", footer: str = "") -> bytes | None:
+    """The cover's PNG, or None when ``path`` holds it already. Drawing and compressing 1400 px
+    takes a tenth of a second, so it is done only when what the cover shows changed; a digest of
+    that is kept in the PNG's own text chunk."""
     recipe = hashlib.sha256(json.dumps([title, subtitle, footer]).encode())
     recipe.update(Path(image_file).read_bytes() if image_file else Path(__file__).read_bytes())
     key = recipe.hexdigest()
     if png_text(path, RECIPE) == key:
-        return path
+        return None
     from PIL.PngImagePlugin import PngInfo
 
     image = square_png(image_file) if image_file else draw_cover(title, subtitle, footer)
@@ -68,8 +77,7 @@ def cover_png(path: Path, image_file: str | None, title: str, subtitle: str = ""
     info.add_text(RECIPE, key)
     out = io.BytesIO()
     image.save(out, format="PNG", pnginfo=info)
-    atomic_write(path, out.getvalue())
-    return path
+    return out.getvalue()
 
 
 def png_text(path: Path, keyword: str) -> str | None:
@@ -92,6 +100,11 @@ def png_text(path: Path, keyword: str) -> str | None:
             break
         position += 12 + length  # length, type, data, CRC
     return None
+
+
+def podcast_cover(out_root: Path, podcast) -> bytes | None:
+    """The feed's artwork (``PODCAST_IMAGE`` in the output folder), or None if it is current."""
+    return cover_bytes(out_root / PODCAST_IMAGE, podcast.image, podcast.title, podcast.description, podcast.author)
 
 
 def article_cover(doc, out_dir: Path) -> Path:

@@ -169,6 +169,10 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     from .textio import use_temp_dir
 
     phase("imports")
+    from .audio.ffmpeg import ffmpeg_exe
+    from .background import start
+
+    start("ffmpeg check", ffmpeg_exe)  # imageio-ffmpeg runs `ffmpeg -version` once: not on the way
     if "espeak" in choice.candidates:  # workers start while the text is read and split
         choice.named("espeak").warm(jobs or choice.named("espeak").default_jobs)
     cache_root = Path(options.build.cache_dir)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .cover import cover_png
+from .cover import PODCAST_IMAGE, podcast_cover
 from .feed import build_feed
 from .pipeline import SITE_KEYS, previous_stamp
 from .textio import atomic_write
@@ -19,7 +19,7 @@ from .writers.markup import el
 from .writers.player import duration, page
 
 log = logging.getLogger(__name__)
-IMAGE = "podcast.png"
+IMAGE = PODCAST_IMAGE
 
 
 def _entry_of(folder: Path) -> dict | None:
@@ -53,10 +53,13 @@ def collect(out_root: Path) -> list[dict]:
     return articles
 
 
-def write_site(out_root: Path, options) -> None:
+def write_site(out_root: Path, options, cover=None) -> None:
+    """``cover``: a Future of ``cover.podcast_cover`` started earlier (drawn while articles built)."""
     articles = collect(out_root)
     podcast = options.podcast
-    cover_png(out_root / IMAGE, podcast.image, podcast.title, podcast.description, podcast.author)
+    artwork = cover.result() if cover is not None else podcast_cover(out_root, podcast)
+    if artwork is not None:
+        atomic_write(out_root / IMAGE, artwork)
     with_audio = [a for a in articles if "mp3" in a["files"]]
     atomic_write(out_root / "feed.xml", build_feed(with_audio, podcast, IMAGE))
     atomic_write(out_root / "index.html", index_page(articles, podcast))

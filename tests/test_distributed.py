@@ -208,17 +208,19 @@ def test_a_build_without_a_scheduler_never_imports_dask(tmp_path):
     assert run.stdout.split() == ["0", "False", "False"], run.stderr
 
 
-def test_an_espeak_build_leaves_numpy_to_the_synthesis_workers(tmp_path):
+def test_an_espeak_build_of_plain_text_loads_neither_numpy_nor_yaml(tmp_path):
     """Each clip's levels are measured where it is made, so the build's own process never loads
-    numpy (a tenth of a second on the way from the last clip to the first encoded piece)."""
+    numpy (a tenth of a second on the way from the last clip to the first encoded piece); PyYAML
+    loads only for front matter or a sidecar, which a pasted news text has not."""
     src = tmp_path / "src"
     src.mkdir()
-    (src / "a.md").write_text("# A\n\nEin Satz. Und noch einer.\n", encoding="utf-8")
+    (src / "a.txt").write_text("Eine Überschrift\n\nEin Satz. Und noch einer.\n", encoding="utf-8")
     probe = ("import sys; from narration.cli import main; code = main(['build', sys.argv[1], '--engine', 'espeak', "
-             "'--out', sys.argv[2], '--cache-dir', sys.argv[3]]); print(code, 'numpy' in sys.modules)")
+             "'--out', sys.argv[2], '--cache-dir', sys.argv[3]]); print(code, 'numpy' in sys.modules, "
+             "'yaml' in sys.modules)")
     run = subprocess.run([sys.executable, "-c", probe, str(src), str(tmp_path / "out"), str(tmp_path / "cache")],
                          cwd=ROOT, capture_output=True, text=True)
-    assert run.stdout.split() == ["0", "False"], run.stderr
+    assert run.stdout.split() == ["0", "False", "False"], run.stderr
     assert (tmp_path / "out" / "a" / "a.mp3").stat().st_size > 0
 
 

@@ -325,6 +325,34 @@ def test_a_changed_image_rebuilds_the_article(tmp_path):
         assert cover.getpixel((cover.size[0] // 2, cover.size[1] // 2)) == (200, 30, 30)
 
 
+def test_a_cover_that_cannot_be_made_fails_its_article_in_one_line(tmp_path, monkeypatch, capsys):
+    """The cover is drawn on a thread of its own while the audio encodes; what goes wrong there is
+    still its article's one-line error (raised where the cover is needed), and the others build."""
+    from narration import cover
+    from narration.cli import main
+
+    real = cover.article_cover
+
+    def refuse_one(doc, out_dir):
+        if doc.meta.title == "Kaputt":
+            raise OSError("No space left on device")
+        return real(doc, out_dir)
+
+    monkeypatch.setattr(cover, "article_cover", refuse_one)
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    (src / "kaputt.md").write_text("# Kaputt\n\nEin Satz.\n", encoding="utf-8")
+    (src / "heil.md").write_text("# Heil\n\nEin anderer Satz.\n", encoding="utf-8")
+    code = main(["build", str(src), "--engine", "espeak", "--formats", "mp3,epub", "--out", str(out),
+                 "--cache-dir", str(tmp_path / "cache"), "-q"])
+    err = capsys.readouterr().err
+    assert code == 1
+    lines = [line for line in err.splitlines() if "kaputt.md" in line]
+    assert len(lines) == 1 and "No space left on device" in lines[0] and "Traceback" not in err
+    assert (out / "heil" / "heil.epub").is_file() and (out / "heil" / "cover.png").is_file()
+    assert not (out / "kaputt" / "kaputt.mp3").exists()
+
+
 def test_a_deleted_source_leaves_the_feed_and_the_index(tmp_path):
     src, out, cache = tmp_path / "src", tmp_path / "out", tmp_path / "cache"
     src.mkdir()

@@ -99,3 +99,28 @@ def test_the_site_reads_each_article_from_its_stamp_as_its_manifest_says_it(seed
     shutil.copy(seed_build.out_dir / ".build-stamp.json", folder / ".build-stamp.json")
     (folder / "manifest.json").write_text("not json", encoding="utf-8")  # present, unreadable
     assert site.collect(tmp_path / "out") == from_stamp
+
+
+def test_the_podcast_artwork_is_drawn_ahead_and_only_when_what_it_shows_changed(tmp_path):
+    """The catalogue starts the artwork while the articles build; the site writes it, and only if
+    the podcast's words changed since it was last drawn."""
+    import dataclasses
+
+    from conftest import ROOT
+    from narration import config
+    from narration.background import start
+    from narration.cover import podcast_cover
+    from narration.site import write_site
+
+    options = config.load(ROOT / "narration.toml")
+    write_site(tmp_path, options, start("podcast cover", podcast_cover, tmp_path, options.podcast))
+    image = tmp_path / "podcast.png"
+    with Image.open(image) as drawn:
+        assert drawn.size == (1400, 1400)
+    before = (image.read_bytes(), image.stat().st_mtime_ns)
+    assert podcast_cover(tmp_path, options.podcast) is None  # what it shows is what it showed
+    write_site(tmp_path, options, start("podcast cover", podcast_cover, tmp_path, options.podcast))
+    assert (image.read_bytes(), image.stat().st_mtime_ns) == before
+    renamed = dataclasses.replace(options, podcast=dataclasses.replace(options.podcast, title="Ein neuer Name"))
+    write_site(tmp_path, renamed, start("podcast cover", podcast_cover, tmp_path, renamed.podcast))
+    assert image.read_bytes() != before[0]

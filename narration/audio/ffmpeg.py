@@ -9,6 +9,8 @@ from ..errors import AudioError
 
 @functools.lru_cache(maxsize=1)
 def ffmpeg_exe() -> str:
+    """The binary's path. imageio-ffmpeg checks it first by running ``ffmpeg -version`` (about 15 ms),
+    so a build asks on a thread of its own while it reads (``pipeline.build_article``)."""
     import imageio_ffmpeg
 
     return imageio_ffmpeg.get_ffmpeg_exe()
