@@ -95,20 +95,27 @@ class Catalogue:
         cache_root = Path(options.build.cache_dir)
         for leftover in sweep(out_root, 2) + sweep(cache_root / "tmp", 0):
             log.debug("removed %s, left by an interrupted build", leftover)
-        failures, built, slugs, todo = 0, [], {}, []
+        slugs, todo = {}, []
         for source in sources:
             slug = slug_for(source)
-            if slug in slugs:
+            if slug in slugs:  # a failure: counted as the sources not built
                 report(source, NarrationError(f"has the same output name '{slug}' as {slugs[slug]}", "rename one"),
                        False)
-                failures += 1
                 continue
             slugs[slug] = source
             todo.append(source)
-        from .background import start
+        from .background import when_idle
         from .cover import podcast_cover
 
-        artwork = start("podcast cover", podcast_cover, out_root, options.podcast)  # needed at the end
+        artwork = when_idle("podcast cover", podcast_cover, out_root, options.podcast)  # drawn while audio encodes
+        try:
+            return self._build_and_publish(sources, todo, force, out_root, artwork)
+        finally:
+            artwork.cancel()
+
+    def _build_and_publish(self, sources, todo, force, out_root, artwork) -> int:
+        options = self.options
+        failures, built = len(sources) - len(todo), []
         for source, outcome in self._build_all(todo, force):
             if isinstance(outcome, BaseException):  # one bad article never stops the others
                 report(source, outcome, self.verbose)

@@ -108,19 +108,21 @@ def test_the_podcast_artwork_is_drawn_ahead_and_only_when_what_it_shows_changed(
 
     from conftest import ROOT
     from narration import config
-    from narration.background import start
+    from narration.background import idle, when_idle
     from narration.cover import podcast_cover
     from narration.site import write_site
 
     options = config.load(ROOT / "narration.toml")
-    write_site(tmp_path, options, start("podcast cover", podcast_cover, tmp_path, options.podcast))
+    artwork = when_idle("podcast cover", podcast_cover, tmp_path, options.podcast)
+    idle()  # as the encoders start
+    write_site(tmp_path, options, artwork)
     image = tmp_path / "podcast.png"
     with Image.open(image) as drawn:
         assert drawn.size == (1400, 1400)
     before = (image.read_bytes(), image.stat().st_mtime_ns)
     assert podcast_cover(tmp_path, options.podcast) is None  # what it shows is what it showed
-    write_site(tmp_path, options, start("podcast cover", podcast_cover, tmp_path, options.podcast))
+    write_site(tmp_path, options, when_idle("podcast cover", podcast_cover, tmp_path, options.podcast))
     assert (image.read_bytes(), image.stat().st_mtime_ns) == before
     renamed = dataclasses.replace(options, podcast=dataclasses.replace(options.podcast, title="Ein neuer Name"))
-    write_site(tmp_path, renamed, start("podcast cover", podcast_cover, tmp_path, renamed.podcast))
+    write_site(tmp_path, renamed, when_idle("podcast cover", podcast_cover, tmp_path, renamed.podcast))
     assert image.read_bytes() != before[0]

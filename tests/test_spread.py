@@ -29,3 +29,29 @@ def test_thread_spread_gives_every_result_and_stops_at_the_first_error():
         pass
     else:
         raise AssertionError("the job's error must reach the caller")
+
+
+def test_deferred_work_begins_at_the_next_wait_or_when_asked_for_and_never_once_cancelled():
+    import threading
+
+    from narration.background import idle, when_idle
+
+    ran = []
+
+    def note(name):
+        ran.append((name, threading.current_thread().name))
+        return name
+
+    waits = when_idle("first", note, "waits")
+    asked = when_idle("second", note, "asked")
+    dropped = when_idle("third", note, "dropped")
+    dropped.cancel()
+    assert ran == []  # nothing begins before the build waits
+    assert asked.result() == "asked"  # asked for first: begun then
+    assert [name for name, _ in ran] == ["asked"]
+    idle()
+    assert waits.result() == "waits"
+    assert sorted(name for name, _ in ran) == ["asked", "waits"]
+    assert all(thread != threading.main_thread().name for _, thread in ran)  # on threads of their own
+    idle()  # nothing left: the cancelled one never runs
+    assert sorted(name for name, _ in ran) == ["asked", "waits"]

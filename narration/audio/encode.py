@@ -82,7 +82,11 @@ def encode_all(ctx: BuildContext, writers: list, work: Path, quiet: bool = False
     progress = Progress(len(missing), f"{ctx.slug}: encoding", quiet=quiet, unit="piece")
 
     def encode_every_job():
-        for count in spread.map(run_encode_job, jobs):
+        from ..background import idle
+
+        results = spread.map(run_encode_job, jobs)
+        idle()  # the encoders run: what waited for a quiet main thread (the covers) begins
+        for count in results:
             progress.advance(count)
 
     try:
