@@ -217,3 +217,21 @@ def test_watch_refuses_a_pointless_interval(tmp_path):
     result = run_cli("watch", tmp_path, "--interval", "0", "--out", tmp_path / "out")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == ["error: --interval must be a positive number of seconds, not 0.0"]
+
+
+def test_what_a_command_prints_through_a_pipe_arrives_whole():
+    """build.py leaves without the interpreter's teardown (``os._exit``): what a command printed
+    still arrives whole, with its status. Through a pipe, without PYTHONUNBUFFERED (which this
+    machine sets), Python buffers stdout."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "script", str(SEED)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) > 40 and lines[-1] == "Baiden will ihn nicht verlieren."  # the seed's last sentence
