@@ -196,31 +196,33 @@ def test_a_worker_that_cannot_see_the_cache_is_named_in_one_line(tmp_path):
         running.close()
 
 
-def test_a_build_without_a_scheduler_never_imports_dask(tmp_path):
+def _loaded_by_a_build(tmp_path, name: str, text: str, modules: list[str], *flags: str) -> list[str]:
+    """Build one source in a fresh interpreter: its exit status, then whether it loaded each of
+    ``modules``."""
     src = tmp_path / "src"
     src.mkdir()
-    (src / "a.md").write_text("# A\n\nEin Satz.\n", encoding="utf-8")
+    (src / name).write_text(text, encoding="utf-8")
     probe = ("import sys; from narration.cli import main; code = main(['build', sys.argv[1], '--engine', 'espeak', "
-             "'--formats', 'vtt', '--out', sys.argv[2], '--cache-dir', sys.argv[3]]); "
-             "print(code, 'dask' in sys.modules, 'distributed' in sys.modules)")
-    run = subprocess.run([sys.executable, "-c", probe, str(src), str(tmp_path / "out"), str(tmp_path / "cache")],
-                         cwd=ROOT, capture_output=True, text=True)
-    assert run.stdout.split() == ["0", "False", "False"], run.stderr
+             "'--out', sys.argv[2], '--cache-dir', sys.argv[3], *sys.argv[5:]]); "
+             "print(code, *(module in sys.modules for module in sys.argv[4].split(',')))")
+    run = subprocess.run([sys.executable, "-c", probe, str(src), str(tmp_path / "out"), str(tmp_path / "cache"),
+                          ",".join(modules), *flags], cwd=ROOT, capture_output=True, text=True)
+    assert run.stdout, run.stderr
+    return run.stdout.split()
+
+
+def test_a_build_without_a_scheduler_never_imports_dask(tmp_path):
+    found = _loaded_by_a_build(tmp_path, "a.md", "# A\n\nEin Satz.\n", ["dask", "distributed"], "--formats", "vtt")
+    assert found == ["0", "False", "False"]
 
 
 def test_an_espeak_build_of_plain_text_loads_neither_numpy_nor_yaml(tmp_path):
     """Each clip's levels are measured where it is made, so the build's own process never loads
     numpy (a tenth of a second on the way from the last clip to the first encoded piece); PyYAML
     loads only for front matter or a sidecar, which a pasted news text has not."""
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "a.txt").write_text("Eine Überschrift\n\nEin Satz. Und noch einer.\n", encoding="utf-8")
-    probe = ("import sys; from narration.cli import main; code = main(['build', sys.argv[1], '--engine', 'espeak', "
-             "'--out', sys.argv[2], '--cache-dir', sys.argv[3]]); print(code, 'numpy' in sys.modules, "
-             "'yaml' in sys.modules)")
-    run = subprocess.run([sys.executable, "-c", probe, str(src), str(tmp_path / "out"), str(tmp_path / "cache")],
-                         cwd=ROOT, capture_output=True, text=True)
-    assert run.stdout.split() == ["0", "False", "False"], run.stderr
+    found = _loaded_by_a_build(tmp_path, "a.txt", "Eine Überschrift\n\nEin Satz. Und noch einer.\n",
+                               ["numpy", "yaml"])
+    assert found == ["0", "False", "False"]
     assert (tmp_path / "out" / "a" / "a.mp3").stat().st_size > 0
 
 
