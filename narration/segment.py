@@ -172,7 +172,8 @@ class SplitMemo:
 
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.path, json.dumps({"version": self.version, "paragraphs": self.used}, ensure_ascii=False))
+            atomic_write(self.path, json.dumps({"version": self.version, "paragraphs": self.used}, ensure_ascii=False),
+                         durable=False)  # torn by a power cut: not JSON, so the paragraphs are split again
         except OSError as exc:  # a memo is an optimisation: never fail the build over it
             log.debug("sentence memo not saved: %s", exc)
 

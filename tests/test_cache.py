@@ -139,3 +139,45 @@ def test_clip_entries_skip_fsync_because_what_a_power_cut_leaves_fails_the_check
     textio.atomic_write(tmp_path / "output.txt", "fertig")  # outputs stay durable
     assert len(synced) == 2
     assert os.listdir(tmp_path / path.parent.name) == []
+
+
+def test_layouts_loudness_and_sentence_memos_skip_fsync_and_a_torn_one_is_made_again(tmp_path, monkeypatch):
+    """Like clips, the remembered piece layouts, loudness blocks and sentence splits are renamed into
+    place without fsync. What a power cut can leave of one (nothing, zeros, half of it) is not JSON,
+    so it is made again, and the outputs come out the same."""
+    import json
+    import os
+
+    from conftest import ROOT
+    from narration import config, textio
+    from narration.engines.base import VoiceSettings
+    from narration.engines.espeak import EspeakEngine
+    from narration.pipeline import build_article
+
+    source = tmp_path / "src" / "kurz.txt"
+    source.parent.mkdir()
+    source.write_text("Ein kurzer Text.\n\nMit zwei Absätzen. Und drei Sätzen.\n", encoding="utf-8")
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    options = config.with_flags(config.load(ROOT / "narration.toml"), cache_dir=str(cache), engine="espeak")
+
+    def build_again():
+        return build_article(source, options, EspeakEngine(VoiceSettings()), ("mp3", "vtt"), out, 2, quiet=True,
+                             force=True)
+
+    build_again()
+    made = {name: (out / "kurz" / name).read_bytes() for name in ("kurz.mp3", "kurz.vtt")}
+    entries = [p for folder in ("layouts", "loudness", "sentences") for p in sorted((cache / folder).rglob("*.json"))]
+    assert {p.relative_to(cache).parts[0] for p in entries} == {"layouts", "loudness", "sentences"}
+    for n, entry in enumerate(entries):
+        whole = entry.read_bytes()
+        entry.write_bytes((b"", b"\0" * len(whole), whole[:len(whole) // 2])[n % 3])
+    synced = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(textio.os, "fsync", lambda fd: (synced.append(os.readlink(f"/proc/self/fd/{fd}")),
+                                                        real_fsync(fd)))
+    build_again()
+    assert {name: (out / "kurz" / name).read_bytes() for name in made} == made
+    for entry in entries:
+        json.loads(entry.read_text(encoding="utf-8"))  # whole again
+    assert not [p for p in synced if any(f"/{folder}/" in p for folder in ("layouts", "loudness", "sentences"))]
+    assert any(p.endswith(".mp3") for p in synced)  # the outputs stay durable

@@ -156,7 +156,8 @@ class Layouts:
         if recipe is not None:
             from ..textio import atomic_write
 
-            atomic_write(self._path(recipe), json.dumps(plain(layout)))
+            # no fsync (as for clips): after a power cut a torn entry is not JSON, so it is made again
+            atomic_write(self._path(recipe), json.dumps(plain(layout)), durable=False)
 
 
 class PieceStore:

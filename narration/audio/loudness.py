@@ -259,7 +259,7 @@ class PieceMeter:
             path = self._key_path(piece.digest)
             if path is not None:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                atomic_write(path, json.dumps(entry))
+                atomic_write(path, json.dumps(entry), durable=False)  # torn by a power cut: not JSON, metered again
 
     def result(self) -> Measurement:
         self._collect()
