@@ -277,6 +277,10 @@ def _worker_start() -> None:
     from ..processes import die_with_parent
 
     die_with_parent(expected=_forkserver.SERVER)
+    # Each clip's levels are measured with numpy in the clip's fork, which must find it loaded: a
+    # fork that imported it would do so anew for every clip (50 ms each, seven times the speech).
+    # The fork server preloads it; this only makes sure, should the server be started otherwise.
+    import numpy  # noqa: F401
 
 
 def _worker_pool(jobs: int) -> ProcessPoolExecutor:
