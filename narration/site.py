@@ -19,7 +19,6 @@ from .writers.markup import el
 from .writers.player import duration, page
 
 log = logging.getLogger(__name__)
-IMAGE = PODCAST_IMAGE
 
 
 def _entry_of(folder: Path) -> dict | None:
@@ -59,9 +58,9 @@ def write_site(out_root: Path, options, cover=None) -> None:
     podcast = options.podcast
     artwork = cover.result() if cover is not None else podcast_cover(out_root, podcast)
     if artwork is not None:
-        atomic_write(out_root / IMAGE, artwork)
+        atomic_write(out_root / PODCAST_IMAGE, artwork)
     with_audio = [a for a in articles if "mp3" in a["files"]]
-    atomic_write(out_root / "feed.xml", build_feed(with_audio, podcast, IMAGE))
+    atomic_write(out_root / "feed.xml", build_feed(with_audio, podcast, PODCAST_IMAGE))
     atomic_write(out_root / "index.html", index_page(articles, podcast))
 
 

@@ -14,6 +14,8 @@ def mixed_sources(tmp_path_factory):
     (folder / "muell.txt").write_bytes(bytes(range(256)) * 8)
     (folder / "kaputt.docx").write_bytes(b"PK\x03\x04 not a real zip at all")
     (folder / "yaml-kaputt.md").write_text("---\ntitle: [unclosed\n---\n\nText.\n", encoding="utf-8")
+    (folder / "beilage.txt").write_text("Ein Text mit kaputter Beilage.\n", encoding="utf-8")
+    (folder / "beilage.yaml").write_text("title: [unclosed\n", encoding="utf-8")  # PyYAML loads only here
     return folder
 
 
@@ -28,13 +30,13 @@ def test_bad_articles_fail_alone_with_one_line_each(mixed_sources, tmp_path):
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     expected = {"leer.txt": "is empty", "blank.txt": "is empty", "muell.txt": "binary", "kaputt.docx": "DOCX",
                 "yaml-kaputt.md": "front matter is not valid YAML", "datei.xyz": "unknown file type",
-                "gibt-es-nicht.txt": "cannot be read"}
+                "gibt-es-nicht.txt": "cannot be read", "beilage.txt": "sidecar beilage.yaml is not valid YAML"}
     for name, reason in expected.items():
         line = next((e for e in errors if name in e), None)
         assert line is not None and reason in line, (name, errors)
     assert len(errors) == len(expected)
     assert (out / "gut" / "gut.srt").is_file()  # the good one was built anyway
-    assert "7 of 8 articles failed" in result.stderr
+    assert "8 of 9 articles failed" in result.stderr
 
 
 def test_verbose_shows_the_traceback(tmp_path):

@@ -26,15 +26,19 @@ class Levels:
 
 
 def measure(pcm: bytes) -> Levels:
-    """The levels of mono 16-bit PCM."""
+    """The levels of mono 16-bit PCM. Run in each clip's fork, where every page it allocates costs a
+    fault: one byte a sample for the mask, no wider copy of the samples, no index array."""
     import numpy as np
 
-    magnitude = np.abs(np.frombuffer(pcm, dtype=np.int16).astype(np.int32))  # int32: |-32768| fits
-    if not magnitude.size:
+    samples = np.frombuffer(pcm, dtype=np.int16)
+    if not samples.size:
         return Levels(0, 0, 0)
-    loud = np.flatnonzero(magnitude > SILENCE)
-    peak = int(magnitude.max())
-    return Levels(int(loud[0]), int(loud[-1]) + 1, peak) if loud.size else Levels(0, 0, peak)
+    peak = max(int(samples.max()), -int(samples.min()))
+    loud = samples > SILENCE
+    loud |= samples < -SILENCE
+    if not loud.any():
+        return Levels(0, 0, peak)
+    return Levels(int(loud.argmax()), samples.size - int(loud[::-1].argmax()), peak)
 
 
 def peak_of(pcm: bytes) -> int:

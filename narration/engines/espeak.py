@@ -144,11 +144,11 @@ def _synthesize_in_worker(text: str, settings: VoiceSettings, entry: str = "") -
                 pcm, words = synth.pcm(text, settings)
                 if not pcm:
                     reply = b"Eno audio"
-                elif entry:
-                    write_entry(Path(entry), wav_parts(pcm, synth.rate, words, measure(pcm)))
-                    reply = b"O"
                 else:
-                    reply = b"O" + b"".join(wav_parts(pcm, synth.rate, words, measure(pcm)))
+                    parts = wav_parts(pcm, synth.rate, words, measure(pcm))
+                    if entry:
+                        write_entry(Path(entry), parts)
+                    reply = b"O" + (b"" if entry else b"".join(parts))
             except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
                 reply, status = b"E" + str(exc).encode("utf-8", "replace"), 1
             try:
