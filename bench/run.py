@@ -9,7 +9,8 @@ cold build of the seed (all formats, empty cache) against the parallel floor
 (one raw eSpeak NG synthesis of the seed's text, then its MP3 and AAC encodes
 at the same time, with the build's encoder settings), with the phases of a
 cold build; a rebuild with nothing changed (also on a network that hangs); a rebuild after one
-sentence changed; a cold build of a long book (time per hour of audio, peak
+sentence changed, with its phases; this design's own bound for both (the build's phases with its
+audio stages done by bare ffmpeg runs); a cold build of a long book (time per hour of audio, peak
 RSS of the whole process tree); pandoc's own EPUB 3 conversion of the seed;
 the gTTS path against a local fake endpoint that answers after 200 ms; and
 speech normalisation alone over every sentence of the long book.
@@ -91,12 +92,23 @@ class HangingProxy:
         self.socket.close()
 
 
-def phases(source_dir: Path, out: Path, cache: Path) -> dict:
-    """One cold build with -v, timed from outside: when each "... done at" line arrived, counted
-    from the process's start, so start-up (before the build's own clock starts) and the end (the
-    feed, the site, leaving) are phases too, and the phases add up to the build's wall time."""
-    shutil.rmtree(out, ignore_errors=True)
-    shutil.rmtree(cache, ignore_errors=True)
+def phases(source_dir: Path, out: Path, cache: Path, runs: int = 1, cold: bool = True, before=None) -> dict:
+    """Builds with -v (cold: out and cache emptied first; ``before(i)`` runs before each), timed from
+    outside: when each "... done at" line arrived, counted from the process's start, so start-up
+    (before the build's own clock starts) and the end (the feed, the site, leaving) are phases too,
+    and the phases add up to the build's wall time. Each phase's median over ``runs``."""
+    each = []
+    for i in range(runs):
+        if cold:
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.rmtree(cache, ignore_errors=True)
+        if before is not None:
+            before(i)
+        each.append(_phases_once(source_dir, out, cache))
+    return {name: round(statistics.median(run[name] for run in each), 3) for name in each[0]}
+
+
+def _phases_once(source_dir: Path, out: Path, cache: Path) -> dict:
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "-v", str(source_dir), "--out", str(out),
                                 "--cache-dir", str(cache)], cwd=ROOT, stderr=subprocess.PIPE, text=True,
@@ -193,6 +205,101 @@ print(json.dumps({{"synthesis": t1 - t0, "mp3": t2 - t1, "aac": t3 - t2, "encode
         results.append(parts)
     return {key: statistics.median(r[key] for r in results) for key in results[0]}
 
+
+
+# --- this design's own bound: its stages in their order, the audio ones by ffmpeg alone ---------------------
+
+AUDIO_STAGES = ("join", "loudness", "encode and join")  # what it replaces by ffmpeg alone
+
+
+def audio_stages_alone(manifest: dict, edited_piece: int | None, runs: int) -> dict:
+    """The audio stages of a build as bare ffmpeg runs on both cores, in a fresh process like the
+    floor: the loudness meter (through the build's limiter), then the encodes of the pieces (the
+    build's own runs and command: every piece once per codec), then the M4B joined from the pieces.
+    The build's pieces (their lengths and the loudness chain come from its manifest) are laid over
+    the floor's raw audio, padded with silence to the build's length (the pauses). ``edited_piece``:
+    only that piece is metered and encoded, as after a one-sentence edit; the M4B is joined whole."""
+    script = f"""
+import sys, time, subprocess, json, os, threading
+sys.path.insert(0, {str(ROOT / 'bench')!r}); sys.path.insert(0, {str(ROOT)!r})
+from run import raw_espeak
+from narration.audio.ffmpeg import ffmpeg_exe
+from narration.audio.encode import EncodeJob, batches, codecs, run_encode_job
+from narration.audio.loudness import _chain
+from narration.config import load
+from narration.timeline import Piece
+manifest = json.loads(sys.stdin.read())
+timeline, edited = manifest["timeline"], {edited_piece!r}
+codec = codecs(load({str(ROOT / 'narration.toml')!r}))
+pieces = [Piece(**piece) for piece in timeline["pieces"]]
+offsets = [sum(p.samples for p in pieces[:i]) for i in range(len(pieces))]
+pcm, rate = raw_espeak(open({str(SEED)!r}, encoding="utf-8").read())
+total = offsets[-1] + pieces[-1].samples
+pcm_path = {str(WORK / 'bound.pcm')!r}
+with open(pcm_path, "wb") as f:
+    f.write(pcm[:2 * total] + bytes(max(0, 2 * total - len(pcm))))
+loud = timeline["loudness"]
+limiter = loud["limiter_threshold_dbfs"]
+filters = _chain(limiter, round(loud["gain_db"], 1))
+wanted = [edited] if edited is not None else list(range(len(pieces)))
+runs = batches(wanted, pieces, offsets, os.cpu_count())
+def at_once(commands):
+    processes = [subprocess.Popen(c, stdout=subprocess.DEVNULL) for c in commands]
+    if any(p.wait() for p in processes):
+        raise SystemExit("ffmpeg failed")
+def span(run):
+    return offsets[run[0]], offsets[run[-1]] + pieces[run[-1]].samples
+base = [ffmpeg_exe(), "-v", "error", "-y", "-f", "s16le", "-ar", str(rate), "-ac", "1"]
+meter = "ebur128=metadata=1,ametadata=mode=print:key=lavfi.r128.M:file=-"
+if limiter is not None:
+    meter = _chain(limiter, 0.0) + "," + meter
+t0 = time.perf_counter()
+at_once([base + ["-i", f"subfile,,start,{{2 * a}},end,{{2 * b}},,:file:{{pcm_path}}", "-af", meter, "-f", "null", "-"]
+         for a, b in map(span, runs)])
+t1 = time.perf_counter()
+outputs = {{}}
+jobs = []
+for run in runs:
+    begin, end = span(run)
+    made = []
+    for i in run:
+        for name, suffix in (("mp3", ".mp3"), ("aac", ".m4a")):
+            path = {str(WORK / 'bound')!r} + f"-{{i}}{{suffix}}"
+            outputs[(name, i)] = path
+            made.append((offsets[i] - begin, pieces[i].samples, codec[name].args, path))
+    jobs.append(EncodeJob(pcm_path, rate, filters, begin, end, tuple(made)))
+threads = [threading.Thread(target=run_encode_job, args=(job,)) for job in jobs]
+[t.start() for t in threads]; [t.join() for t in threads]
+t2 = time.perf_counter()
+listing = {str(WORK / 'bound.concat')!r}
+with open(listing, "w") as f:
+    f.writelines(f"file '{{outputs.get(('aac', i), outputs[('aac', wanted[0])])}}'\\n" for i in range(len(pieces)))
+at_once([base[:3] + ["-y", "-f", "concat", "-safe", "0", "-i", listing, "-c", "copy", "-movflags", "+faststart",
+                     "-f", "mp4", {str(WORK / 'bound.m4b')!r}]])
+t3 = time.perf_counter()
+print(json.dumps({{"meter": t1 - t0, "encode": t2 - t1, "m4b_join": t3 - t2}}))
+"""
+    results = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", script], input=json.dumps(manifest), capture_output=True,
+                             text=True, check=True)
+        results.append(json.loads(out.stdout))
+    return {key: statistics.median(r[key] for r in results) for key in results[0]}
+
+
+def edited_piece(manifest: dict, words: str) -> int:
+    """The piece that holds the sentence the one-sentence edit rewrites (``words``: its unchanged part)."""
+    timeline = manifest["timeline"]
+    cue = next(c for c in timeline["cues"] if words in c["text"])
+    sample = cue["start_ms"] * timeline["sample_rate"] // 1000
+    return max(p["index"] for p in timeline["pieces"] if p["start_sample"] <= sample)
+
+
+def design_bound(build_phases: dict, alone: dict) -> float:
+    """The build's own phases but with its audio stages (assembling, metering, encoding, joining) as
+    bare ffmpeg: what this design could reach if nothing but the raw tools ran between its stages."""
+    kept = sum(seconds for name, seconds in build_phases.items() if name not in AUDIO_STAGES)
+    return kept + alone["meter"] + alone["encode"] + alone["m4b_join"]
 
 # --- the long book: wall time and peak memory of the whole process tree --------------------------------------
 
@@ -542,9 +649,16 @@ def seed_part(runs: int) -> dict:
         build(source, out, cache)
 
     one_s, _ = median_time(one_sentence, runs)
+    edit_phases = phases(source, out, cache, runs, cold=False, before=lambda i: seed_file.write_text(
+        text.replace(ORIGINAL, changed(200 + i)), encoding="utf-8"))
     seed_file.write_text(text, encoding="utf-8")
     build(source, out, cache)
     watch = watch_rebuilds(source, out, cache, runs)
+    manifest = json.loads((out / "haltung-der-usa" / "manifest.json").read_text(encoding="utf-8"))
+    cold_phases = phases(source, WORK / "phases-out", WORK / "phases-cache", runs)
+    cold_alone = audio_stages_alone(manifest, None, runs)
+    edit_alone = audio_stages_alone(manifest, edited_piece(manifest, "Biden will ihn"), runs)
+    cold_bound, edit_bound = design_bound(cold_phases, cold_alone), design_bound(edit_phases, edit_alone)
     return {
         "machine": machine(), "date": time.strftime("%Y-%m-%d"), "runs": runs,
         "cold_build_s": cold_s, "cold_runs_s": cold_all, "floor": floor_parts,
@@ -553,7 +667,11 @@ def seed_part(runs: int) -> dict:
         "rebuild_unchanged_s": warm_s, "rebuild_unchanged_share": warm_s / cold_s,
         "rebuild_unchanged_hanging_network_s": warm_hanging_s,
         "rebuild_unchanged_hanging_network_share": warm_hanging_s / cold_s,
-        "phases_s": phases(source, WORK / "phases-out", WORK / "phases-cache"),
+        "phases_s": cold_phases, "one_sentence_phases_s": edit_phases,
+        "design_bound": {"cold_audio_stages_alone_s": cold_alone, "cold_s": cold_bound,
+                         "cold_over_floor": cold_bound / floor_parts["total"],
+                         "one_sentence_audio_stages_alone_s": edit_alone, "one_sentence_s": edit_bound,
+                         "one_sentence_share": edit_bound / cold_s},
         "rebuild_one_sentence_s": one_s, "rebuild_one_sentence_share": one_s / cold_s,
         "watch_one_sentence_s": watch["seconds"], "watch_one_sentence_share": watch["seconds"] / cold_s,
         "watch_interval_s": watch["interval_s"],
@@ -636,6 +754,19 @@ def render(r: dict, book: str) -> str:
     ]
     phases = ", ".join(f"{name} {seconds:.2f}" for name, seconds in r["phases_s"].items())
     rows.append(("Where a cold build of the seed spends its time (s)", "", phases))
+    b = r.get("design_bound")
+    if b:
+        edit = ", ".join(f"{name} {seconds:.2f}" for name, seconds in r["one_sentence_phases_s"].items())
+        rows.append(("Where a one-sentence edit spends its time (s)", "", edit))
+        alone = b["cold_audio_stages_alone_s"]
+        rows.append(("This design's own bound, cold: the build's phases, but assembling, metering, encoding "
+                     "and joining replaced by ffmpeg alone (meter, the pieces' encodes, the M4B join) on both cores",
+                     f"{b['cold_s']:.2f} s", f"{b['cold_over_floor']:.2f} × the parallel floor (ffmpeg alone: meter "
+                     f"{alone['meter']:.2f} + encodes {alone['encode']:.2f} + M4B join {alone['m4b_join']:.2f} s)"))
+        alone = b["one_sentence_audio_stages_alone_s"]
+        rows.append(("The same bound for the one-sentence edit (one piece metered and encoded, the M4B joined)",
+                     f"{b['one_sentence_s']:.2f} s", f"{100 * b['one_sentence_share']:.1f} % of cold (meter "
+                     f"{alone['meter']:.2f} + encodes {alone['encode']:.2f} + M4B join {alone['m4b_join']:.2f} s)"))
     if r["long_book"]:
         lb = r["long_book"]
         rows.append((f"Cold build, long book ({book}, {lb['words']:,} words, {lb['audio_hours']:.1f} h audio)",
