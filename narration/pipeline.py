@@ -98,6 +98,7 @@ def source_date(source: Path):
 
 
 SITE_KEYS = ("title", "identifier", "description", "date", "language")  # of the document's metadata
+SITE_FIELDS = (*SITE_KEYS, "duration_ms", "files", "modified")  # what ``site_entry`` keeps
 
 
 def site_entry(ctx) -> dict:

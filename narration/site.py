@@ -13,7 +13,7 @@ from lxml import etree
 
 from .cover import PODCAST_IMAGE, podcast_cover
 from .feed import build_feed
-from .pipeline import SITE_KEYS, previous_stamp
+from .pipeline import SITE_FIELDS, SITE_KEYS, previous_stamp
 from .textio import atomic_write
 from .writers.markup import el
 from .writers.player import duration, page
@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 def _entry_of(folder: Path) -> dict | None:
     found = previous_stamp(folder).get("site")
-    if isinstance(found, dict) and {*SITE_KEYS, "duration_ms", "files", "modified"} <= found.keys():
+    if isinstance(found, dict) and set(SITE_FIELDS) <= found.keys():
         return found
     try:  # stamped by an earlier version: its manifest says the same, at length
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
@@ -47,8 +47,7 @@ def collect(out_root: Path) -> list[dict]:
             path = folder / name
             if path.is_file():
                 files[role] = {"name": name, "size": path.stat().st_size}
-        articles.append({"slug": folder.name, **{key: found[key] for key in SITE_KEYS},
-                         "duration_ms": found["duration_ms"], "files": files, "modified": found["modified"]})
+        articles.append({"slug": folder.name, **{key: found[key] for key in SITE_FIELDS}, "files": files})
     return articles
 
 

@@ -43,7 +43,6 @@ def clock_ms(stamp: str) -> int:
     return round((int(h) * 3600 + int(m) * 60 + float(s)) * 1000)
 
 
-
 @pytest.mark.parametrize("suffix", [".mp3", ".m4b"])
 def test_chapters_read_back_at_manifest_times(seed, suffix):
     out_dir, manifest = seed

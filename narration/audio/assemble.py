@@ -17,7 +17,7 @@ from pathlib import Path
 from ..speech.script import ScriptItem
 from ..speech.wordmap import display_words
 from ..timeline import Cue, Piece, SectionSpan, Timeline, Word, ms, plain, to_samples
-from .wavwords import levels_of, words_of
+from .wavwords import carried
 from .ffmpeg import decode_to_pcm, pydub_audio_segment
 from .frames import CODEC_TAIL, MIN_GAPS, stretch
 from .levels import SILENCE_THRESHOLD, Levels, measure
@@ -35,11 +35,11 @@ def clip_segment(payload: bytes, suffix: str, rate: int, trim: bool) -> tuple[Au
     if suffix == ".wav":
         segment = AudioSegment.from_wav(io.BytesIO(payload))
         scale = rate / segment.frame_rate
-        words = [(c, n, round(s * scale)) for c, n, s in words_of(payload)]
+        events, levels = carried(payload)
+        words = [(c, n, round(s * scale)) for c, n, s in events]
         if segment.frame_rate != rate or segment.channels != 1 or segment.sample_width != 2:
             segment = segment.set_channels(1).set_sample_width(2).set_frame_rate(rate)
-        else:
-            levels = levels_of(payload)
+            levels = None  # they were measured on the samples before the conversion
     else:
         segment = AudioSegment(data=decode_to_pcm(payload, rate), sample_width=2, frame_rate=rate, channels=1)
     if levels is None or levels.end > len(segment.raw_data) // 2:

@@ -33,7 +33,7 @@ def measure(pcm: bytes) -> Levels:
     samples = np.frombuffer(pcm, dtype=np.int16)
     if not samples.size:
         return Levels(0, 0, 0)
-    peak = max(int(samples.max()), -int(samples.min()))
+    peak = _peak(samples)
     loud = samples > SILENCE
     loud |= samples < -SILENCE
     if not loud.any():
@@ -46,7 +46,12 @@ def peak_of(pcm: bytes) -> int:
     import numpy as np
 
     samples = np.frombuffer(pcm, dtype=np.int16)
-    return max(int(samples.max()), -int(samples.min())) if samples.size else 0
+    return _peak(samples) if samples.size else 0
+
+
+def _peak(samples) -> int:
+    """Of a non-empty int16 array, in Python ints: ``abs`` of -32768 would wrap around in int16."""
+    return max(int(samples.max()), -int(samples.min()))
 
 
 def from_list(values) -> Levels | None:

@@ -32,34 +32,41 @@ def wav_parts(pcm: bytes, rate: int, words: list[tuple[int, int, int]], levels=N
     return b"RIFF" + struct.pack("<I", size) + b"WAVE" + fmt + data, pcm + (b"\0" if len(pcm) % 2 else b""), chunks
 
 
-def _find(wav: bytes, name: bytes):
-    """The JSON value of our chunk ``name`` in a WAV, or None."""
+def _ours(wav: bytes) -> dict[bytes, object]:
+    """The JSON values of our chunks in a WAV, found in one walk over its chunks."""
+    found = {}
     if wav[:4] != b"RIFF" or wav[8:12] != b"WAVE":
-        return None
+        return found
     pos = 12
     while pos + 8 <= len(wav):
         kind, size = wav[pos:pos + 4], struct.unpack("<I", wav[pos + 4:pos + 8])[0]
-        if kind == name:
+        if kind in (CHUNK, LEVELS):
             try:
-                return json.loads(wav[pos + 8:pos + 8 + size])
+                found[kind] = json.loads(wav[pos + 8:pos + 8 + size])
             except ValueError:
-                return None
+                pass
         pos += 8 + size + (size % 2)
-    return None
+    return found
+
+
+def carried(wav: bytes):
+    """(word events, ``audio.levels.Levels`` or None) of a clip made by ``wav_parts``."""
+    from .levels import from_list
+
+    found = _ours(wav)
+    words, levels = found.get(CHUNK), found.get(LEVELS)
+    try:
+        words = [tuple(w) for w in words] if words else []
+    except TypeError:
+        words = []
+    return words, from_list(levels) if isinstance(levels, list) else None
 
 
 def words_of(wav: bytes) -> list[tuple[int, int, int]]:
     """The word events of a clip made by ``wav_parts`` ([] for any other WAV)."""
-    found = _find(wav, CHUNK)
-    try:
-        return [tuple(w) for w in found] if found else []
-    except TypeError:
-        return []
+    return carried(wav)[0]
 
 
 def levels_of(wav: bytes):
     """The ``audio.levels.Levels`` a clip made by ``wav_parts`` carries, or None."""
-    from .levels import from_list
-
-    found = _find(wav, LEVELS)
-    return from_list(found) if isinstance(found, list) else None
+    return carried(wav)[1]
