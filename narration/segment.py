@@ -71,6 +71,8 @@ def split_sentences(paragraph: str) -> list[str]:
         return []
     pieces = []
     for tokens in _tokenizer().tokenize_text([paragraph]):
+        if not tokens:  # SoMaJo yields an empty sentence for text it drops whole (e.g. only a zero-width space)
+            continue
         start, end = tokens[0].character_offset[0], tokens[-1].character_offset[1]
         pieces.extend(_split_after_numbers(paragraph[start:end]))
     return _join_open_quotations(pieces)

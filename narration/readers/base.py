@@ -32,6 +32,7 @@ class RawSection:
 class RawDocument:
     meta: dict
     sections: list[RawSection]
+    dropped: list[tuple[str, str]] = field(default_factory=list)  # (text, why): what the reader left out
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:

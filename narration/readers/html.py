@@ -1,11 +1,15 @@
-"""HTML pages: narrate the article, not the page around it.
+"""HTML pages: narrate the article, only the article.
 
-The body is cut down to ``<article>`` or ``<main>`` (else ``<body>``), page
-furniture (nav, aside, footer, forms) is removed, and nh3 (a maintained
-sanitiser, Rust's ammonia) keeps only structural tags before pandoc sees it.
+Three steps, each with its reason recorded for ``build.py document --explain``:
+:mod:`.webarticle` asks trafilatura which text is the article and cuts the page's own tree down
+to it; :mod:`.boilerplate` drops what still is not article (share bars, ad labels, "Lesen Sie
+auch", credits), by patterns kept in a data file; nh3 (a maintained sanitiser, Rust's ammonia)
+then keeps only structural tags before pandoc maps the rest into our model.
 """
 from __future__ import annotations
 
+import logging
+import re
 from pathlib import Path
 
 import lxml.html
@@ -13,13 +17,14 @@ import nh3
 
 from ..errors import ReaderError
 from ..textio import decode
+from . import boilerplate, webarticle
 from .base import RawDocument
 from .pandoc_ast import convert, to_raw_document
 
 FORMAT = "html"
 SUFFIXES = (".html", ".htm", ".xhtml")
+log = logging.getLogger(__name__)
 
-_FURNITURE = "//nav|//aside|//footer|//form|//script|//style|//noscript|//template|//iframe|//svg|//*[@role='navigation']|//*[@role='complementary']|//*[@role='contentinfo']|//*[@hidden]"
 _KEEP_TAGS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
     "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "figure", "figcaption", "img",
@@ -27,35 +32,43 @@ _KEEP_TAGS = {
     "code", "pre", "a",
 }
 _KEEP_ATTRS = {"img": {"alt", "src"}, "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# A page is "short" when its article is both few words and a small part of the page: a paywall,
+# a consent wall or a page built by JavaScript shows a teaser and a lot of furniture.
+SHORT_ARTICLE_WORDS = 120
+SHORT_ARTICLE_SHARE = 0.15
 
 
 def read(path: Path, data: bytes) -> RawDocument:
-    text = decode(data)
-    if not text.strip():
-        raise ReaderError("is empty")
-    try:
-        tree = lxml.html.document_fromstring(text)
-    except Exception as exc:  # lxml raises several types for junk
-        raise ReaderError("is not readable HTML") from exc
+    tree = parse(data)
     meta = _page_metadata(tree)
-    root = _article_root(tree)
-    for junk in root.xpath(_FURNITURE):
-        if junk is not root and junk.getparent() is not None:
-            junk.drop_tree()
-    fragment = lxml.html.tostring(root, encoding="unicode")
+    selection = webarticle.select(tree)
+    meta = {**selection.metadata, **meta}  # the page's own <meta> and <h1> first, trafilatura's fill gaps
+    if selection.root is None:
+        raise ReaderError("has no article text", "a consent or login wall, or a page built by JavaScript? "
+                          "Save the page after it has loaded, or paste its text into a .txt")
+    dropped = selection.dropped + boilerplate.strip(selection.root)
+    fragment = lxml.html.tostring(selection.root, encoding="unicode")
     clean = nh3.clean(fragment, tags=_KEEP_TAGS, attributes=_KEEP_ATTRS, url_schemes={"http", "https"},
                       link_rel=None, strip_comments=True)
     raw = to_raw_document(convert(clean, "html", is_file=False))
     raw.meta = {**meta, **raw.meta}
+    raw.dropped = dropped
+    words = sum(len(b.text.split()) for s in raw.sections for b in s.blocks)
+    if words < SHORT_ARTICLE_WORDS and words < SHORT_ARTICLE_SHARE * selection.page_words:
+        log.warning("%s: only %d words of article on a page of %d (paywall, consent wall or JavaScript page?)",
+                    path.name, words, selection.page_words)
     return raw
 
 
-def _article_root(tree):
-    for query in ("//article", "//main", "//*[@role='main']", "//body"):
-        found = tree.xpath(query)
-        if found:
-            return found[0]
-    return tree
+def parse(data: bytes):
+    text = _XML_DECLARATION.sub("", decode(data), count=1)  # lxml refuses a declaration in a str
+    if not text.strip():
+        raise ReaderError("is empty")
+    try:
+        return lxml.html.document_fromstring(text)
+    except Exception as exc:  # lxml raises several types for junk
+        raise ReaderError("is not readable HTML") from exc
 
 
 def _without_site_name(title: str) -> str:
@@ -73,7 +86,7 @@ def _page_metadata(tree) -> dict:
         meta["lang"] = lang
     headings = [h.text_content().strip() for h in tree.xpath("//h1")]
     if headings and headings[0]:
-        meta["page_heading"] = headings[0]  # the article's own title, even when it sits outside <article>
+        meta["page_heading"] = " ".join(headings[0].split())  # the article's title, even outside <article>
     titles = tree.xpath("//head/title/text()")
     if titles and titles[0].strip():
         meta["page_title"] = _without_site_name(titles[0].strip())

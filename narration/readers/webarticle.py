@@ -1,0 +1,176 @@
+"""Which part of a web page is the article: trafilatura decides, the page keeps its markup.
+
+trafilatura (the field's main-content extractor, see the README) is good at deciding *which*
+text on a page is the article, but its simplified output drops what the page itself says
+about that text (heading levels, figures and their captions, inline ``lang``, note references).
+So it only votes: every text unit of the page (a paragraph, heading, list item, caption, cell, or
+a container's loose text) is kept when trafilatura's article holds that text, in the same order,
+and every other unit is removed from the page's own tree. What remains is the page's markup for
+the article, and every removal is recorded with its reason for ``build.py document --explain``.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+# Elements that carry no text of their own for a listener, removed before anything is decided.
+NEVER_TEXT = ("script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed",
+              "button", "select", "textarea", "input", "form", "dialog")
+# Inline elements belong to the text unit around them.
+INLINE = {"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+          "img", "ins", "kbd", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike",
+          "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "picture", "source", "label"}
+SHORT_WORDS = 4  # a unit this short must be the very next text of the article, not found far ahead
+NEAR = 40  # characters of trafilatura's text a short unit may skip (a caption or list mark between)
+MIN_COVERAGE = 0.5  # below this share of trafilatura's text found in the page's units, use its output
+
+
+@dataclass
+class Selection:
+    """The page's tree cut down to the article, and what was left out (text, reason)."""
+    root: object | None
+    metadata: dict
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+    article_words: int = 0
+    page_words: int = 0
+    fallback: bool = False  # the page's units did not map: trafilatura's own markup is used
+
+
+def comparable(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+
+
+def select(tree) -> Selection:
+    """``tree``: the parsed page (lxml.html); it is changed in place."""
+    import trafilatura
+
+    for junk in tree.xpath("|".join(f"//{tag}" for tag in NEVER_TEXT)):
+        _remove(junk)
+    body = tree.find("body") if tree.tag == "html" else tree
+    body = tree if body is None else body
+    page_words = len(" ".join(body.itertext()).split())
+    found = trafilatura.bare_extraction(copy.deepcopy(tree), include_images=True, include_tables=True,
+                                        include_comments=False, with_metadata=True, deduplicate=False)
+    metadata = _metadata(found)
+    if found is None or found.body is None or not comparable(" ".join(found.body.itertext())):
+        return Selection(None, metadata, [("the whole page", "trafilatura found no article text")],
+                         0, page_words)
+    article = " " + comparable(" ".join(found.body.itertext())) + " "
+    units = list(_units(body))
+    kept, dropped, matched = _match(units, article)
+    if matched < MIN_COVERAGE * len(article.strip()):
+        return Selection(_trafilatura_markup(found.body), metadata, [("the page's markup", "its text units do not "
+                         "match trafilatura's article; trafilatura's own markup is read")],
+                         len(article.split()), page_words, fallback=True)
+    _prune(body, kept)
+    return Selection(body, metadata, dropped, len(" ".join(body.itertext()).split()), page_words)
+
+
+def _units(root):
+    """(element, its own text) for every element whose text a reader sees as one piece."""
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in INLINE:
+            continue
+        text = comparable(_own_text(element))
+        if text:
+            yield element, text
+
+
+def _own_text(element) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag in INLINE:
+            parts.append(_own_text(child))  # but not a block nested in it (a link around a teaser)
+        parts.append(child.tail or "")
+    return " ".join(parts)
+
+
+def _match(units, article: str):
+    """Walk the page's units in order against trafilatura's text; keep those it holds."""
+    kept, dropped, cursor, matched = set(), [], 0, 0
+    for element, text in units:
+        needle = f" {text} "
+        at = article.find(needle, cursor)
+        short = len(text.split()) <= SHORT_WORDS
+        if at >= 0 and (not short or at - cursor <= NEAR):
+            kept.add(element)
+            cursor = at + len(needle) - 1
+            matched += len(text)
+            continue
+        prefix = " " + " ".join(text.split()[:8]) + " "  # trafilatura cut the unit's end (a link list)
+        at = article.find(prefix, cursor)
+        if not short and at >= 0 and at - cursor <= NEAR:
+            kept.add(element)
+            cursor = at + len(prefix) - 1
+            matched += len(prefix)
+            continue
+        dropped.append((" ".join(_own_text(element).split()), "not part of the article (trafilatura)"))
+    return kept, dropped, matched
+
+
+def _prune(root, kept: set) -> None:
+    """Remove every element that neither is a kept unit, nor holds one, nor sits inside one; a
+    container kept only for what it holds loses its own loose text (a share bar's labels)."""
+    inside = set()
+    for element in kept:
+        inside.update(element.iter())
+        inside.update(element.iterancestors())
+    for element in list(root.iter()):
+        if element is root or element in inside:
+            continue
+        if isinstance(element.tag, str) and element.tag == "img" and any(
+                a.tag == "figure" and a in inside for a in element.iterancestors()):
+            continue
+        if element.getparent() is not None:
+            _remove(element)
+    for element in root.iter():
+        if element in inside and element not in kept and not any(a in kept for a in element.iterancestors()):
+            element.text = None
+            for child in element:
+                child.tail = None
+
+
+def _remove(element) -> None:
+    """Remove an element with its tail (the tail is its parent's text, judged with the parent)."""
+    parent = element.getparent()
+    if parent is not None:
+        tail = element.tail
+        parent.remove(element)
+        del tail
+
+
+_TEI_TO_HTML = {"p": "p", "item": "li", "quote": "blockquote", "cell": "td", "row": "tr", "table": "table",
+                "lb": "br", "hi": "em", "ref": "span", "del": "span", "code": "code", "graphic": "img"}
+
+
+def _trafilatura_markup(body):
+    """trafilatura's own (TEI-like) markup turned into the HTML our pandoc path reads."""
+    root = copy.deepcopy(body)
+    for element in root.iter():
+        if element.tag == "head":
+            element.tag = element.get("rend", "h2") if re.fullmatch(r"h[1-6]", element.get("rend", "")) else "h2"
+        elif element.tag == "list":
+            element.tag = "ol" if element.get("rend") == "ol" else "ul"
+        elif element.tag == "graphic":
+            element.tag = "img"
+            element.set("alt", element.get("alt") or element.get("title") or "")
+        elif element.tag in _TEI_TO_HTML:
+            element.tag = _TEI_TO_HTML[element.tag]
+        elif element.tag != "body":
+            element.tag = "div"
+    root.tag = "div"
+    import lxml.html
+
+    return lxml.html.fragment_fromstring(etree.tostring(root, encoding="unicode"))
+
+
+def _metadata(found) -> dict:
+    """trafilatura's metadata under our keys; it joins ours below front matter and sidecar."""
+    if found is None:
+        return {}
+    meta = {"page_title": found.title, "author": found.author, "date": found.date,
+            "publisher": found.sitename, "description": found.description}
+    return {key: value.strip() for key, value in meta.items() if isinstance(value, str) and value.strip()}
