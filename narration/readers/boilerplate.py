@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .webarticle import INLINE, _own_text, _remove
+from .webarticle import INLINE, _own_text, remove
 
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "figcaption", "caption", "td", "th",
            "blockquote", "div", "section", "header", "footer", "span", "a", "strong", "b", "em")
@@ -36,6 +36,8 @@ def patterns() -> list[tuple[str, re.Pattern]]:
 
 def why_boilerplate(text: str) -> str | None:
     text = " ".join(text.split())
+    while len(text) > 2 and text[0] + text[-1] in ("()", "[]", "**"):  # "(Alle Angaben ohne Gewähr)"
+        text = text[1:-1].strip()
     for reason, pattern in patterns():
         if pattern.fullmatch(text):
             return reason
@@ -64,7 +66,7 @@ def strip(root) -> list[tuple[str, str]]:
         dropped.append((text, reason))
         if reason == "related links":
             dropped += [(_text(n), "related links") for n in _announced(element)]
-        _remove(element)
+        remove(element)
     return dropped
 
 
@@ -82,7 +84,7 @@ def _announced(heading) -> list:
         if following.tag in _LIST_LIKE or _link_only(following):
             taken.append(following)
             nxt = following.getnext()
-            _remove(following)
+            remove(following)
             following = nxt
             if taken[-1].tag in _LIST_LIKE:
                 break
@@ -105,6 +107,6 @@ def _clear_own_text(element) -> None:
     element.text = None
     for child in list(element):
         if isinstance(child.tag, str) and child.tag in INLINE:
-            _remove(child)
+            remove(child)
         else:
             child.tail = None

@@ -18,13 +18,13 @@ from lxml import etree
 
 # Elements that carry no text of their own for a listener, removed before anything is decided.
 NEVER_TEXT = ("script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed",
-              "button", "select", "textarea", "input", "form", "dialog")
+              "button", "select", "textarea", "input", "dialog")
 # Inline elements belong to the text unit around them.
 INLINE = {"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i",
           "img", "ins", "kbd", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike",
           "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "picture", "source", "label"}
-SHORT_WORDS = 4  # a unit this short must be the very next text of the article, not found far ahead
-NEAR = 40  # characters of trafilatura's text a short unit may skip (a caption or list mark between)
+SHORT_WORDS = 4  # a unit this short ("Formel 1", a menu item) must be the very next text of the article
+NEAR = 40  # characters of trafilatura's text a cut unit's opening may skip
 MIN_COVERAGE = 0.5  # below this share of trafilatura's text found in the page's units, use its output
 
 
@@ -48,11 +48,11 @@ def select(tree) -> Selection:
     import trafilatura
 
     for junk in tree.xpath("|".join(f"//{tag}" for tag in NEVER_TEXT)):
-        _remove(junk)
+        cut(junk)
     body = tree.find("body") if tree.tag == "html" else tree
     body = tree if body is None else body
     page_words = len(" ".join(body.itertext()).split())
-    found = trafilatura.bare_extraction(copy.deepcopy(tree), include_images=True, include_tables=True,
+    found = trafilatura.bare_extraction(copy.deepcopy(tree), include_tables=True,
                                         include_comments=False, with_metadata=True, deduplicate=False)
     metadata = _metadata(found)
     if found is None or found.body is None or not comparable(" ".join(found.body.itertext())):
@@ -61,12 +61,16 @@ def select(tree) -> Selection:
     article = " " + comparable(" ".join(found.body.itertext())) + " "
     units = list(_units(body))
     kept, dropped, matched = _match(units, article)
+    for element in _lead(body, units, kept):
+        kept.add(element)
+        dropped = [d for d in dropped if d[0] != " ".join(_own_text(element).split())]
     if matched < MIN_COVERAGE * len(article.strip()):
         return Selection(_trafilatura_markup(found.body), metadata, [("the page's markup", "its text units do not "
                          "match trafilatura's article; trafilatura's own markup is read")],
                          len(article.split()), page_words, fallback=True)
+    kept, asides = _without_asides(kept)
     _prune(body, kept)
-    return Selection(body, metadata, dropped, len(" ".join(body.itertext()).split()), page_words)
+    return Selection(body, metadata, dropped + asides, len(" ".join(body.itertext()).split()), page_words)
 
 
 def _units(root):
@@ -95,7 +99,7 @@ def _match(units, article: str):
         needle = f" {text} "
         at = article.find(needle, cursor)
         short = len(text.split()) <= SHORT_WORDS
-        if at >= 0 and (not short or at - cursor <= NEAR):
+        if at >= 0 and (not short or at == cursor):
             kept.add(element)
             cursor = at + len(needle) - 1
             matched += len(text)
@@ -109,6 +113,51 @@ def _match(units, article: str):
             continue
         dropped.append((" ".join(_own_text(element).split()), "not part of the article (trafilatura)"))
     return kept, dropped, matched
+
+
+# HTML's own word for "not the article's text", even inside it: a box of related links, the page's
+# navigation, its footer. trafilatura sometimes keeps them when they sit inside the article.
+_TANGENTIAL = {"aside", "nav", "footer"}
+_TANGENTIAL_ROLES = {"complementary", "navigation", "contentinfo", "banner", "search"}
+
+
+def _without_asides(kept: set) -> tuple[set, list]:
+    out, dropped = set(), []
+    for element in kept:
+        if any(_tangential(a) for a in (element, *element.iterancestors())):
+            dropped.append((" ".join(_own_text(element).split()), "inside an aside, nav or footer"))
+        else:
+            out.add(element)
+    for element in out:  # a box of related links nested inside a kept paragraph
+        for nested in list(element.iterdescendants()):
+            if _tangential(nested):
+                dropped.append((" ".join("".join(nested.itertext()).split()), "inside an aside, nav or footer"))
+                cut(nested)
+    return out, dropped
+
+
+def _tangential(element) -> bool:
+    return isinstance(element.tag, str) and (element.tag in _TANGENTIAL or element.get("role") in _TANGENTIAL_ROLES)
+
+
+LEAD_WORDS = 12
+_NOT_LEAD = {"a", "nav", "aside", "footer", "figure", "figcaption", "li", "button", "label"}
+
+
+def _lead(body, units, kept) -> list:
+    """The lead ("Vorspann") of a news article often sits in the page's header, between the title
+    and the text, outside the container trafilatura chooses: running text there is the article's."""
+    headings = body.xpath(".//h1")
+    if not kept or not headings:
+        return []
+    order = {element: n for n, element in enumerate(body.iter())}
+    title = order[headings[0]]
+    first = min(order[element] for element in kept)
+    return [element for element, text in units
+            if title < order[element] < first and len(text.split()) >= LEAD_WORDS
+            and _own_text(element).rstrip()[-1:] in ".!?…\"“«»"
+            and not any(isinstance(a.tag, str) and a.tag in _NOT_LEAD for a in element.iterancestors())
+            and element.tag not in _NOT_LEAD]
 
 
 def _prune(root, kept: set) -> None:
@@ -125,7 +174,7 @@ def _prune(root, kept: set) -> None:
                 a.tag == "figure" and a in inside for a in element.iterancestors()):
             continue
         if element.getparent() is not None:
-            _remove(element)
+            remove(element)
     for element in root.iter():
         if element in inside and element not in kept and not any(a in kept for a in element.iterancestors()):
             element.text = None
@@ -133,13 +182,25 @@ def _prune(root, kept: set) -> None:
                 child.tail = None
 
 
-def _remove(element) -> None:
+def remove(element) -> None:
     """Remove an element with its tail (the tail is its parent's text, judged with the parent)."""
     parent = element.getparent()
     if parent is not None:
-        tail = element.tail
         parent.remove(element)
-        del tail
+
+
+def cut(element) -> None:
+    """Remove an element but keep its tail, the text that follows it in its parent."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
 
 
 _TEI_TO_HTML = {"p": "p", "item": "li", "quote": "blockquote", "cell": "td", "row": "tr", "table": "table",
