@@ -28,6 +28,34 @@ def find_sources(paths: list[Path]) -> list[Path]:
     return found
 
 
+def source_paths(arguments: list[str], options) -> list[Path]:
+    """Paths as given; a URL (on the command line, or in ``[sources] urls`` when no path is given)
+    becomes a ``.url`` source in ``source/``, so it stays in the catalogue and rebuilds offline."""
+    from .fetch import add_url_source, is_url
+
+    urls = [a for a in arguments if is_url(a)] + ([] if arguments else list(options.sources.urls))
+    added = [add_url_source(url, SOURCE_DIR) for url in urls]
+    paths = [Path(a) for a in arguments if not is_url(a)]
+    return paths + added if arguments else []
+
+
+def refresh_pages(sources: list[Path]) -> list[tuple[Path, BaseException]]:
+    """``--refresh``: fetch every web page again (a page that did not change keeps its copy)."""
+    from .fetch import URL_SUFFIX, kept_page, url_in
+
+    failed = []
+    for source in sources:
+        if source.suffix.lower() == URL_SUFFIX:
+            try:
+                kept_page(source, url_in(source, source.read_bytes()), refresh=True)
+            except (NarrationError, OSError) as exc:
+                if source.with_suffix(".webpage").is_file():  # offline: the kept copy still builds
+                    log.warning("%s: not refreshed (%s); building the kept copy", source, exc)
+                else:
+                    failed.append((source, exc))
+    return failed
+
+
 def engine_choice(options):
     """The engine choice; nothing is probed until a clip must be synthesised."""
     from .engines import EngineChoice
@@ -72,6 +100,7 @@ class Catalogue:
         self.formats = parse_formats(options.build.formats)
         self.engine = None
         self.quiet_skips = False  # watch: only say what was rebuilt
+        self.refresh = False  # fetch web pages again
 
     @classmethod
     def from_args(cls, args, options) -> "Catalogue":
@@ -79,7 +108,9 @@ class Catalogue:
                                     epub_audio=args.epub_audio, cache_dir=args.cache_dir,
                                     scheduler=getattr(args, "scheduler", None),
                                     formats=tuple(args.formats.split(",")) if args.formats else None)
-        return cls(args.paths, options, quiet=args.quiet, verbose=args.verbose)
+        catalogue = cls(source_paths(args.paths, options), options, quiet=args.quiet, verbose=args.verbose)
+        catalogue.refresh = getattr(args, "refresh", False)
+        return catalogue
 
     def run(self, force: bool = False) -> int:
         """Build every article; returns the exit status (1 if any article failed)."""
@@ -95,8 +126,13 @@ class Catalogue:
         cache_root = Path(options.build.cache_dir)
         for leftover in sweep(out_root, 2) + sweep(cache_root / "tmp", 0):
             log.debug("removed %s, left by an interrupted build", leftover)
+        refused = dict(refresh_pages(sources)) if self.refresh else {}
+        for source, exc in refused.items():
+            report(source, exc, self.verbose)
         slugs, todo = {}, []
         for source in sources:
+            if source in refused:
+                continue
             slug = slug_for(source)
             if slug in slugs:  # a failure: counted as the sources not built
                 report(source, NarrationError(f"has the same output name '{slug}' as {slugs[slug]}", "rename one"),

@@ -17,7 +17,7 @@ from .catalogue import SOURCE_DIR
 from .errors import NarrationError, report
 
 log = logging.getLogger("narration")
-COMMANDS = ("build", "watch", "script", "voices", "clean", "serve")
+COMMANDS = ("build", "watch", "script", "document", "voices", "clean", "serve")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     watch = sub.add_parser("watch", help="build, then rebuild whenever a source (or its sidecar, lexicon, "
                                          "configuration) changes, with everything kept loaded; Ctrl-C stops")
     for command in (build, watch):
-        command.add_argument("paths", nargs="*", type=Path, help="sources or folders (default: source/)")
+        command.add_argument("paths", nargs="*", help="sources, folders or http(s) URLs (default: source/)")
         command.add_argument("--out", help="output folder (default: output)")
         command.add_argument("--engine", help="auto, gtts or espeak")
         command.add_argument("--formats", help="comma-separated: mp3,m4b,sections,vtt,srt,chapters,epub,html")
@@ -42,12 +42,19 @@ def _parser() -> argparse.ArgumentParser:
                              help="audio inside the EPUB: mp3 (default) or aac (.m4a, for Kobo and Apple Books)")
         command.add_argument("--cache-dir", dest="cache_dir", help="clip cache folder")
         command.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+        command.add_argument("--refresh", action="store_true",
+                             help="fetch web pages (.url sources) again; a page that changed is rebuilt")
     watch.add_argument("--interval", type=float, default=0.5, help="seconds between looks (default: %(default)s)")
 
     script = sub.add_parser("script", help="print what the engine will hear, one line per sentence")
     script.add_argument("file", help="a source file, or - for plain text on standard input")
     script.add_argument("--explain", action="store_true",
                         help="per sentence, each token that changed: its text, class and spoken form")
+
+    document = sub.add_parser("document", help="print the document as the readers see it: metadata, headings, "
+                                                "paragraphs, lists, figures")
+    document.add_argument("file", help="a source file (a .url reads its kept page, fetching it once)")
+    document.add_argument("--explain", action="store_true", help="also list what the reader left out, and why")
 
     sub.add_parser("voices", help="list the engines and voices usable here")
 
@@ -129,7 +136,7 @@ def _cmd_watch(args, options) -> int:
 
     def snapshot():
         files = [config_file]
-        for source in find_sources(args.paths):
+        for source in find_sources(builder.paths):
             files += [source, *companions(source)]
         seen = {}
         for path in files:
@@ -145,8 +152,8 @@ def _cmd_watch(args, options) -> int:
     builder = Catalogue.from_args(args, options)
     state = snapshot()
     builder.run(force=args.force)
-    builder.quiet_skips = True
-    log.info("watching %s for changes (Ctrl-C stops)", ", ".join(map(str, args.paths or [SOURCE_DIR])))
+    builder.quiet_skips, builder.refresh = True, False  # pages are fetched again only on the first build
+    log.info("watching %s for changes (Ctrl-C stops)", ", ".join(map(str, builder.paths or [SOURCE_DIR])))
     try:
         while True:
             time.sleep(args.interval)
@@ -196,6 +203,20 @@ def _cmd_script(args, options) -> int:
             for token in item.tokens:
                 if token.kind != "plain":
                     print(f"    {token.text!r:28} {token.kind:13} {token.spoken!r}")
+    return 0
+
+
+def _cmd_document(args, options) -> int:
+    from .document import load
+    from .outline import outline
+
+    path = Path(args.file)
+    try:
+        doc = load(path)
+    except NarrationError as exc:
+        raise type(exc)(f"{path}: {exc.message}", exc.hint) from exc
+    for line in outline(doc, explain=args.explain):
+        print(line)
     return 0
 
 

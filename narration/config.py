@@ -81,6 +81,11 @@ EPUB_AUDIO = ("mp3", "aac")
 
 
 @dataclass(frozen=True)
+class SourceOptions:
+    urls: tuple[str, ...] = ()  # web pages to narrate: each becomes source/<name>.url, fetched once and kept
+
+
+@dataclass(frozen=True)
 class Options:
     build: BuildOptions = field(default_factory=BuildOptions)
     voice: VoiceOptions = field(default_factory=VoiceOptions)
@@ -88,6 +93,7 @@ class Options:
     audio: AudioOptions = field(default_factory=AudioOptions)
     podcast: PodcastOptions = field(default_factory=PodcastOptions)
     epub: EpubOptions = field(default_factory=EpubOptions)
+    sources: SourceOptions = field(default_factory=SourceOptions)
 
 
 def load(path: Path | None = None) -> Options:
@@ -113,6 +119,9 @@ def check(options: Options, where: str) -> None:
     scheduler = options.build.scheduler
     if scheduler and scheduler != "local" and not re.fullmatch(r"\w+://[^\s/:]+:\d+/?", scheduler):
         raise ConfigError(f"{where}: scheduler must be 'local' or an address like tcp://host:8786, not '{scheduler}'")
+    for url in options.sources.urls:
+        if not re.fullmatch(r"https?://[^\s/<>\"'`]+[^\s<>\"'`]*", url, re.I):
+            raise ConfigError(f"{where} [sources]: '{url[:80]}' is not an http(s) URL")
     if options.epub.audio not in EPUB_AUDIO:
         raise ConfigError(f"{where} [epub]: 'audio' must be one of {', '.join(EPUB_AUDIO)}, not '{options.epub.audio}'")
 

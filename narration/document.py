@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import html as _html
 import logging
 import uuid
 from pathlib import Path
-
-import nh3
 
 from .errors import ReaderError
 from .model import Block, Document, Metadata, Section, Sentence, heading_id, sentence_id
@@ -21,6 +18,7 @@ from .readers import SIDECAR_SUFFIXES, reader_for
 from .readers.base import RawDocument
 from .segment import SplitMemo, split_sentences
 from .slug import slugify
+from .textio import clean_text
 
 log = logging.getLogger(__name__)
 MAX_TITLE_CHARS = 90
@@ -56,7 +54,8 @@ def assemble(raw: RawDocument, path: Path, split=split_sentences) -> Document:
     if not sections[0].heading.text:
         first = sections[0]
         sections[0] = Section(first.id, first.level, Sentence(first.heading.id, meta.title), first.blocks, False)
-    return Document(meta=meta, sections=tuple(sections), source=path.name)
+    return Document(meta=meta, sections=tuple(sections), source=path.name,
+                    dropped=tuple((text, why) for text, why in raw.dropped if text))
 
 
 def _sections(raw: RawDocument, path: Path, split) -> list[Section]:
@@ -74,6 +73,7 @@ def _sections(raw: RawDocument, path: Path, split) -> list[Section]:
                 id=f"b-{number}-{b}", kind=raw_block.kind, sentences=sentences, group=raw_block.group,
                 ordered=raw_block.ordered, row=raw_block.row, col=raw_block.col, header=raw_block.header,
                 image=_vetted_image(raw_block.image, path), alt=clean_text(raw_block.alt),
+                credit=clean_text(raw_block.credit),
             ))
         title = clean_text(raw_section.title or "")
         if not blocks and not title:
@@ -110,12 +110,21 @@ def _metadata(meta: dict, sections: list[Section], path: Path) -> Metadata:
         rights=text("rights", "license"),
         identifier=text("identifier", "isbn") or f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'narration:' + slugify(path.stem))}",
         cover=_vetted_image(str(meta.get("cover") or meta.get("cover-image") or ""), path),
+        source_url=_source_url(text("source_url", "url"), path),
     )
 
 
-def clean_text(value: str) -> str:
-    """Metadata and alt text as plain text: tags stripped by nh3, whitespace collapsed."""
-    return " ".join(_html.unescape(nh3.clean(value, tags=set())).split())
+def _source_url(value: str, path: Path) -> str:
+    """Only an absolute http(s) URL may reach an output (as an attribute, escaped)."""
+    if not value:
+        return ""
+    from .fetch import FetchError, checked_url
+
+    try:
+        return checked_url(value)
+    except FetchError:
+        log.warning("%s: ignoring source URL %r (must be http or https)", path.name, value[:60])
+        return ""
 
 
 def _first_heading(sections: list[Section]) -> str:
@@ -154,6 +163,10 @@ def _date(value, path: Path) -> str:
         except ValueError:
             continue
         return text if fmt in ("%Y", "%Y-%m") else parsed.date().isoformat()
+    try:  # ISO 8601 as web pages write it: '2019-10-18T20:00:25.850Z'
+        return _dt.datetime.fromisoformat(text).date().isoformat()
+    except ValueError:
+        pass
     log.warning("%s: ignoring date %r (use YYYY-MM-DD)", path.name, text[:40])
     return ""
 

@@ -121,7 +121,7 @@ def build_feed(articles: list[dict], podcast, image_name: str) -> bytes:
         entry.title(article["title"])
         entry.guid(article["identifier"], permalink=False)
         entry.description(article["description"] or article["title"])
-        entry.link(href=_url(base, slug, "index.html"))
+        entry.link(href=article.get("source_url") or _url(base, slug, "index.html"))  # the original page
         mp3 = files["mp3"]
         entry.enclosure(_url(base, slug, mp3["name"]), str(mp3["size"]), "audio/mpeg")
         entry.podcast.itunes_duration(round(article["duration_ms"] / 1000))

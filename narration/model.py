@@ -25,6 +25,7 @@ class Metadata:
     rights: str = ""
     identifier: str = ""
     cover: str = ""  # absolute path to a vetted image inside the source folder, or ""
+    source_url: str = ""  # the web page the article was read from (http/https only), or ""
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Block:
     header: bool = False  # table_cell: a header cell
     image: str = ""  # figure: absolute path of a vetted image, or ""
     alt: str = ""  # figure: alternative text (the caption is in sentences)
+    credit: str = ""  # figure: credit line, shown with the caption but not read aloud
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class Document:
     sections: tuple[Section, ...]
     source: str = ""  # file name only, for messages
     lexicon: tuple[tuple[str, str], ...] = field(default=())  # (grapheme, alias)
+    dropped: tuple[tuple[str, str], ...] = field(default=(), compare=False)  # (text, why): what the reader left out
 
     def sentences(self):
         for section in self.sections:
@@ -86,6 +89,7 @@ class Document:
         data = plain(self)
         data["meta"]["cover"] = bool(self.meta.cover)
         data.pop("lexicon")
+        data.pop("dropped")
         for section in data["sections"]:
             for block in section["blocks"]:
                 block["image"] = bool(block["image"])

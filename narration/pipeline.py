@@ -97,7 +97,7 @@ def source_date(source: Path):
     return dt.datetime.fromtimestamp(stamp, dt.timezone.utc)
 
 
-SITE_KEYS = ("title", "identifier", "description", "date", "language")  # of the document's metadata
+SITE_KEYS = ("title", "identifier", "description", "date", "language", "source_url")  # of the document's metadata
 SITE_FIELDS = (*SITE_KEYS, "duration_ms", "files", "modified")  # what ``site_entry`` keeps
 
 

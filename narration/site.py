@@ -28,7 +28,7 @@ def _entry_of(folder: Path) -> dict | None:
     try:  # stamped by an earlier version: its manifest says the same, at length
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         meta = manifest["document"]["meta"]
-        return {**{key: meta[key] for key in SITE_KEYS}, "duration_ms": manifest["timeline"]["duration_ms"],
+        return {**{key: meta.get(key, "") for key in SITE_KEYS}, "duration_ms": manifest["timeline"]["duration_ms"],
                 "files": manifest["files"], "modified": manifest.get("modified", "")}
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -59,6 +59,15 @@ def decode(data: bytes) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def clean_text(value: str) -> str:
+    """Metadata and alt text as plain text: tags stripped by nh3, whitespace collapsed."""
+    import html
+
+    import nh3
+
+    return " ".join(html.unescape(nh3.clean(value, tags=set())).split())
+
+
 def _looks_binary(text: str) -> bool:
     controls = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\t\f")
     return controls > max(2, len(text) // 200)

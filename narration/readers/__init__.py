@@ -16,6 +16,7 @@ READERS = {
     ".md": "markdown", ".markdown": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".docx": "docx", ".odt": "odt", ".epub": "epub",
+    ".url": "url",  # a web page by its address, fetched once and kept beside it (narration.fetch)
 }
 SIDECAR_SUFFIXES = (".yaml", ".yml")  # metadata beside a source: <name>.yaml
 LEXICON_FILE = "lexicon.pls"  # pronunciation lexicon for every source in a folder
@@ -44,4 +45,5 @@ def is_source(path: Path) -> bool:
 
 def companions(source: Path) -> list[Path]:
     """The files beside ``source`` that shape its outputs (whether or not they exist)."""
-    return [source.with_suffix(s) for s in SIDECAR_SUFFIXES] + [source.parent / LEXICON_FILE]
+    kept = [source.with_suffix(s) for s in (".webpage", ".webpage.json")] if source.suffix.lower() == ".url" else []
+    return [source.with_suffix(s) for s in SIDECAR_SUFFIXES] + [source.parent / LEXICON_FILE] + kept

@@ -19,6 +19,7 @@ class RawBlock:
     header: bool = False
     image: str = ""  # path as written in the source (vetted later)
     alt: str = ""
+    credit: str = ""  # figure: its credit line ("Foto: dpa"), shown beside the caption, never spoken
 
 
 @dataclass

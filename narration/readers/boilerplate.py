@@ -63,6 +63,12 @@ def strip(root) -> list[tuple[str, str]]:
                 continue
         if reason is None:
             continue
+        figure = next((a for a in element.iterancestors() if a.tag == "figure"), None)
+        if reason == "credit" and figure is not None:  # shown with the figure, not read
+            figure.set("data-credit", " ".join(filter(None, (figure.get("data-credit"), text))))
+            remove(element)
+            dropped.append((text, "credit (shown with its figure, not read)"))
+            continue
         dropped.append((text, reason))
         if reason == "related links":
             dropped += [(_text(n), "related links") for n in _announced(element)]

@@ -16,6 +16,7 @@ import lxml.html
 import nh3
 
 from ..errors import ReaderError
+from ..textio import clean_text
 from ..textio import decode
 from . import boilerplate, webarticle
 from .base import RawDocument
@@ -31,7 +32,8 @@ _KEEP_TAGS = {
     "em", "strong", "b", "i", "q", "cite", "abbr", "span", "div", "section", "header", "sub", "sup",
     "code", "pre", "a",
 }
-_KEEP_ATTRS = {"img": {"alt", "src"}, "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"}}
+_KEEP_ATTRS = {"img": {"alt", "src"}, "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"},
+               "figure": {"data-credit"}}
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # A page is "short" when its article is both few words and a small part of the page: a paywall,
 # a consent wall or a page built by JavaScript shows a teaser and a lot of furniture.
@@ -47,7 +49,8 @@ def read(path: Path, data: bytes) -> RawDocument:
     if selection.root is None:
         raise ReaderError("has no article text", "a consent or login wall, or a page built by JavaScript? "
                           "Save the page after it has loaded, or paste its text into a .txt")
-    dropped = selection.dropped + boilerplate.strip(selection.root)
+    dropped = selection.dropped + boilerplate.strip(selection.root) + _images(selection.root)
+    _flatten_headings(selection.root)
     fragment = lxml.html.tostring(selection.root, encoding="unicode")
     clean = nh3.clean(fragment, tags=_KEEP_TAGS, attributes=_KEEP_ATTRS, url_schemes={"http", "https"},
                       link_rel=None, strip_comments=True)
@@ -59,6 +62,29 @@ def read(path: Path, data: bytes) -> RawDocument:
         log.warning("%s: only %d words of article on a page of %d (paywall, consent wall or JavaScript page?)",
                     path.name, words, selection.page_words)
     return raw
+
+
+def _flatten_headings(root) -> None:
+    """A heading is one line of text: a <div> or <p> a CMS put inside <h1> would split it in two."""
+    for heading in root.xpath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6"):
+        for inner in heading.iterdescendants():
+            if isinstance(inner.tag, str) and inner.tag not in webarticle.INLINE:
+                inner.tag = "span"
+
+
+def _images(root) -> list[tuple[str, str]]:
+    """Images outside a figure are decoration for a listener (their alt text is often a credit or the
+    caption again), so they go; a figure's alt text is plain text even when a CMS put markup in it."""
+    dropped = []
+    for image in list(root.iter("img")):
+        alt = image.get("alt") or ""
+        if "<" in alt or "&" in alt:
+            image.set("alt", clean_text(alt))
+        if not any(a.tag == "figure" for a in image.iterancestors()):
+            if alt.strip():
+                dropped.append((clean_text(alt), "image outside a figure"))
+            webarticle.cut(image)
+    return dropped
 
 
 def parse(data: bytes):

@@ -113,7 +113,8 @@ class _Walker:
             self._add(RawBlock("paragraph", caption_text))
 
     def _figure(self, content):
-        _attr, caption, body = content
+        attr, caption, body = content
+        credit = dict(attr[2]).get("credit", "")
         caption_text = " ".join(block_text(b) for b in caption[1])
         image = _first_image(body)
         if image is None:
@@ -121,7 +122,7 @@ class _Walker:
             return
         alt, target = image
         # The caption is narrated; with no caption the alt text is, so every figure is heard.
-        self._add(RawBlock("figure", caption_text or alt, image=target, alt=alt or caption_text))
+        self._add(RawBlock("figure", caption_text or alt, image=target, alt=alt or caption_text, credit=credit))
 
 
 def _first_image(blocks):

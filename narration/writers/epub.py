@@ -281,6 +281,8 @@ class EpubWriter(Writer):
         for key in ("publisher", "description", "rights"):
             if getattr(meta, key):
                 book.add_metadata("DC", key, getattr(meta, key))
+        if meta.source_url:  # the web page it was read from
+            book.add_metadata("DC", "source", meta.source_url)
         properties = [
             ("schema:accessMode", "textual"), ("schema:accessMode", "auditory"),
             ("schema:accessModeSufficient", "textual"), ("schema:accessModeSufficient", "auditory"),

@@ -79,10 +79,22 @@ def _render_group(parent, kind: str, blocks: list[Block], image_src) -> None:
             if src:
                 figure = el(parent, "figure", id=block.id)
                 el(figure, "img", src=src, alt=block.alt or " ".join(s.text for s in block.sentences))
-                if block.sentences:
-                    sentence_spans(el(figure, "figcaption"), block.sentences)
+                if block.sentences or block.credit:
+                    caption = el(figure, "figcaption")
+                    sentence_spans(caption, block.sentences)
+                    _credit(caption, block.credit)
             else:  # no usable image: the description stands as text
-                sentence_spans(el(parent, "p", id=block.id, class_="figure-description"), block.sentences)
+                description = el(parent, "p", id=block.id, class_="figure-description")
+                sentence_spans(description, block.sentences)
+                _credit(description, block.credit)
+
+
+def _credit(parent, credit: str) -> None:
+    """A figure's credit is shown, never read: outside every sentence span, so no overlay plays it."""
+    if credit:
+        if len(parent):
+            parent[-1].tail = " "
+        el(parent, "small", credit, class_="credit")
 
 
 def _render_table(parent, cells: list[Block]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from importlib import resources
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -24,6 +25,7 @@ LABELS = {
     "narrated": "Vorgelesen von", "epub": "EPUB (E-Book mit Vorlesefunktion)", "mp3": "MP3 (Podcast-Folge)",
     "m4b": "M4B (Hörbuch mit Kapiteln)", "vtt": "Transkript (WebVTT)", "srt": "Transkript (SRT)",
     "all": "Alle Artikel", "no_audio": "Ihr Browser kann diese Audiodatei nicht abspielen.",
+    "source": "Originalartikel",
 }
 
 
@@ -87,6 +89,9 @@ class PlayerWriter(Writer):
         header = el(body, "header")
         el(el(header, "p"), "a", LABELS["all"], href="../index.html")
         el(header, "h1", meta.title)
+        if meta.source_url:  # escaped by lxml; checked to be http(s) by the document stage
+            source = el(header, "p", class_="source")
+            el(source, "a", f"{LABELS['source']}: {urlsplit(meta.source_url).hostname}", href=meta.source_url)
         main = el(body, "main")
 
         player = el(main, "section", class_="player", aria_label=LABELS["listen"])

@@ -1,0 +1,38 @@
+"""The document as readers see it, as text: what ``build.py document`` prints.
+
+Beside ``build.py script`` (what the engine hears), this shows what the reader made of a
+source: metadata, headings by level, and each block by kind; with ``explain``, every piece of
+the source it left out and why (a web page's navigation, share bar, credits ...).
+"""
+from __future__ import annotations
+
+from .model import Document
+
+_MARKS = {"paragraph": "", "list_item": "• ", "quote": "> ", "table_cell": "| ", "figure": "[Abbildung] "}
+_META = ("title", "subtitle", "authors", "date", "publisher", "language", "source_url", "description")
+
+
+def outline(doc: Document, explain: bool = False):
+    meta = doc.meta
+    for key in _META:
+        value = getattr(meta, key)
+        if value:
+            yield f"{key}: {', '.join(value) if isinstance(value, tuple) else value}"
+    for section in doc.sections:
+        yield ""
+        mark = "#" * section.level
+        yield f"{mark} {section.heading.text}" + ("" if section.heading_in_source else "   (title, not in the source)")
+        for block in section.blocks:
+            text = " ".join(s.text for s in block.sentences)
+            line = f"{_MARKS.get(block.kind, '')}{text}"
+            if block.kind == "figure":
+                line += "".join(f"   ({label}: {value})" for label, value in
+                                (("alt", block.alt if block.alt != text else ""), ("credit, not read", block.credit))
+                                if value)
+            yield line
+    if explain:
+        yield ""
+        yield f"left out: {len(doc.dropped)}" if doc.dropped else "left out: nothing"
+        for text, why in doc.dropped:
+            shown = text if len(text) <= 100 else text[:99] + "…"
+            yield f"  [{why}] {shown}"
