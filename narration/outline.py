@@ -21,7 +21,7 @@ def outline(doc: Document, explain: bool = False):
     for section in doc.sections:
         yield ""
         mark = "#" * section.level
-        yield f"{mark} {section.heading.text}" + ("" if section.heading_in_source else "   (title, not in the source)")
+        yield f"{mark} {section.heading.text}" + ("" if section.heading_in_source else "   (the title, from metadata)")
         for block in section.blocks:
             text = " ".join(s.text for s in block.sentences)
             line = f"{_MARKS.get(block.kind, '')}{text}"

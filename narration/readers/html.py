@@ -39,18 +39,19 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # a consent wall or a page built by JavaScript shows a teaser and a lot of furniture.
 SHORT_ARTICLE_WORDS = 120
 SHORT_ARTICLE_SHARE = 0.15
+_NO_TEXT_HINT = ("a consent or login wall, or a page built by JavaScript? Save the page after it has loaded, "
+                 "or paste its text into a .txt")
 
 
 def read(path: Path, data: bytes) -> RawDocument:
     tree = parse(data)
+    _flatten_headings(tree)
     meta = _page_metadata(tree)
     selection = webarticle.select(tree)
     meta = {**selection.metadata, **meta}  # the page's own <meta> and <h1> first, trafilatura's fill gaps
     if selection.root is None:
-        raise ReaderError("has no article text", "a consent or login wall, or a page built by JavaScript? "
-                          "Save the page after it has loaded, or paste its text into a .txt")
+        raise ReaderError("has no article text", _NO_TEXT_HINT)
     dropped = selection.dropped + boilerplate.strip(selection.root) + _images(selection.root)
-    _flatten_headings(selection.root)
     fragment = lxml.html.tostring(selection.root, encoding="unicode")
     clean = nh3.clean(fragment, tags=_KEEP_TAGS, attributes=_KEEP_ATTRS, url_schemes={"http", "https"},
                       link_rel=None, strip_comments=True)
@@ -58,6 +59,8 @@ def read(path: Path, data: bytes) -> RawDocument:
     raw.meta = {**meta, **raw.meta}
     raw.dropped = dropped
     words = sum(len(b.text.split()) for s in raw.sections for b in s.blocks)
+    if not words:
+        raise ReaderError("has no article text", _NO_TEXT_HINT)
     if words < SHORT_ARTICLE_WORDS and words < SHORT_ARTICLE_SHARE * selection.page_words:
         log.warning("%s: only %d words of article on a page of %d (paywall, consent wall or JavaScript page?)",
                     path.name, words, selection.page_words)
@@ -70,6 +73,7 @@ def _flatten_headings(root) -> None:
         for inner in heading.iterdescendants():
             if isinstance(inner.tag, str) and inner.tag not in webarticle.INLINE:
                 inner.tag = "span"
+                inner.tail = " " + (inner.tail or "")
 
 
 def _images(root) -> list[tuple[str, str]]:

@@ -47,13 +47,13 @@ def select(tree) -> Selection:
     """``tree``: the parsed page (lxml.html); it is changed in place."""
     import trafilatura
 
+    found = trafilatura.bare_extraction(copy.deepcopy(tree), include_tables=True,  # it reads JSON-LD scripts too
+                                        include_comments=False, with_metadata=True, deduplicate=False, favor_recall=True)
     for junk in tree.xpath("|".join(f"//{tag}" for tag in NEVER_TEXT)):
         cut(junk)
     body = tree.find("body") if tree.tag == "html" else tree
     body = tree if body is None else body
     page_words = len(" ".join(body.itertext()).split())
-    found = trafilatura.bare_extraction(copy.deepcopy(tree), include_tables=True,
-                                        include_comments=False, with_metadata=True, deduplicate=False)
     metadata = _metadata(found)
     if found is None or found.body is None or not comparable(" ".join(found.body.itertext())):
         return Selection(None, metadata, [("the whole page", "trafilatura found no article text")],
@@ -61,16 +61,18 @@ def select(tree) -> Selection:
     article = " " + comparable(" ".join(found.body.itertext())) + " "
     units = list(_units(body))
     kept, dropped, matched = _match(units, article)
-    for element in _lead(body, units, kept):
-        kept.add(element)
-        dropped = [d for d in dropped if d[0] != " ".join(_own_text(element).split())]
     if matched < MIN_COVERAGE * len(article.strip()):
         return Selection(_trafilatura_markup(found.body), metadata, [("the page's markup", "its text units do not "
                          "match trafilatura's article; trafilatura's own markup is read")],
                          len(article.split()), page_words, fallback=True)
+    kept |= _figures_among(body, kept)
     kept, asides = _without_asides(kept)
+    kept, links = _without_links(kept)
+    for element in _lead(body, units, kept):
+        kept.add(element)
+        dropped = [d for d in dropped if d[0] != " ".join(_own_text(element).split())]
     _prune(body, kept)
-    return Selection(body, metadata, dropped + asides, len(" ".join(body.itertext()).split()), page_words)
+    return Selection(body, metadata, dropped + asides + links, len(" ".join(body.itertext()).split()), page_words)
 
 
 def _units(root):
@@ -136,6 +138,38 @@ def _without_asides(kept: set) -> tuple[set, list]:
     return out, dropped
 
 
+def _figures_among(body, kept: set) -> set:
+    """trafilatura leaves figures out; a <figure> that stands among the article's paragraphs (after
+    its first, in a container that holds its text) is the article's."""
+    order = {element: n for n, element in enumerate(body.iter())}
+    positions = sorted(order[element] for element in kept)
+    taken = set()
+    for figure in body.iter("figure"):
+        if figure in kept or any(a in kept for a in figure.iterancestors()) or not positions:
+            continue
+        at = order[figure]
+        parent = figure.getparent()
+        if positions[0] < at and parent is not None and any(
+                order.get(element, -1) > order[parent] and element in kept for element in parent.iterdescendants()):
+            taken.add(figure)  # all of it: its image (and alt text), its caption
+    return taken
+
+
+def _without_links(kept: set) -> tuple[set, list]:
+    """A unit that is all link is a way to somewhere else, not text to hear: a teaser card (a
+    heading and lead wrapped in one link), a menu entry, a "more on this" line."""
+    out, dropped = set(), []
+    for element in kept:
+        text = " ".join(_own_text(element).split())
+        linked = " ".join(" ".join("".join(a.itertext()).split()) for a in element.iter("a") if a.get("href"))
+        if any(a.tag == "a" and a.get("href") for a in element.iterancestors()) or (
+                linked and len(linked) >= 0.9 * len(text)):  # <a name> is an anchor, not a link
+            dropped.append((text, "a link to elsewhere (teaser, menu)"))
+        else:
+            out.add(element)
+    return out, dropped
+
+
 def _tangential(element) -> bool:
     return isinstance(element.tag, str) and (element.tag in _TANGENTIAL or element.get("role") in _TANGENTIAL_ROLES)
 
@@ -154,7 +188,7 @@ def _lead(body, units, kept) -> list:
     title = order[headings[0]]
     first = min(order[element] for element in kept)
     return [element for element, text in units
-            if title < order[element] < first and len(text.split()) >= LEAD_WORDS
+            if title < order.get(element, -1) < first and len(text.split()) >= LEAD_WORDS
             and _own_text(element).rstrip()[-1:] in ".!?…\"“«»"
             and not any(isinstance(a.tag, str) and a.tag in _NOT_LEAD for a in element.iterancestors())
             and element.tag not in _NOT_LEAD]
