@@ -24,7 +24,7 @@ INLINE = {"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "
           "img", "ins", "kbd", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike",
           "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "picture", "source", "label"}
 SHORT_WORDS = 4  # a unit this short ("Formel 1", a menu item) must be the very next text of the article
-NEAR = 40  # characters of trafilatura's text a cut unit's opening may skip
+ANCHOR_WORDS = 12  # a unit this long is specific: found anywhere ahead, it anchors the alignment
 MIN_COVERAGE = 0.5  # below this share of trafilatura's text found in the page's units, use its output
 
 
@@ -95,26 +95,58 @@ def _own_text(element) -> str:
 
 
 def _match(units, article: str):
-    """Walk the page's units in order against trafilatura's text; keep those it holds."""
+    """Align the page's units, in order, with trafilatura's text; keep those it holds.
+
+    Long units (``ANCHOR_WORDS`` and more) are placed first: their text is specific, so they may
+    be found anywhere ahead. Every other unit must then fall between the anchors around it, a
+    short one ("Formel 1", a menu entry) exactly where the article's text goes on, so a title
+    or menu entry that the article merely mentions far ahead cannot pull the alignment past it.
+    """
+    anchors, cursor = {}, 0
+    for n, (element, text) in enumerate(units):
+        if len(text.split()) >= ANCHOR_WORDS:
+            found = _find(article, text, cursor, len(article))
+            if found:
+                anchors[n] = found
+                cursor = found[1]
     kept, dropped, cursor, matched = set(), [], 0, 0
-    for element, text in units:
-        needle = f" {text} "
-        at = article.find(needle, cursor)
-        short = len(text.split()) <= SHORT_WORDS
-        if at >= 0 and (not short or at == cursor):
+    upcoming = sorted(anchors)
+    for n, (element, text) in enumerate(units):
+        while upcoming and upcoming[0] < n:
+            upcoming.pop(0)
+        if n in anchors:
+            found = anchors[n]
+        else:
+            limit = anchors[upcoming[0]][0] if upcoming else len(article)
+            found = _find(article, text, cursor, limit)
+            if found and len(text.split()) <= SHORT_WORDS and found[0] != cursor:
+                found = None
+        if found:
             kept.add(element)
-            cursor = at + len(needle) - 1
-            matched += len(text)
-            continue
-        prefix = " " + " ".join(text.split()[:8]) + " "  # trafilatura cut the unit's end (a link list)
-        at = article.find(prefix, cursor)
-        if not short and at >= 0 and at - cursor <= NEAR:
-            kept.add(element)
-            cursor = at + len(prefix) - 1
-            matched += len(prefix)
-            continue
-        dropped.append((" ".join(_own_text(element).split()), "not part of the article (trafilatura)"))
+            matched += found[1] - found[0]
+            cursor = found[1]
+        else:
+            dropped.append((" ".join(_own_text(element).split()), "not part of the article (trafilatura)"))
     return kept, dropped, matched
+
+
+def _find(article: str, text: str, start: int, limit: int):
+    """(start, end) of ``text`` in ``article[start:limit]``: whole, or from one of its runs of
+    eight words on, when trafilatura cut the unit short (a link list after a paragraph) or a
+    broken page nests one paragraph's text inside another's."""
+    at = article.find(f" {text} ", start, limit + 1)
+    if at >= 0:
+        return at, at + len(text) + 1
+    words = text.split()
+    if len(words) <= SHORT_WORDS:
+        return None
+    offsets = range(0, len(words) - 7, 8) if len(words) >= ANCHOR_WORDS else (0,)
+    for offset in list(offsets)[:12]:
+        rest = " ".join(words[offset:])
+        at = article.find(" " + " ".join(words[offset:offset + 8]) + " ", start, limit + 1)
+        if at >= 0:
+            return at, at + 1 + len(_common_words(article, at + 1, rest))
+    return None
 
 
 # HTML's own word for "not the article's text", even inside it: a box of related links, the page's
@@ -163,11 +195,17 @@ def _without_links(kept: set) -> tuple[set, list]:
         text = " ".join(_own_text(element).split())
         linked = " ".join(" ".join("".join(a.itertext()).split()) for a in element.iter("a") if a.get("href"))
         if any(a.tag == "a" and a.get("href") for a in element.iterancestors()) or (
-                linked and len(linked) >= 0.9 * len(text)):  # <a name> is an anchor, not a link
+                linked and len(linked) >= 0.9 * len(text)) or _in_card(element):  # <a name> is an anchor
             dropped.append((text, "a link to elsewhere (teaser, menu)"))
         else:
             out.add(element)
     return out, dropped
+
+
+def _in_card(element) -> bool:
+    """A list item with a heading of its own is a card in a list of other stories."""
+    item = next((a for a in (element, *element.iterancestors()) if a.tag == "li"), None)
+    return item is not None and bool(item.xpath(".//h2|.//h3|.//h4|.//h5|.//h6"))
 
 
 def _tangential(element) -> bool:
@@ -192,6 +230,16 @@ def _lead(body, units, kept) -> list:
             and _own_text(element).rstrip()[-1:] in ".!?…\"“«»"
             and not any(isinstance(a.tag, str) and a.tag in _NOT_LEAD for a in element.iterancestors())
             and element.tag not in _NOT_LEAD]
+
+
+def _common_words(article: str, at: int, text: str) -> str:
+    """How much of ``text`` trafilatura's article has, word for word, from ``at`` on."""
+    theirs, ours, same = article[at:at + len(text) + 1].split(), text.split(), []
+    for a, b in zip(theirs, ours):
+        if a != b:
+            break
+        same.append(a)
+    return " ".join(same)
 
 
 def _prune(root, kept: set) -> None:
