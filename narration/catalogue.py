@@ -19,12 +19,17 @@ SOURCE_DIR = Path("source")
 def find_sources(paths: list[Path]) -> list[Path]:
     from .readers import is_source
 
-    found = []
+    found, seen = [], set()
     for path in paths or [SOURCE_DIR]:
         if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.is_file() and is_source(p) and not p.name.startswith("."))
+            candidates = sorted(p for p in path.iterdir() if p.is_file() and is_source(p) and not p.name.startswith("."))
         else:
-            found.append(path)
+            candidates = [path]
+        for candidate in candidates:  # a file named and also in a folder named (or a URL added to it) is built once
+            key = candidate.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(candidate)
     return found
 
 
