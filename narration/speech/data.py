@@ -1,7 +1,8 @@
 """The normaliser's language data, read from the text files in ``data/``.
 
 Words, abbreviations, units and their genders live in files (one entry a
-line, tab-separated, ``#`` for comments), so adding an abbreviation or a unit
+line, tab-separated, ``# `` for comments: ``#`` followed by a space, or alone, so that
+the symbol ``#`` can be an entry), so adding an abbreviation or a unit
 is a one-line change that needs no code. Each file is read once per process.
 """
 from __future__ import annotations
@@ -12,9 +13,13 @@ from pathlib import Path
 FOLDER = Path(__file__).with_name("data")
 
 
+def is_comment(line: str) -> bool:
+    return line.strip() in ("", "#") or line.startswith("# ")
+
+
 def _lines(name: str):
     for line in (FOLDER / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
+        if not is_comment(line):
             yield line.split("\t")
 
 

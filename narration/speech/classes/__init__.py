@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 ORDER = (
-    "electronic", "telephone", "date", "version", "time", "score", "money", "measure", "percent",
-    "range", "year", "fraction", "ordinal", "roman", "decimal", "cardinal", "abbreviation",
+    "electronic", "telephone", "multiplication", "date", "version", "time", "score", "money", "measure",
+    "percent", "range", "year", "fraction", "ordinal", "roman", "decimal", "alphanumeric", "cardinal", "abbreviation",
     "gender", "letters", "symbol",
 )
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")

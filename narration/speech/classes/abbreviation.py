@@ -21,7 +21,7 @@ def _table():
 def _entries():
     path = data.FOLDER / "abbreviations.tsv"
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
+        if not data.is_comment(line):
             cells = line.split("\t")
             yield cells[0], cells[1:]
 

@@ -41,7 +41,8 @@ def verbalise(match, ctx):
         following = ctx.next_word()
         if following == "Uhr":
             return "ein"
-        if ctx.previous_word() in data.words("label_words.txt"):  # 'Nr. 1', 'Abs. 1 GG': a name
+        if ctx.previous_word() in data.words("label_words.txt") or ctx.text[ctx.start - 1:ctx.start] == "#":
+            # 'Nr. 1', 'Abs. 1 GG', '#1': a name
             return "eins"
         agreement = ctx.agreement()
         if agreement.noun:

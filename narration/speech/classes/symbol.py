@@ -1,18 +1,20 @@
 """Symbols left after every other class: '§ 5' -> 'Paragraf 5', '&' -> 'und', '+' ->
 'plus', '*' is silent, a slash between words is a pause ('und/oder'), a dash between
-spaces is a comma. From ``data/symbols.tsv``."""
+spaces is a comma, and so is a bar between spaces ('Autor | Redaktion'); '#1' -> 'Nummer eins'. From ``data/symbols.tsv``."""
 from .. import data
 from ..patterns import alternatives
 
 NAME = "symbol"
-PATTERN = rf"(?P<dash>\s[–—-](?=\s))|(?P<between>(?<=[^\W\d])[–—](?=[^\W\d]))|(?P<slash>/)|(?P<minus>−)|(?P<symbol>{alternatives(data.rows('symbols.tsv'))})"
+PATTERN = rf"(?P<dash>\s[–—|-](?=\s))|(?P<number>#(?=\d))|(?P<bar>\|)|(?P<between>(?<=[^\W\d])[–—](?=[^\W\d]))|(?P<slash>/)|(?P<minus>−)|(?P<symbol>{alternatives(data.rows('symbols.tsv'))})"
 
 
 def verbalise(match, ctx):
     if match["dash"]:
         return ","
-    if match["between"]:  # 'Köln–Frankfurt'
+    if match["between"] or match["bar"]:  # 'Köln–Frankfurt'
         return " "
+    if match["number"]:  # '#1' is 'Nummer eins'; '#MeToo' a hashtag
+        return " Nummer "
     if match["slash"]:
         return " "
     if match["minus"]:

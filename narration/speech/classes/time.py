@@ -1,4 +1,5 @@
-"""Clock times: '14:30 Uhr', 'um 9:30', '14.30 Uhr' -> 'vierzehn Uhr dreißig';
+"""Clock times: '14:30 Uhr', 'um 9:30', '14.30 Uhr' -> 'vierzehn Uhr dreißig' (and 'von 8.30 bis
+17 Uhr': a dotted time that a range ends in 'Uhr');
 '1 Uhr' is 'ein Uhr'. A colon near a score word ('gewann 2:1') is a score. Three parts are a
 duration: 'in 2:05:30 Stunden' -> 'in zwei Stunden, fünf Minuten und dreißig Sekunden'."""
 from .. import data, numbers
@@ -6,7 +7,8 @@ from .. import data, numbers
 NAME = "time"
 PATTERN = (r"(?<![\w.,:])(?:(?P<lm>\d{1,2}):(?P<ls>[0-5]\d),(?P<lf>\d{1,3})(?:\s?(?:Minuten|min|Min\.)(?![\w]))?"
            r"|(?P<dh>\d{1,2}):(?P<dmin>[0-5]\d):(?P<ds>[0-5]\d)(?:\s?(?:Stunden|Std\.|h)(?![\w]))?"
-           r"|(?P<h>[01]?\d|2[0-4])(?:(?P<colon>:)(?P<m>[0-5]\d)|\.(?P<dm>[0-5]\d)(?=\s?Uhr))"
+           r"|(?P<h>[01]?\d|2[0-4])(?:(?P<colon>:)(?P<m>[0-5]\d)|\.(?P<dm>[0-5]\d)"
+           r"(?=\s?Uhr|\s?(?:bis|–|-)\s?(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?\s?Uhr))"
            r"(?P<uhr>\s?Uhr(?![\w]))?)(?![\d:]|,\d)")
 
 

@@ -1,18 +1,33 @@
-"""Version numbers: 'Version 3.2.1' -> 'Version drei Punkt zwei Punkt eins'.
-Only after a version word ('Version', 'Update', 'iOS') or with a leading 'v' or
-three or more parts; '3.2.' is a date and '2.500' a thousand."""
+"""Version numbers: 'Version 3.2.1' -> 'Version drei Punkt zwei Punkt eins', 'Web 2.0' -> 'Web zwei
+Punkt null', 'iOS 12.x' -> 'iOS zwölf Punkt x'. German writes decimals with a comma, so two
+numbers joined by a dot are a version (or an English decimal, read the same way), unless they
+are a thousand ('2.500'), a clock time ('8.30 Uhr', 'von 8.30 bis 17 Uhr') or a date after a
+date word ('am 20.10'): those are other classes'. Three or more parts are always a version."""
 from .. import data, numbers
 
 NAME = "version"
-PATTERN = r"(?<![\w.,])(?P<v>v)?(?P<parts>\d+(?:\.\d+){1,3})(?![\w]|[.,]\d)"
+PATTERN = r"(?<![\w.,])(?P<v>v)?(?P<parts>\d+(?:\.\d+){1,3}|\d+(?=\.[xX]))(?P<x>\.[xX])?(?![\w]|[.,]\d)"
+_TIME_OR_DATE_WORDS = {"um", "Um", "ab", "Ab", "bis", "gegen", "von", "Von", "zwischen", "am", "Am", "vom", "zum",
+                       "seit", "Seit", "den", "dem", "ca.", "etwa", "Uhr"}
 
 
 def verbalise(match, ctx):
     parts = match["parts"].split(".")
     cue = ctx.previous_word() in data.words("version_cues.txt")
-    if not (cue or match["v"] or len(parts) >= 3):
-        return None
-    if not cue and not match["v"] and (len(parts) == 2 or all(len(p) == 3 for p in parts[1:])):
-        return None  # '1.000.000' is a million
+    if not (cue or match["v"] or match["x"]):
+        if all(len(p) == 3 for p in parts[1:]):
+            return None  # '1.000.000' is a million, '2.500' two thousand five hundred
+        if len(parts) == 2 and _clock_or_date(parts, ctx):
+            return None
     spoken = " Punkt ".join(numbers.cardinal(int(p)) for p in parts)
+    if match["x"]:
+        spoken += " Punkt x"
     return ("Version " if match["v"] else "") + spoken
+
+
+def _clock_or_date(parts, ctx) -> bool:
+    first, second = int(parts[0]), int(parts[1])
+    after = ctx.after()[:4]
+    if "Uhr" in after or (ctx.text[ctx.end:ctx.end + 1] == "." and second <= 12):
+        return True  # '14.30 Uhr', 'von 8.30 bis 17 Uhr'; '20.10.' a day and month
+    return ctx.previous_word() in _TIME_OR_DATE_WORDS and (first <= 31 and (second <= 12 or len(parts[1]) == 2))

@@ -1,0 +1,24 @@
+"""Names and handles that mix letters and digits: 'Rainer555' -> 'Rainer fünfhundertfünfundfünfzig',
+'6aus49' -> 'sechs aus neunundvierzig', 'Park4Night' -> 'Park vier Night', 'sb002' -> 'sb null null
+zwei'. Each run of digits is a number (with leading zeros, digit by digit) and each run of letters
+stays a word. Codes in capitals ('G7', 'A380') are the cardinal class's; '2er', '3fach', '1990er'
+(digits, then letters only) belong to the number classes."""
+import re
+
+from .. import numbers
+
+NAME = "alphanumeric"
+_L = "A-Za-zÄÖÜäöüß"
+PATTERN = (rf"(?<![\w.,-])(?=[\w]*[a-zäöüß])"
+           rf"(?:[{_L}]+\d+[{_L}\d]*|\d+[{_L}]+\d+[{_L}\d]*)(?![\w])")
+_RUNS = re.compile(r"\d+|\D+")
+
+
+def verbalise(match, ctx):
+    words = []
+    for run in _RUNS.findall(match.group(0)):
+        if run.isdigit():
+            words.append(numbers.digits(run) if run.startswith("0") and len(run) > 1 else numbers.cardinal(int(run)))
+        else:
+            words.append(run)
+    return " ".join(words)
