@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt
 
-.PHONY: build test bench clean setup setup-test bytecode
+.PHONY: build test bench webscore clean setup setup-test bytecode
 
 build: $(VENV)/.runtime bytecode
 	$(BIN)/python build.py
@@ -16,6 +16,10 @@ test: $(VENV)/.test
 
 bench: $(VENV)/.test bytecode
 	$(BIN)/python bench/run.py
+
+# The HTML reader on real web pages with hand-written snippets (default ../shared/webpages).
+webscore: $(VENV)/.runtime
+	$(BIN)/python bench/webpages.py --json bench/webpages.json $(PAGES)
 
 # Compiled once here, as pip does for installed packages: each run (the no-op rebuild is about
 # 0.1 s) then skips compiling our modules, even where PYTHONDONTWRITEBYTECODE is set.

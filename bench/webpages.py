@@ -101,7 +101,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("pages", nargs="?", type=Path, default=DEFAULT_PAGES)
     parser.add_argument("--show", action="store_true", help="list each page's misses, leaks and symbols")
-    parser.add_argument("--json", type=Path, help="write the summary and every page's score here")
+    parser.add_argument("--json", type=Path, help="write the summary and every page's counts here")
     args = parser.parse_args(argv)
     if not (args.pages / "cases.json").is_file():
         print(f"webpages: no cases.json in {args.pages}", file=sys.stderr)
@@ -123,9 +123,11 @@ def main(argv=None) -> int:
     for key, value in summary.items():
         goal = THRESHOLDS.get(key)
         print(f"{key:22} {value}" + (f"   (goal {'≥' if key == 'recall' else '≤'} {goal})" if goal is not None else ""))
-    if args.json:
-        args.json.write_text(json.dumps({"summary": summary, "pages": [asdict(s) for s in scores]},
-                                        ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if args.json:  # counts only: the pages and their snippets are third-party, never copied here
+        pages = [{key: value for key, value in asdict(s).items() if key not in ("missing", "leaks", "symbols")}
+                 | {"symbols": len(s.symbols)} for s in scores]
+        args.json.write_text(json.dumps({"summary": summary, "pages": pages}, ensure_ascii=False, indent=1) + "\n",
+                             encoding="utf-8")
     return 0
 
 

@@ -118,6 +118,39 @@ def rich_build(tmp_path_factory, rich_source):
 
 
 @pytest.fixture(scope="session")
+def web_source(tmp_path_factory) -> Path:
+    """A saved news page: menu, teaser rails, a share bar, a figure with a credit, its address in a sidecar."""
+    folder = tmp_path_factory.mktemp("web")
+    from PIL import Image
+
+    Image.new("RGB", (64, 48), (30, 90, 200)).save(folder / "bahn.png")
+    teasers = "".join(f'<article><a href="/t{n}"><h3>{t}</h3></a></article>' for n, t in
+                      enumerate(("Feuerwehr rettet Katze aus Baum", "Neues Café am Markt", "Heimsieg im Derby")))
+    (folder / "strassenbahn.html").write_text(f"""<!doctype html><html lang="de"><head><meta charset="utf-8">
+<title>Straßenbahn wird verlängert | Stadtanzeiger</title><meta name="author" content="Erika Beispiel"></head><body>
+<nav><a href="/">Startseite</a> <a href="/politik">Politik</a></nav><main><div class="rail">{teasers}</div>
+<h1>Straßenbahn wird verlängert</h1><div class="share"><a href="#">Teilen</a> <a href="#">Facebook</a></div>
+<p>Der Stadtrat hat am Dienstagabend beschlossen, die Straßenbahnlinie bis an den Stadtrand zu verlängern, obwohl
+die Kosten seit der ersten Planung deutlich gestiegen sind.</p>
+<h2>Drei Jahre Bauzeit</h2>
+<p>Die Bauarbeiten sollen im kommenden Frühjahr beginnen und etwa drei Jahre dauern, teilte die Verwaltung mit.
+Sie rechnet mit Einschränkungen für Anwohner und Pendler.</p>
+<figure><img src="bahn.png" alt="Eine Straßenbahn an der Endhaltestelle"><figcaption>Die Bahn soll künftig weiter
+fahren. <span>Foto: dpa</span></figcaption></figure>
+<p>Kritiker bemängeln, dass andere Stadtteile weiterhin auf eine bessere Anbindung warten müssen und dass die
+Finanzierung durch Bund und Land noch nicht vollständig gesichert ist.</p><p>Anzeige</p>
+<div class="rail">{teasers}</div></main><footer>Impressum</footer></body></html>""", encoding="utf-8")
+    (folder / "strassenbahn.yaml").write_text("url: https://example.org/lokales/strassenbahn.html\n", encoding="utf-8")
+    return folder / "strassenbahn.html"
+
+
+@pytest.fixture(scope="session")
+def web_build(tmp_path_factory, web_source):
+    out = tmp_path_factory.mktemp("web-out")
+    return build(web_source, out, tmp_path_factory.getbasetemp() / "cache")
+
+
+@pytest.fixture(scope="session")
 def aac_build(tmp_path_factory, rich_source):
     """The rich article's EPUB with AAC (.m4a) read-aloud audio, as Kobo and Apple Books want it."""
     out = tmp_path_factory.mktemp("aac-out")

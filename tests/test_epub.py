@@ -27,9 +27,9 @@ def epubcheck(path: Path) -> str:
     return result.stdout + result.stderr
 
 
-@pytest.fixture(scope="module", params=["seed", "rich", "aac"])
-def book(request, seed_build, rich_build, aac_build):
-    result = {"seed": seed_build, "rich": rich_build, "aac": aac_build}[request.param]
+@pytest.fixture(scope="module", params=["seed", "rich", "aac", "web"])
+def book(request, seed_build, rich_build, aac_build, web_build):
+    result = {"seed": seed_build, "rich": rich_build, "aac": aac_build, "web": web_build}[request.param]
     return result.out_dir / f"{result.slug}.epub"
 
 
@@ -168,3 +168,15 @@ def test_nothing_from_the_source_becomes_script(tmp_path):
         assert bad not in page
     manifest = json.loads((result.out_dir / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["document"]["meta"]["title"] == "Titel"
+
+
+def test_a_web_pages_book_names_its_source_and_shows_the_credit_unspoken(web_build):
+    with zipfile.ZipFile(web_build.out_dir / f"{web_build.slug}.epub") as archive:
+        opf = etree.fromstring(archive.read("EPUB/content.opf"))
+        chapters = [etree.fromstring(archive.read(n)) for n in archive.namelist() if n.endswith(".xhtml")
+                    and "nav" not in n]
+        smil = b"".join(archive.read(n) for n in archive.namelist() if n.endswith(".smil"))
+    assert opf.xpath("//dc:source/text()", namespaces=OPF) == ["https://example.org/lokales/strassenbahn.html"]
+    credits = [c for doc in chapters for c in doc.xpath("//h:small[@class='credit']", namespaces=XHTML)]
+    assert [c.text for c in credits] == ["Foto: dpa"] and not credits[0].get("id")
+    assert b"dpa" not in smil  # no overlay plays it

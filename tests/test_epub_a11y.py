@@ -13,9 +13,9 @@ from conftest import ROOT, need
 ACE = ROOT / ".cache" / "ace" / "node_modules" / ".bin" / "ace-cli"
 
 
-@pytest.fixture(scope="module", params=["seed", "rich", "aac"])
-def unpacked(request, seed_build, rich_build, aac_build, tmp_path_factory):
-    result = {"seed": seed_build, "rich": rich_build, "aac": aac_build}[request.param]
+@pytest.fixture(scope="module", params=["seed", "rich", "aac", "web"])
+def unpacked(request, seed_build, rich_build, aac_build, web_build, tmp_path_factory):
+    result = {"seed": seed_build, "rich": rich_build, "aac": aac_build, "web": web_build}[request.param]
     folder = tmp_path_factory.mktemp(f"epub-{request.param}")
     with zipfile.ZipFile(result.out_dir / f"{result.slug}.epub") as archive:
         archive.extractall(folder)

@@ -170,3 +170,17 @@ def test_serve_answers_only_published_files(site, tmp_path):
         assert status(f"/{seed.slug}/{seed.slug}.mp3", {"Range": "bytes=0-9"}) == 206
     finally:
         (seed.out_dir.parent / "geheim-link").unlink(missing_ok=True)
+
+
+def test_a_web_pages_player_names_its_source_shows_the_credit_and_passes_axe(web_build):
+    """A saved news page (issue 23): the player links the page's address, shows the figure's credit
+    outside every sentence (so the highlight never reaches it), and stays clean for axe-core."""
+    with served(web_build.out_dir.parent) as base, browser() as page:
+        page.goto(f"{base}/{web_build.slug}/index.html")
+        assert page.get_attribute("p.source a", "href") == "https://example.org/lokales/strassenbahn.html"
+        assert page.inner_text("figure figcaption .credit") == "Foto: dpa"
+        assert page.evaluate("document.querySelector('.credit').closest('.sentence')") is None
+        text = page.inner_text("#text")
+        for junk in ("Feuerwehr", "Teilen", "Facebook", "Anzeige", "Impressum", "Startseite"):
+            assert junk not in text
+        assert axe_violations(page) == []
