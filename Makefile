@@ -35,9 +35,6 @@ setup-test: $(VENV)/.test
 $(VENV)/.runtime: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) -e .
-	# german-nouns is only its Wiktionary noun table; its parser dependency pins lxml<5, which we
-	# neither use nor want, so the data package is installed without dependencies (pinned here).
-	$(PIP) --no-deps german-nouns==1.2.5
 	touch $@
 
 $(VENV)/.test: $(VENV)/.runtime

@@ -75,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(message)s", stream=sys.stderr)
     for noisy in ("pypandoc", "urllib3", "PIL"):  # their debug output is not ours
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    for noisy in ("trafilatura", "htmldate", "courlan", "justext", "readability"):  # their fallbacks' chatter
+        logging.getLogger(noisy).setLevel(logging.ERROR)
     from . import processes
 
     processes.install()

@@ -77,6 +77,7 @@ def test_a_class_that_declines_hands_over_to_the_next():
 
 
 def test_noun_lexicon_comes_from_german_nouns(tmp_path):
+    """The table ships with the package (derived from german-nouns, CC BY-SA), unpacked once."""
     from narration.speech.nouns import NounLexicon
 
     lexicon = NounLexicon(tmp_path)

@@ -178,7 +178,7 @@ def test_a_web_pages_player_names_its_source_shows_the_credit_and_passes_axe(web
     with served(web_build.out_dir.parent) as base, browser() as page:
         page.goto(f"{base}/{web_build.slug}/index.html")
         assert page.get_attribute("p.source a", "href") == "https://example.org/lokales/strassenbahn.html"
-        assert page.inner_text("figure figcaption .credit") == "Foto: dpa"
+        assert page.inner_text("#text .credit") == "Foto: dpa"
         assert page.evaluate("document.querySelector('.credit').closest('.sentence')") is None
         text = page.inner_text("#text")
         for junk in ("Feuerwehr", "Teilen", "Facebook", "Anzeige", "Impressum", "Startseite"):

@@ -78,10 +78,13 @@ def _flatten_headings(root) -> None:
 
 def _images(root) -> list[tuple[str, str]]:
     """Images outside a figure are decoration for a listener (their alt text is often a credit or the
-    caption again), so they go; a figure's alt text is plain text even when a CMS put markup in it."""
+    caption again), so they go; a figure's alt text is plain text even when a CMS put markup in it,
+    and an image on the site's server (not saved beside the page) is left out without a warning."""
     dropped = []
     for image in list(root.iter("img")):
         alt = image.get("alt") or ""
+        if (image.get("src") or "").startswith("/"):  # the site's own path ('/bilder/x.jpg'): not in the folder
+            image.set("src", "")
         if "<" in alt or "&" in alt:
             image.set("alt", clean_text(alt))
         if not any(a.tag == "figure" for a in image.iterancestors()):
@@ -120,7 +123,7 @@ def _page_metadata(tree) -> dict:
     titles = tree.xpath("//head/title/text()")
     if titles and titles[0].strip():
         meta["page_title"] = _without_site_name(titles[0].strip())
-    for name, key in (("author", "author"), ("description", "description"), ("date", "date")):
+    for name, key in (("author", "author"), ("description", "description")):  # the date: trafilatura's htmldate
         values = tree.xpath(f"//meta[@name='{name}']/@content")
         if values and values[0].strip():
             meta[key] = values[0].strip()

@@ -3,11 +3,14 @@
 A number agrees with the noun after it ("eine Person", "in der zweiten
 Halbzeit"), so the normaliser must know that "Person" is feminine and
 "Kunden" plural. The ``german-nouns`` package (Wiktionary, ~100,000 nouns)
-knows; its 20 MB CSV takes seconds to parse, so the forms we need are kept in
-the user's cache folder as a compact text table (one ``form<TAB>analyses`` line
-each, sorted, never a pickle), built once per package version. The table is not loaded:
-it is memory-mapped and binary-searched, so a build that looks up a few
-nouns pays microseconds, not the quarter second a dict of 250,000 forms costs.
+knows; the forms we need ship with narration as a compact text table derived
+from it (``data/nouns.tsv.gz``, one ``form<TAB>analyses`` line each, sorted,
+never a pickle; CC BY-SA, see ``data/nouns.LICENSE.md``), so pip installs it
+with no dependency of its own (german-nouns' parser pins an old lxml). It is
+unpacked once per machine into the user's cache folder and not loaded: it is
+memory-mapped and binary-searched, so a build that looks up a few nouns pays
+microseconds, not the quarter second a dict of 250,000 forms costs.
+``python -m narration.speech.nouns nouns.csv`` makes the table anew.
 
 An analysis is two letters: gender (m f n, or p for plural) and case
 (n a d g). Compounds missing from Wiktionary take the gender of their last
@@ -16,26 +19,19 @@ part ("Mitgliedsland" like "Land"), as German grammar does.
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
-import importlib.util
 import logging
 import mmap
 import os
 import re
+import sys
 from pathlib import Path
 
 log = logging.getLogger(__name__)
-PACKAGE = "german-nouns"
+SHIPPED = Path(__file__).with_name("data") / "nouns.tsv.gz"
 _CASES = {"nominativ": "n", "akkusativ": "a", "dativ": "d", "genitiv": "g"}
 _MIN_PART = 3  # shortest last part a compound is split at ("Eis", "Tag")
-
-
-def _csv_path() -> Path | None:
-    spec = importlib.util.find_spec("german_nouns")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(list(spec.submodule_search_locations)[0]) / "nouns.csv"
-    return path if path.is_file() else None
 
 
 def build_table(csv_path: Path) -> dict[str, str]:
@@ -109,13 +105,12 @@ class NounLexicon:
         return self._table
 
     def _open(self) -> SortedTable:
-        source = _csv_path()
-        if source is None:
-            log.warning("%s is not installed: numbers before nouns take the most common gender", PACKAGE)
+        try:
+            packed = SHIPPED.read_bytes()
+        except OSError:
+            log.warning("%s is missing: numbers before nouns take the most common gender", SHIPPED.name)
             return SortedTable(b"\n")
-        from ..versions import installed_version
-
-        tag = hashlib.sha256(f"{installed_version(PACKAGE)}:{source.stat().st_size}:2".encode()).hexdigest()[:16]
+        tag = hashlib.sha256(packed).hexdigest()[:16]
         path = self.store / f"nouns-{tag}.tsv" if self.store is not None else None
         if path is not None:
             try:
@@ -123,7 +118,7 @@ class NounLexicon:
                     return SortedTable(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
             except (OSError, ValueError):
                 pass
-        data = table_bytes(build_table(source))
+        data = gzip.decompress(packed)
         if path is not None:
             from ..textio import atomic_write
 
@@ -172,3 +167,8 @@ def default() -> NounLexicon:
     if _DEFAULT is None:
         _DEFAULT = NounLexicon(user_store())
     return _DEFAULT
+
+
+if __name__ == "__main__":  # python -m narration.speech.nouns PATH/TO/german_nouns/nouns.csv
+    SHIPPED.write_bytes(gzip.compress(table_bytes(build_table(Path(sys.argv[1]))), 9, mtime=0))
+    print(f"wrote {SHIPPED}")
