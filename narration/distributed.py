@@ -40,11 +40,9 @@ def connect(address: str):
     import dask
     from dask.distributed import Client, LocalCluster
 
-    if address == "local":
-        # a build starts synthesis processes of its own, which Python forbids a daemonic process
-        with dask.config.set({"distributed.worker.daemon": False}):
-            cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+    if address == "local":  # its workers run under nannies, as daemonic processes, like any others
+        cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
         return Client(cluster)
     try:
         return Client(address, timeout="10s")
@@ -58,6 +56,28 @@ def _reads(path: str, token: str) -> bool:
         return Path(path).read_text(encoding="utf-8") == token
     except OSError:
         return False
+
+
+def code_identity() -> tuple[str, str]:
+    """This process's narration: its version and a digest of its code and data."""
+    from . import __version__
+    from .pipeline import code_fingerprint
+
+    return __version__, code_fingerprint()
+
+
+def check_same_code(client) -> None:
+    """A cluster never mixes two builds of narration: a worker with another version or other code
+    (an older checkout, an edited file) would make other bytes. One line names the first such worker."""
+    mine = code_identity()
+    theirs = client.run(code_identity)
+    if not theirs:
+        raise NarrationError("the Dask scheduler has no workers")
+    for worker, (version, digest) in sorted(theirs.items()):
+        if (version, digest) != mine:
+            what = f"narration {version}" if version != mine[0] else f"other narration code ({digest[:12]})"
+            raise NarrationError(f"Dask worker {worker} runs {what}, this client narration {mine[0]} "
+                                 f"({mine[1][:12]})", "install the same narration on every worker")
 
 
 def check_shared_folders(client, folders: dict[str, Path]) -> None:
@@ -84,15 +104,10 @@ def build_one(source: str, options, formats: tuple[str, ...], force: bool, chunk
     """The task a worker runs: one article, start to end. A long book (``chunk_clips``: sentences
     per synthesis job) spreads its synthesis and encoding over every worker from here. Returns plain
     data; an error comes back as its one-line message (the client reports it like a local one)."""
-    import multiprocessing
-
     from .catalogue import engine_choice
     from .errors import NarrationError as Error
     from .pipeline import build_article
 
-    if multiprocessing.current_process().daemon:
-        return {"error": "this Dask worker runs as a daemonic process, which may not start the synthesis "
-                         "processes (start workers with --no-nanny, or set DASK_DISTRIBUTED__WORKER__DAEMON=False)"}
     try:
         spread = ClusterSpread(options.build.cache_dir, chunk_clips) if chunk_clips else None
         result = build_article(Path(source), options, engine_choice(options), tuple(formats),
@@ -193,6 +208,7 @@ def build_on_cluster(sources: list[Path], options, formats: tuple[str, ...], for
     chunk = _tuning("NARRATION_CHUNK_CLIPS", CHUNK_CLIPS)
     client = connect(options.build.scheduler)
     try:
+        check_same_code(client)
         check_shared_folders(client, {"cache": Path(build.cache_dir), "output": Path(build.out)})
         futures = {}
         for source in sorted(sources, key=lambda s: -s.stat().st_size):  # long books first: they finish last

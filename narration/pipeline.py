@@ -38,10 +38,10 @@ class ArticleResult:
 
 
 @functools.lru_cache(maxsize=1)
-def _code_fingerprint() -> str:
+def code_fingerprint() -> str:
     """The package's code and data, read once per process (every article of a build asks)."""
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".css", ".js", ".tsv", ".txt")):
+    for path in sorted(p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".css", ".js", ".tsv", ".txt", ".gz")):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -57,7 +57,7 @@ def input_fingerprint(source: Path, options, engine_identity: dict, formats: tup
     for where_only in ("jobs", "cache_dir", "out", "scheduler"):  # they change where and how fast, not what
         shaping["build"].pop(where_only)
     digest.update(json.dumps([shaping, engine_identity, formats], sort_keys=True, default=str).encode())
-    digest.update(_code_fingerprint().encode())
+    digest.update(code_fingerprint().encode())
     return digest.hexdigest()
 
 

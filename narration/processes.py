@@ -42,6 +42,23 @@ def die_with_parent(expected: int = 0) -> None:
         os._exit(1)
 
 
+def allow_children() -> None:
+    """Let this process start synthesis workers even when it is itself a daemonic process, as
+    every Dask worker under a nanny is (``dask worker``, dask-jobqueue, Kubernetes, LocalCluster).
+
+    Python forbids a daemonic process children of its own because, killed, it could not reap
+    them: they would be orphans. Ours cannot be: every child, the fork server and each synthesis
+    worker, asks Linux to kill it when its parent dies (``die_with_parent``), which is the guarantee
+    the rule stands in for. So the flag is lifted for this process only; the nanny still treats it
+    as its daemon (the flag lives in the nanny's own process object), and the children started
+    here are not daemonic themselves."""
+    import multiprocessing
+
+    current = multiprocessing.current_process()
+    if current.daemon:
+        current._config["daemon"] = False  # noqa: SLF001 - the one switch multiprocessing has for this
+
+
 def run(command: list[str], input_bytes: bytes | None = None) -> subprocess.CompletedProcess:
     """``subprocess.run`` whose child dies with us and is killed when the build is interrupted."""
     process = subprocess.Popen(command, stdin=subprocess.PIPE if input_bytes is not None else subprocess.DEVNULL,

@@ -1,5 +1,7 @@
-"""Catalogue builds on a real Dask cluster (issue 12): the installed ``dask scheduler`` and two
-``dask worker`` processes on 127.0.0.1, started here. Their outputs must equal a local build's."""
+"""Catalogue builds on a real Dask cluster (issues 12, 27): the installed ``dask scheduler`` and two
+``dask worker`` processes on 127.0.0.1, started here as operators start them, with no option but the
+scheduler's address (so each runs its worker under a nanny, as a daemonic process). Their outputs
+must equal a local build's."""
 import contextlib
 import json
 import os
@@ -54,12 +56,22 @@ class Cluster:
             stdout=subprocess.DEVNULL, stderr=open(folder / "scheduler.log", "w"), cwd=folder, env=env)
         _wait_for(lambda: "Scheduler at" in (folder / "scheduler.log").read_text(), what="the scheduler")
 
-    def add_worker(self, name: str, prefix: list[str] = ()) -> None:
+    def add_worker(self, name: str, prefix: list[str] = (), env: dict | None = None) -> None:
+        """A default worker: ``dask worker ADDRESS``, nothing else (its nanny is ``processes[name]``)."""
         log = open(self.folder / f"{name}.log", "w")
         self.processes[name] = subprocess.Popen(
-            [*prefix, str(DASK), "worker", self.address, "--name", name, "--nworkers", "1", "--nthreads", "1",
-             "--no-nanny", "--no-dashboard", "--death-timeout", "30"],
-            stdout=subprocess.DEVNULL, stderr=log, cwd=self.folder, env=self.env)
+            [*prefix, str(DASK), "worker", self.address],
+            stdout=subprocess.DEVNULL, stderr=log, cwd=self.folder, env={**self.env, **(env or {})})
+
+    def worker_of(self, name: str) -> int:
+        """The pid of the worker process that the nanny ``name`` runs (beside it: a resource tracker)."""
+        import psutil
+
+        def spawned():
+            return [c for c in psutil.Process(self.processes[name].pid).children() if "spawn_main" in " ".join(c.cmdline())]
+
+        _wait_for(spawned, what=f"{name}'s worker")
+        return spawned()[0].pid
 
     def workers(self) -> int:
         from dask.distributed import Client
@@ -147,7 +159,25 @@ def test_a_failing_article_is_one_line_and_the_others_finish(cluster, tmp_path):
                                                                           "zwei.vtt"]
 
 
+def _tree(pid: int) -> set[int]:
+    """A process and all its descendants."""
+    import psutil
+
+    try:
+        return {pid, *(child.pid for child in psutil.Process(pid).children(recursive=True))}
+    except psutil.NoSuchProcess:
+        return set()
+
+
+def _alive(pids: set[int]) -> set[int]:
+    import psutil
+
+    return {pid for pid in pids if psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE}
+
+
 def test_a_worker_killed_mid_build_costs_a_retry_not_the_build(tmp_path):
+    """SIGKILL of a worker process (its nanny starts a new one) mid-build: the catalogue completes and
+    nothing the killed worker started lives on."""
     from test_faults import _chapter
 
     with two_workers(tmp_path) as running:
@@ -161,7 +191,10 @@ def test_a_worker_killed_mid_build_costs_a_retry_not_the_build(tmp_path):
                                   "--cache-dir", str(tmp_path / "cache")], cwd=ROOT, stderr=subprocess.PIPE, text=True)
         _wait_for(lambda: any((tmp_path / "cache").glob("??/*.wav")) if (tmp_path / "cache").exists() else False,
                   what="synthesis to start")
-        running.processes["a"].send_signal(signal.SIGKILL)
+        worker = running.worker_of("a")
+        _wait_for(lambda: len(_tree(worker)) > 2, what="the worker's synthesis processes")
+        started = _tree(worker)  # the worker, its fork server, its synthesis workers
+        os.kill(worker, signal.SIGKILL)
         _, err = build.communicate(timeout=300)
         assert build.returncode == 0, err
         for n in range(4):
@@ -169,6 +202,29 @@ def test_a_worker_killed_mid_build_costs_a_retry_not_the_build(tmp_path):
             manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
             assert (folder / f"kapitel-{n}.mp3").stat().st_size > 10_000 and manifest["timeline"]["cues"]
         assert not [p for p in (tmp_path / "out").rglob("*") if ".part" in p.name]
+        assert len(started) > 1
+        _wait_for(lambda: not _alive(started), seconds=10, what="the killed worker's children to go")
+
+
+def test_a_worker_with_other_narration_code_is_refused_in_one_line(tmp_path):
+    other = tmp_path / "other"
+    shutil.copytree(ROOT / "narration", other / "narration", ignore=shutil.ignore_patterns("__pycache__"))
+    with open(other / "narration" / "outline.py", "a", encoding="utf-8") as changed:
+        changed.write("\n# an edit this client does not have\n")
+    running = Cluster(tmp_path)
+    try:
+        running.add_worker("same")
+        running.add_worker("edited", env={"PYTHONPATH": str(other)})
+        _wait_for(lambda: running.workers() == 2, what="two workers")
+        result = run_cli("build", _sources(tmp_path / "src"), "--engine", "espeak", "--scheduler", running.address,
+                         "--out", tmp_path / "out", "--cache-dir", tmp_path / "cache")
+        lines = result.stderr.strip().splitlines()
+        assert result.returncode != 0 and len(lines) == 1, result.stderr
+        assert re.match(r"error: Dask worker tcp://127\.0\.0\.1:\d+ runs other narration code \(\w{12}\), this client "
+                        r"narration 0\.1\.0 \(\w{12}\) \(install the same narration on every worker\)$", lines[0]), lines
+        assert not (tmp_path / "out").exists()
+    finally:
+        running.close()
 
 
 def test_a_worker_that_cannot_see_the_cache_is_named_in_one_line(tmp_path):
@@ -190,7 +246,7 @@ def test_a_worker_that_cannot_see_the_cache_is_named_in_one_line(tmp_path):
         assert result.returncode != 0
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and "Dask worker" in lines[0] and "cannot see the cache folder" in lines[0], lines
-        assert "blind" in lines[0] or re.search(r"tcp://127\.0\.0\.1:\d+", lines[0])
+        assert re.search(r"tcp://127\.0\.0\.1:\d+", lines[0])
         assert not (tmp_path / "out").exists()
     finally:
         running.close()
@@ -295,13 +351,16 @@ def test_a_worker_killed_while_a_long_book_spreads_its_jobs_costs_a_retry(tmp_pa
                                  stderr=subprocess.PIPE, text=True, env={**os.environ, **env})
         _wait_for(lambda: len(list(cache.glob("??/*.wav"))) >= 5 if cache.exists() else False,
                   what="the synthesis jobs to start")
-        running.processes["b"].send_signal(signal.SIGKILL)
+        started = _tree(running.processes["b"].pid)  # the nanny, its worker, the worker's children
+        running.processes["b"].send_signal(signal.SIGKILL)  # the nanny: its worker follows it
         _, err = build.communicate(timeout=300)
         assert build.returncode == 0, err
         assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "local")
         assert not [p for p in (tmp_path / "dask").rglob("*") if ".part" in p.name]
-    # nothing the killed worker started lives on (its fork server and synthesis workers write its log)
-    _wait_for(lambda: not _processes_writing(tmp_path / "b.log"), seconds=10, what="the killed worker's children to go")
+    # nothing the killed nanny started lives on: its worker, the worker's fork server and synthesis workers
+    assert len(started) > 2
+    _wait_for(lambda: not _alive(started), seconds=20, what="the killed nanny's worker and its children to go")
+    assert not _processes_writing(tmp_path / "b.log")
 
 
 def test_a_bad_scheduler_address_is_one_line(tmp_path):

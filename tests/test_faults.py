@@ -454,13 +454,13 @@ def test_the_stamp_covers_the_normalisers_data_files(tmp_path, monkeypatch):
     copy = tmp_path / "narration"
     shutil.copytree(pipeline.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(pipeline, "PACKAGE", copy)
-    pipeline._code_fingerprint.cache_clear()  # read once per process: read this copy now
-    before = pipeline._code_fingerprint()
+    pipeline.code_fingerprint.cache_clear()  # read once per process: read this copy now
+    before = pipeline.code_fingerprint()
     table = copy / "speech" / "data" / "abbreviations.tsv"
     table.write_text(table.read_text(encoding="utf-8") + "Bsp.\tBeispiel\n", encoding="utf-8")
-    pipeline._code_fingerprint.cache_clear()
-    assert pipeline._code_fingerprint() != before
-    pipeline._code_fingerprint.cache_clear()
+    pipeline.code_fingerprint.cache_clear()
+    assert pipeline.code_fingerprint() != before
+    pipeline.code_fingerprint.cache_clear()
 
 
 def test_a_worker_whose_parent_died_before_it_started_leaves_at_once(tmp_path):

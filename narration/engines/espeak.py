@@ -288,8 +288,9 @@ def _worker_pool(jobs: int) -> ProcessPoolExecutor:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from ..processes import PARENT_VARIABLE
+    from ..processes import PARENT_VARIABLE, allow_children
 
+    allow_children()  # a Dask worker under a nanny is a daemonic process
     os.environ[PARENT_VARIABLE] = str(os.getpid())  # the fork server, started now or later, dies with us
     context = multiprocessing.get_context("forkserver")
     # numpy too: each clip's levels are measured where it is made (``audio.levels``), never in the build
