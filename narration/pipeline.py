@@ -400,9 +400,23 @@ def loudness_stage(ctx, meter, cache_root: Path) -> None:
 def encode_stage(ctx, audio_writers, work: Path, quiet: bool) -> None:
     """Pieces -> encoded pieces (cached) -> the audio files, joined without re-encoding (the MP3s by
     copying frames, the M4B by ffmpeg's stream copy; its jobs run where ``ctx.spread`` puts them)."""
-    from .audio.encode import encode_all
+    import time
+    from concurrent.futures import ThreadPoolExecutor
 
-    encode_all(ctx, audio_writers, work, quiet=quiet)
+    from .audio.encode import codecs, encode_pieces
+
+    table = codecs(ctx.options)
+    wanted = [table[name] for name in sorted({name for writer in audio_writers for name in writer.pieces})]
+    ctx.pieces = encode_pieces(ctx.timeline.pieces, ctx.store, ctx.timeline.sample_rate, ctx.audio_filters, wanted,
+                               Path(ctx.options.build.cache_dir), ctx.spread, ctx.slug, quiet=quiet)
+
+    def finish(writer):
+        started = time.monotonic()
+        writer.finish(ctx, work)
+        log.debug("%s: joining %s took %.2f s", ctx.slug, writer.name, time.monotonic() - started)
+
+    with ctx.spread.waiting(), ThreadPoolExecutor(max(1, len(audio_writers))) as pool:
+        list(pool.map(finish, audio_writers))
 
 
 def write_stage(ctx, writers, phase) -> None:

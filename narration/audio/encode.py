@@ -22,7 +22,6 @@ from pathlib import Path
 
 from ..progress import Progress
 from ..textio import replacing
-from ..context import BuildContext
 from .ffmpeg import ffmpeg_exe, run
 
 log = logging.getLogger(__name__)
@@ -51,52 +50,41 @@ def codecs(options) -> dict[str, Codec]:
     }
 
 
-def piece_path(ctx: BuildContext, codec: Codec, piece) -> Path:
-    blob = json.dumps([piece.digest, ctx.audio_filters, ctx.timeline.sample_rate, codec.args, ffmpeg_exe()])
+def piece_path(cache_dir: Path, filters: str, rate: int, codec: Codec, piece) -> Path:
+    """Where a piece encoded with ``codec`` after the loudness chain ``filters`` is kept."""
+    blob = json.dumps([piece.digest, filters, rate, codec.args, ffmpeg_exe()])
     key = hashlib.sha256(blob.encode()).hexdigest()
-    return Path(ctx.options.build.cache_dir) / "encoded" / key[:2] / f"{key}{codec.suffix}"
+    return Path(cache_dir) / "encoded" / key[:2] / f"{key}{codec.suffix}"
 
 
-def encode_all(ctx: BuildContext, writers: list, work: Path, quiet: bool = False) -> None:
-    """Make every piece the writers need (cached), then let each writer join, tag and place its files.
-    ``ctx.spread`` runs the ffmpeg jobs: threads here (``spread.ThreadSpread``) or a cluster's workers."""
-    spread = ctx.spread
-    table = codecs(ctx.options)
-    wanted = sorted({name for writer in writers for name in writer.pieces})
-    ctx.pieces = {name: [piece_path(ctx, table[name], piece) for piece in ctx.timeline.pieces] for name in wanted}
+def encode_pieces(pieces, store, rate: int, filters: str, wanted: list[Codec], cache_dir: Path, spread,
+                  label: str, quiet: bool = False) -> dict[str, list[Path]]:
+    """Every piece in every ``wanted`` codec, from the pieces' PCM in ``store`` after the loudness
+    chain ``filters``; cached, so only the missing ones are made. Returns each codec's piece files in
+    order. ``spread`` runs the ffmpeg jobs: threads here (``spread.ThreadSpread``) or a cluster's workers."""
+    made = {codec.name: [piece_path(cache_dir, filters, rate, codec, piece) for piece in pieces] for codec in wanted}
     missing: dict[int, list[tuple[Codec, Path]]] = {}
-    for name, paths in ctx.pieces.items():
-        for piece, path in zip(ctx.timeline.pieces, paths):
+    for codec in wanted:
+        for piece, path in zip(pieces, made[codec.name]):
             if not path.is_file():
-                missing.setdefault(piece.index, []).append((table[name], path))
-    store = ctx.store
+                missing.setdefault(piece.index, []).append((codec, path))
     store.ensure(sorted(missing))  # their PCM, rendered now if the layout pass did not need it
-    jobs = [encode_job(ctx, [(i, missing[i]) for i in run])
-            for run in batches(sorted(missing), ctx.timeline.pieces, store.offsets, spread.slots)]
-
-    def timed(what, action):
-        started = time.monotonic()
-        action()
-        log.debug("%s: %s took %.2f s", ctx.slug, what, time.monotonic() - started)
-
-    progress = Progress(len(missing), f"{ctx.slug}: encoding", quiet=quiet, unit="piece")
-
-    def encode_every_job():
+    jobs = [encode_job(pieces, store.offsets, store.path, rate, filters, [(i, missing[i]) for i in run])
+            for run in batches(sorted(missing), pieces, store.offsets, spread.slots)]
+    progress = Progress(len(missing), f"{label}: encoding", quiet=quiet, unit="piece")
+    started = time.monotonic()
+    try:
         from ..background import idle
 
         results = spread.map(run_encode_job, jobs)
         idle()  # the encoders run: what waited for a quiet main thread (the covers) begins
         for count in results:
             progress.advance(count)
-
-    try:
-        timed(f"encoding {len(missing)} of {len(ctx.timeline.pieces)} pieces in {len(jobs)} runs", encode_every_job)
     finally:
         progress.close()
-    from concurrent.futures import ThreadPoolExecutor
-
-    with spread.waiting(), ThreadPoolExecutor(max(1, len(writers))) as pool:
-        list(pool.map(lambda writer: timed(f"joining {writer.name}", lambda: writer.finish(ctx, work)), writers))
+    log.debug("%s: encoding %d of %d pieces in %d runs took %.2f s", label, len(missing), len(pieces), len(jobs),
+              time.monotonic() - started)
+    return made
 
 
 def batches(indices: list[int], pieces, offsets: list[int], slots: int) -> list[list[int]]:
@@ -127,14 +115,14 @@ class EncodeJob:
     outputs: tuple[tuple[int, int, tuple[str, ...], str], ...]
 
 
-def encode_job(ctx: BuildContext, batch: list[tuple[int, list[tuple[Codec, Path]]]]) -> EncodeJob:
-    pieces, offsets = ctx.timeline.pieces, ctx.store.offsets
+def encode_job(pieces, offsets: list[int], pcm: Path, rate: int, filters: str,
+               batch: list[tuple[int, list[tuple[Codec, Path]]]]) -> EncodeJob:
     first, last = batch[0][0], batch[-1][0]
     begin = offsets[first]
     outputs = tuple((offsets[index] - begin, pieces[index].samples, codec.args, str(path))
                     for index, wanted in batch for codec, path in wanted)
-    return EncodeJob(str(Path(ctx.store.path).resolve()), ctx.timeline.sample_rate, ctx.audio_filters or "",
-                     begin, offsets[last] + pieces[last].samples, outputs)
+    return EncodeJob(str(Path(pcm).resolve()), rate, filters or "", begin, offsets[last] + pieces[last].samples,
+                     outputs)
 
 
 def run_encode_job(job: EncodeJob) -> int:
@@ -197,13 +185,14 @@ def run_join_job(job: JoinJob) -> int:
     return len(job.listings)
 
 
-def ffmetadata(ctx: BuildContext) -> str:
+def ffmetadata(title: str, chapters) -> str:
+    """ffmpeg's metadata file: the title, and each chapter from (start ms, end ms, title)."""
     def esc(text: str) -> str:
         for ch in ("\\", "=", ";", "#", "\n"):
             text = text.replace(ch, "\\" + ch)
         return text
 
-    lines = [";FFMETADATA1", f"title={esc(ctx.doc.meta.title)}"]
-    for span in ctx.timeline.sections:
-        lines += ["[CHAPTER]", "TIMEBASE=1/1000", f"START={span.start_ms}", f"END={span.end_ms}", f"title={esc(span.title)}"]
+    lines = [";FFMETADATA1", f"title={esc(title)}"]
+    for start_ms, end_ms, chapter in chapters:
+        lines += ["[CHAPTER]", "TIMEBASE=1/1000", f"START={start_ms}", f"END={end_ms}", f"title={esc(chapter)}"]
     return "\n".join(lines) + "\n"

@@ -10,7 +10,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..audio.tags import Tags, iso639_2
 from ..context import BuildContext  # noqa: F401 - writers take it from here
+
+
+def audio_tags(ctx: BuildContext) -> Tags:
+    """What every audio file of the article is tagged with."""
+    meta = ctx.doc.meta
+    return Tags(title=meta.title, author=", ".join(meta.authors) or ctx.options.podcast.author,
+                album=ctx.options.podcast.title, date=meta.date, language=iso639_2(meta.language),
+                comment=meta.description or f"Vorgelesen von {ctx.narrator}.", cover=ctx.cover)
+
+
+def chapters(ctx: BuildContext) -> list[tuple[int, int, str]]:
+    """(start ms, end ms, title) of each section: the chapter marks of the MP3 and the M4B."""
+    return [(span.start_ms, span.end_ms, span.title) for span in ctx.timeline.sections]
 
 
 class Writer:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..audio.encode import AAC_PRIMING, ffmetadata, join
 from ..audio.tags import tag_m4b
 from ..textio import replacing
-from .base import Writer
+from .base import Writer, audio_tags, chapters
 
 
 class M4bWriter(Writer):
@@ -17,12 +17,12 @@ class M4bWriter(Writer):
 
     def finish(self, ctx, work):
         final = ctx.path(f"{ctx.slug}.m4b")
-        chapters = work / "chapters.ffmeta"
-        chapters.write_text(ffmetadata(ctx), encoding="utf-8")
+        chapters_file = work / "chapters.ffmeta"
+        chapters_file.write_text(ffmetadata(ctx.doc.meta.title, chapters(ctx)), encoding="utf-8")
         offset = f"{-AAC_PRIMING / ctx.timeline.sample_rate:.9f}"
         with replacing(final) as temp:
-            join([(ctx.pieces["aac"], temp)], work, ["-f", "ffmetadata", "-i", str(chapters.resolve())],
+            join([(ctx.pieces["aac"], temp)], work, ["-f", "ffmetadata", "-i", str(chapters_file.resolve())],
                  ["-map_chapters", "1", "-map_metadata", "1", "-c", "copy", "-output_ts_offset", offset,
                   "-movflags", "+faststart", "-f", "mp4"], ctx.spread)
-            tag_m4b(temp, ctx)
+            tag_m4b(temp, audio_tags(ctx))
         ctx.files["m4b"] = final

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..audio.encode import join_mp3s
 from ..audio.tags import tag_mp3
 from ..textio import replacing
-from .base import Writer
+from .base import Writer, audio_tags, chapters
 
 
 class Mp3Writer(Writer):
@@ -18,5 +18,5 @@ class Mp3Writer(Writer):
         final = ctx.path(f"{ctx.slug}.mp3")
         with replacing(final) as temp:
             join_mp3s([(ctx.pieces["mp3"], temp)], work, ctx.spread)
-            tag_mp3(temp, ctx, chapters=True)
+            tag_mp3(temp, audio_tags(ctx), chapters=chapters(ctx))
         ctx.files["mp3"] = final

@@ -11,10 +11,10 @@ import hashlib
 import json
 
 from ..audio.encode import AAC_PRIMING, MP3_COPY, join, join_mp3s
-from ..audio.tags import common, tag_m4a, tag_mp3
+from ..audio.tags import tag_m4a, tag_mp3
 from ..slug import slugify
 from ..textio import replacing
-from .base import Writer
+from .base import Writer, audio_tags
 
 FOLDER = "sections"
 
@@ -37,14 +37,14 @@ class SectionsWriter(Writer):
         join_mp3s(groups, work, ctx.spread)
 
     def tag(self, path, ctx, title: str, track: str) -> None:
-        tag_mp3(path, ctx, title=title, track=track)
+        tag_mp3(path, audio_tags(ctx), title=title, track=track)
 
     def finish(self, ctx, work):
         spans = ctx.timeline.sections
         codec = self.pieces[0]
         finals = [ctx.path(f"{FOLDER}/{section_file_name(n, span.title, self.suffix)}")
                   for n, span in enumerate(spans, 1)]
-        shared = hashlib.sha256(json.dumps(common(ctx)).encode() + (ctx.cover.read_bytes() if ctx.cover else b""))
+        shared = hashlib.sha256(audio_tags(ctx).identity())
         todo = []
         for n, (span, final) in enumerate(zip(spans, finals), 1):
             recipe = shared.copy()
@@ -85,4 +85,4 @@ class SectionsAacWriter(SectionsWriter):
         join(groups, work, [], self.copy_args(ctx), ctx.spread)
 
     def tag(self, path, ctx, title: str, track: str) -> None:
-        tag_m4a(path, ctx, title=title, track=track)
+        tag_m4a(path, audio_tags(ctx), title=title, track=track)
