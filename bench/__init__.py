@@ -1,0 +1,1 @@
+"""Benchmarks, one module per measurement; `python bench/run.py` (or `make bench`) runs them."""
