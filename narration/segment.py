@@ -74,7 +74,8 @@ def split_sentences(paragraph: str) -> list[str]:
         if not tokens:  # SoMaJo yields an empty sentence for text it drops whole (e.g. only a zero-width space)
             continue
         start, end = tokens[0].character_offset[0], tokens[-1].character_offset[1]
-        pieces.extend(_split_after_numbers(paragraph[start:end]))
+        for piece in _split_after_numbers(paragraph[start:end]):
+            pieces.extend(_split_after_dots(piece))
     return _join_open_quotations(pieces)
 
 
@@ -87,12 +88,43 @@ def _split_after_numbers(sentence: str) -> list[str]:
     from .speech.classes.ordinal import describes
     from .speech.grammar import words_after
 
+    from .speech import data
+    from .speech.grammar import words_before
+
     pieces, start = [], 0
     for match in _NUMBER_THEN_CAPITAL.finditer(sentence):
         after = words_after(sentence, match.end())
-        if after and not describes(after[0], after, nouns.default()):
+        before = words_before(sentence, match.start())
+        label = bool(before) and before[-1] in data.words("label_words.txt")  # 'die Linie RB 35. Reisende ...'
+        if after and (label or not describes(after[0], after, nouns.default())):
             pieces.append(sentence[start:match.end()])
             start = match.end() + 1
+    pieces.append(sentence[start:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+_DOT_THEN_WORD = re.compile(r"(\S+)\.\s+(?=([A-ZÄÖÜ][\wäöüß]*)\b)")
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def _split_after_dots(sentence: str) -> list[str]:
+    """Where SoMaJo took a full stop for an abbreviation's: after a Roman numeral ('Elisabeth II. Sie
+    ...'), a hyphenated name ('aus Rottal-Inn. In ...') or an abbreviation that ends sentences ('im 12.
+    Jh. Später ...'), a word that opens sentences begins a new one."""
+    from .speech import data
+    from .speech.classes.abbreviation import expansion
+
+    pieces, start = [], 0
+    for match in _DOT_THEN_WORD.finditer(sentence):
+        token, following = match.group(1), match.group(2)
+        if following not in data.words("sentence_words.txt"):
+            continue
+        tail = sentence[max(start, match.start(1) - 3):match.end(1) + 1]
+        final = any(tail.endswith(a) for a in data.words("final_abbreviations.txt"))
+        hyphenated = "-" in token and token[-1].isalpha() and expansion(token.rsplit("-", 1)[-1] + ".") is None
+        if final or _ROMAN.fullmatch(token) or hyphenated:
+            pieces.append(sentence[start:match.start(1) + len(token) + 1])
+            start = match.end()
     pieces.append(sentence[start:])
     return [p.strip() for p in pieces if p.strip()]
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from narration.speech import normalise as n
 
 CASES_DIR = Path(__file__).with_name("normalisation")
@@ -90,3 +91,37 @@ def test_noun_lexicon_comes_from_german_nouns(tmp_path):
     assert len(stored) == 1 and not stored[0].read_bytes().startswith(b"\x80")  # text, not a pickle
     again = NounLexicon(tmp_path)
     assert again.analyses("Halbzeit") == lexicon.analyses("Halbzeit")
+
+
+def test_the_cldr_unit_table_is_what_babel_gives():
+    """``data/units_cldr.tsv`` is derived, never edited: it must equal what the pinned Babel (CLDR) gives now."""
+    from narration.speech import cldr_units
+
+    assert cldr_units.TABLE.read_text(encoding="utf-8") == cldr_units.derive()
+
+
+def test_units_from_cldr_and_ours():
+    from narration.speech import data
+
+    units = data.units()
+    assert units["kWh"][:2] == ["Kilowattstunde", "Kilowattstunden"]  # ours
+    assert units["hPa"][:2] == ["Hektopascal", "Hektopascal"] and units["TL"][1] == "Teelöffel"  # CLDR's
+    assert "in" not in units and "pc" not in units  # left out: German words and products after a number
+
+
+def test_nemo_german_cases_keep_no_digit_and_every_difference_is_explained():
+    """NeMo-text-processing's own German cases (../shared/nemo-de-tn, read in place): no output keeps a
+    digit, and every case where ours differs is listed in bench/nemo.py with its reason."""
+    import sys
+
+    folder = ROOT.parent / "shared" / "nemo-de-tn"
+    if not folder.is_dir():
+        pytest.skip(f"no NeMo cases at {folder}")
+    sys.path.insert(0, str(ROOT / "bench"))
+    import nemo
+
+    summary, found = nemo.score(folder)
+    assert summary["keep_a_digit"] == 0, [(c.written, c.got) for c in found if c.keeps_digit]
+    assert summary["unexplained"] == 0, [(c.written, c.got, c.expected[0]) for c in found
+                                         if not c.agrees and c.written not in nemo.ALTERNATIVES]
+    assert summary["agree_share"] >= 0.86

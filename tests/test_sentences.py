@@ -25,6 +25,13 @@ from narration.segment import split_sentences
     ("In der 2. Halbzeit fiel ein Tor. Der 1. FC Köln gewann am 3. und 4. Juni.",
      ["In der 2. Halbzeit fiel ein Tor.", "Der 1. FC Köln gewann am 3. und 4. Juni."]),
     ("Es gab mind. 5 Tote usw. Danach war Ruhe.", ["Es gab mind. 5 Tote usw.", "Danach war Ruhe."]),
+    # after an abbreviation that ends sentences, a Roman numeral, a hyphenated place, a line's number (issue 26)
+    ("Die Burg stammt aus dem 12. Jh. Später wurde sie erweitert.",
+     ["Die Burg stammt aus dem 12. Jh.", "Später wurde sie erweitert."]),
+    ("Es sprach Königin Elisabeth II. Sie lächelte.", ["Es sprach Königin Elisabeth II.", "Sie lächelte."]),
+    ("Er kommt aus Rottal-Inn. In der Stadt ist es ruhig.", ["Er kommt aus Rottal-Inn.", "In der Stadt ist es ruhig."]),
+    ("Es fährt die Linie RB 35. Reisende müssen umsteigen.", ["Es fährt die Linie RB 35.", "Reisende müssen umsteigen."]),
+    ("Im 19. Jh. gab es das z. B. In Köln.", ["Im 19. Jh. gab es das z. B. In Köln."]),
 ])
 def test_german_sentences(text, expected):
     assert split_sentences(text) == expected

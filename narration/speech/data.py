@@ -30,6 +30,13 @@ def rows(name: str) -> dict[str, list[str]]:
 
 
 @functools.lru_cache(maxsize=None)
+def units() -> dict[str, list[str]]:
+    """Unit symbol -> singular, plural, gender: CLDR's German units (``units_cldr.tsv``, derived by
+    ``cldr_units``), then our own ``units.tsv``, which wins and adds what CLDR lacks."""
+    return {**rows("units_cldr.tsv"), **rows("units.tsv")}
+
+
+@functools.lru_cache(maxsize=None)
 def words(name: str) -> frozenset[str]:
     """The lines of a ``.txt`` word list."""
     return frozenset(cells[0].strip() for cells in _lines(name))

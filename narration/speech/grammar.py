@@ -20,7 +20,8 @@ _LINKS = {"und", "oder", "bis", "sowie", "beziehungsweise", "bzw.", "–", "-", 
 _NUMBERISH = re.compile(r"[\d.,:/–-]*\d[\d.,:/–-]*\.?$")
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
           "November", "Dezember")
-MONTH_WORDS = frozenset(MONTHS + ("Jänner",))
+MONTH_WORDS = frozenset(MONTHS + ("Jänner", "Jan.", "Feb.", "Febr.", "Mär.", "Mrz.", "Apr.", "Jun.", "Jul.", "Aug.",
+                                  "Sep.", "Sept.", "Okt.", "Nov.", "Dez."))
 _WEEKDAYS = frozenset(("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonnabend", "Sonntag",
                        "Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."))
 _WORDS = re.compile(r"\d(?:[\d.,:/–-]*\d)?\.?|[^\W\d_][\w-]*\.?|[–,]")

@@ -15,7 +15,7 @@ from typing import Callable
 
 ORDER = (
     "electronic", "telephone", "multiplication", "date", "version", "time", "score", "money", "measure",
-    "percent", "range", "year", "fraction", "ordinal", "roman", "decimal", "alphanumeric", "cardinal", "abbreviation",
+    "percent", "weekday", "range", "year", "fraction", "ordinal", "roman", "decimal", "alphanumeric", "cardinal", "abbreviation",
     "gender", "letters", "symbol",
 )
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")

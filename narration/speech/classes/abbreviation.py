@@ -1,7 +1,8 @@
 """Abbreviations from ``data/abbreviations.tsv``: 'z. B.' -> 'zum Beispiel', 'mind.' ->
 'mindestens', 'e. V.' -> 'eingetragener Verein', 'S. 12' -> 'Seite 12' (only before a
 number: 'Thomas S.' stays), 'Goethestr. 12' -> 'Goethestraße zwölf'. An abbreviation that ends
-the sentence keeps its full stop."""
+the sentence keeps its full stop. One that opens a sentence is capitalised ('Z. B.', 'Ggf.', 'U. a.'),
+and so is its expansion ('Zum Beispiel')."""
 import functools
 import re
 
@@ -27,7 +28,9 @@ def _entries():
 
 
 def _pattern() -> str:
-    shorts = sorted({short for short, _ in _entries()}, key=len, reverse=True)
+    shorts = {short for short, _ in _entries()}
+    shorts |= {s[0].upper() + s[1:] for s in shorts if s[0].islower()}  # 'Ggf.', 'Z. B.' opening a sentence
+    shorts = sorted(shorts, key=len, reverse=True)
     parts = []
     for short in shorts:
         body = re.escape(short.replace(" ", "")).replace(r"\.", r"\.\s?")
@@ -48,14 +51,19 @@ def verbalise(match, ctx):
         return match["street"][:-len("str.")] + "straße" + ("." if ctx.at_sentence_end() else "")
     key = re.sub(r"\s", "", match.group(0))
     general, numbered = _table()
+    lowered = key[0].lower() + key[1:]
     if key in numbered and ctx.next_word()[:1].isdigit():
         spoken = numbered[key]
     elif key in general:
         spoken = general[key]
+    elif lowered in general and not ctx.text[:ctx.start].strip(" \"'„“»«("):  # 'Ggf.' opening the sentence
+        spoken = general[lowered][0].upper() + general[lowered][1:]
     else:
         return None
     if key.endswith(".") and ctx.at_sentence_end():
         spoken += "."
+    elif ctx.text[ctx.end:ctx.end + 1].isalpha():  # 'St.Gallen': the word after it is a word of its own
+        spoken += " "
     return spoken
 
 

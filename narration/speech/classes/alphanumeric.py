@@ -9,7 +9,7 @@ from .. import numbers
 
 NAME = "alphanumeric"
 _L = "A-Za-zÄÖÜäöüß"
-PATTERN = (rf"(?<![\w.,-])(?=[\w]*[a-zäöüß])"
+PATTERN = (rf"(?<![\w.,])(?=[\w]*[a-zäöüß])"
            rf"(?:[{_L}]+\d+[{_L}\d]*|\d+[{_L}]+\d+[{_L}\d]*)(?![\w])")
 _RUNS = re.compile(r"\d+|\D+")
 

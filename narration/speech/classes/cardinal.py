@@ -11,19 +11,21 @@ from ..patterns import INT, SIGN, START, scales
 from . import letters
 
 NAME = "cardinal"
-PATTERN = (rf"(?<![\w.,])(?P<code>(?:[A-ZÄÖÜ]+\d+|\d+[A-ZÄÖÜ]+)[A-ZÄÖÜ\d]*)(?![\w])"
+PATTERN = (rf"(?<![\w.,])(?P<code>(?:[A-ZÄÖÜ]+[\d₀-₉]+|\d+[A-ZÄÖÜ]+)[A-ZÄÖÜ\d₀-₉]*)(?![\w])"
            rf"|{START}(?P<sign>{SIGN})?(?P<n>{INT})(?P<suffix>er|fach|mal|x(?![\w]))?"
            rf"(?:\s?(?P<scale>{scales()}))?(?![\d])")
 _RUNS = re.compile(r"\d+|[^\d]+")
+_SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 
 
 def verbalise(match, ctx):
     if match["code"]:
-        known = data.rows("acronyms.tsv").get(match["code"])
+        code = match["code"].translate(_SUBSCRIPTS)  # 'CO₂' is 'CO2'
+        known = data.rows("acronyms.tsv").get(code)
         if known and known[0] != "spell":
             return known[0]
         return "-".join(numbers.cardinal(int(run)) if run.isdigit() else letters.spell(run)
-                        for run in _RUNS.findall(match["code"]))
+                        for run in _RUNS.findall(code))
     sign = numbers.sign_words(match["sign"])
     value = numbers.parse_int(match["n"])
     if match["suffix"]:  # '2er' -> 'zweier', '3fach' -> 'dreifach', '3x' -> 'dreimal'

@@ -6,7 +6,9 @@ from .. import data, grammar, numbers
 
 NAME = "date"
 MONTHS = grammar.MONTHS
-PATTERN = (r"(?<![\w.,:/-])(?:(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\d-])"
+PATTERN = (r"(?<![\w.,:/-])(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d-])"
+           r"|(?P<my>\d{4})-(?P<mm>0[1-9])(?![\d-])"  # '2003-03': March 2003 (a range would not write the 0)
+           r"|(?P<zd>\d\d)\.(?P<zm>\d\d)(?![\d.,])"  # '02.03': a day and month written with a zero
            r"|(?P<d>\d{1,2})\.(?:(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})?|\s(?P<sm>\d{1,2})\.\s?(?P<sy>\d{4}))(?![\d]))")
 
 
@@ -18,7 +20,14 @@ def spoken_year(text: str) -> str:
 
 
 def verbalise(match, ctx):
-    if match["iy"]:
+    if match["my"]:  # '2003-03'
+        return f"{MONTHS[int(match['mm']) - 1]} {spoken_year(match['my'])}"
+    if match["zd"]:
+        if ("0" not in (match["zd"][0], match["zm"][0]) or "Uhr" in ctx.after()[:3]
+                or ctx.previous_word() in data.words("version_cues.txt")):
+            return None  # '14.30' and '08.30 Uhr' are times, 'Version 10.02' a version
+        day, month, year = int(match["zd"]), int(match["zm"]), None
+    elif match["iy"]:
         day, month, year = int(match["id"]), int(match["im"]), match["iy"]
     else:
         day, month, year = int(match["d"]), int(match["m"] or match["sm"]), match["y"] or match["sy"]

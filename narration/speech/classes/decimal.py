@@ -1,13 +1,21 @@
 """Decimals: '2,5' -> 'zwei Komma fünf', '3,14' -> 'drei Komma eins vier', '1,5 Mio.' ->
-'eins Komma fünf Millionen'. The digits after the comma are read one by one."""
+'eins Komma fünf Millionen'. The digits after the comma are read one by one. Three or more numbers
+joined by commas are a list ('1,2,3' -> 'eins, zwei, drei'), or, in groups of three digits, a number
+written the English way ('1,000,123' -> 'eine Million einhundertdreiundzwanzig')."""
 from .. import data, numbers
 from ..patterns import INT, SIGN, START, scales
 
 NAME = "decimal"
-PATTERN = rf"{START}(?P<sign>{SIGN})?(?P<w>{INT}),(?P<f>\d+)(?![\d]|,\d)(?:\s?(?P<scale>{scales()}))?"
+PATTERN = (rf"{START}(?P<list>\d+(?:,\d+){{2,}})(?![\d]|,\d)"
+           rf"|{START}(?P<sign>{SIGN})?(?P<w>{INT}),(?P<f>\d+)(?![\d]|,\d)(?:\s?(?P<scale>{scales()}))?")
 
 
 def verbalise(match, ctx):
+    if match["list"]:
+        head, *groups = match["list"].split(",")
+        if len(head) <= 3 and all(len(g) == 3 for g in groups):
+            return numbers.cardinal(int(match["list"].replace(",", "")))
+        return ", ".join(numbers.cardinal(int(n)) for n in match["list"].split(","))
     sign = numbers.sign_words(match["sign"])
     spoken = sign + numbers.decimal(match["w"], match["f"])
     if match["scale"]:

@@ -1,11 +1,16 @@
-"""URLs and e-mail addresses: 'www.example.de' -> 'www Punkt example Punkt de'."""
+"""URLs and e-mail addresses: 'www.example.de' -> 'www Punkt example Punkt de'; a domain without
+'www' is one too when it ends in a known top-level domain (``data/tlds.txt``): 'fr.de', 'mdr.de',
+'brettspielversand.de.' (the last dot ends the sentence)."""
 import re
 
 from .. import data, numbers
+from ..patterns import alternatives
 
 NAME = "electronic"
-PATTERN = (r"(?<![\w@])(?:(?:https?://|www\.)[^\s<>\"„“»«]+[^\s<>\"„“»«.,;:!?)]"
-           r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+_TLDS = alternatives(data.words("tlds.txt"))
+PATTERN = (r"(?<![\w@])(?:https?://|www\.)[^\s<>\"„“»«]+[^\s<>\"„“»«.,;:!?)]"
+           r"|(?<![\w@])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+           rf"|(?<![\w.])[A-Za-zÄÖÜäöü0-9][\w-]*(?:\.[\w-]+)*\.(?:{_TLDS})(?:/[^\s<>\"„“»«]*[^\s<>\"„“»«.,;:!?)])?(?![\w-])")
 
 
 def verbalise(match, ctx):

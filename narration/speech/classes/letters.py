@@ -7,7 +7,10 @@ import re
 from .. import data
 
 NAME = "letters"
-PATTERN = r"(?<![\w])(?=[\wÄÖÜäöü]*[A-ZÄÖÜ][\wÄÖÜäöü]*[A-ZÄÖÜ])[A-Za-zÄÖÜäöüß]+(?![\w])"
+# acronyms with one capital ('Pkw', 'Lkw', 'Kfz') only as listed; with two or more, any word
+_LISTED = "|".join(re.escape(k) for k in data.rows("acronyms.tsv") if sum(c.isupper() for c in k) < 2)
+PATTERN = (r"(?<![\w])(?=[\wÄÖÜäöü]*[A-ZÄÖÜ][\wÄÖÜäöü]*[A-ZÄÖÜ])[A-Za-zÄÖÜäöüß]+(?![\w])"
+           rf"|(?<![\w])(?:{_LISTED})s?(?![\w])")
 _VOWELS = re.compile(r"[AEIOUÄÖÜY]")
 
 
@@ -43,6 +46,8 @@ def verbalise(match, ctx):
             how = known[candidate][0]
             return (spell(candidate) if how == "spell" else how) + suffix
     core, suffix = (word[:-1], "s") if word.endswith("s") and word[:-1].isupper() else (word, "")
+    if sum(c.isupper() for c in core) < 2:
+        return None
     if not core.isupper():
         return None  # mixed case we do not know ('McDonald', 'iPhone'): leave it to the voice
     if ctx.caps_line or pronounceable(core):

@@ -6,21 +6,32 @@ a number."""
 import re
 
 from .. import data, numbers
-from ..patterns import NUMBER, SIGN, START, alternatives
+from ..patterns import NUMBER, SIGN, START, alternatives, scales
 
 NAME = "measure"
-_UNITS = alternatives(data.rows("units.tsv"))
-PATTERN = (rf"(?<=\bpro\s)(?P<bare>{_UNITS})(?![\wÄÖÜäöü²³])|{START}(?P<sign>{SIGN})?(?P<n>{NUMBER})(?:\s?[–-]\s?(?P<n2>{NUMBER}))?\s?(?P<unit>{_UNITS})"
+_UNITS = alternatives(data.units())
+PATTERN = (rf"(?<=\bpro\s)(?P<bare>{_UNITS})(?![\wÄÖÜäöü²³])|{START}(?P<sign>{SIGN})?(?P<n>{NUMBER})(?:\s?[–-]\s?(?P<n2>{NUMBER}))?"
+           rf"(?:\s?(?P<scale>{scales()}))?\s?(?:(?P<unit>{_UNITS})|/(?P<per_only>{_UNITS}))"
            rf"(?:/(?P<per>{_UNITS}|[A-ZÄÖÜ][a-zäöü]+))?(?![\wÄÖÜäöü²³])")
 
 
 def verbalise(match, ctx):
-    units = data.rows("units.tsv")
+    units = data.units()
     if match["bare"]:  # 'pro m²': a unit after 'pro' needs no number
         return units[match["bare"]][0]
-    singular, plural, gender = units[match["unit"]]
     sign = numbers.sign_words(match["sign"])
-    if match["n2"]:
+    if match["per_only"]:  # '56,3 /km²': so many per square kilometre
+        return f"{sign}{numbers.amount(match['n'])} pro {units[match['per_only']][0]}"
+    singular, plural, gender = units[match["unit"]]
+    if match["scale"]:  # '90 Mio. g', '2 Millionen km/h'
+        one, many = data.rows("scales.tsv")[match["scale"]]
+        if one == "Tausend":
+            counted = numbers.amount(match["n"], "ein")
+            spoken = f"{counted}tausend {plural}"
+        else:
+            counted = numbers.amount(match["n"], "eine")
+            spoken = f"{counted} {one if counted == 'eine' else many} {plural}"
+    elif match["n2"]:
         spoken = f"{numbers.amount(match['n'])} bis {numbers.amount(match['n2'])} {plural}"
     elif match["unit"] == "m" and re.fullmatch(r"\d{1,2},\d\d", match["n"]) and not match["per"]:
         whole, cents = match["n"].split(",")  # a height or a distance: '1,80 m' = 'ein Meter achtzig'

@@ -26,6 +26,8 @@ def verbalise(match, ctx):
             return f"{sign}{'ein' if counted == one else counted}tausend {name}"
         return f"{sign}{counted} {singular if counted == one else plural} {name}"
     whole, _, cents = number.partition(",")
+    if len(cents) > 2:  # '2,200 €' is 2,20 €; '2,2010 $' is 2,201 $: zeros at the end say nothing
+        cents = cents[:2] + cents[2:].rstrip("0")
     case = ctx.agreement().case if numbers.is_one(whole) else "nom"
     if len(cents) > 2:
         return f"{sign}{numbers.decimal(whole, cents)} {name}"

@@ -6,7 +6,7 @@ from ..patterns import alternatives
 
 NAME = "multiplication"
 _FACTOR = r"\d+(?:[.,]\d+)?"
-_UNITS = alternatives(data.rows("units.tsv"))
+_UNITS = alternatives(data.units())
 PATTERN = (rf"(?<![\w.,])(?P<chain>{_FACTOR}(?:\s?[x×]\s?{_FACTOR})+)(?![\w.,]\d)"
            rf"(?:\s?(?P<unit>{_UNITS})(?![\wÄÖÜäöü²³]))?")
 
@@ -24,5 +24,5 @@ def verbalise(match, ctx):
     factors = re.split(r"\s?[x×]\s?", match["chain"])
     spoken = " mal ".join(_factor(f) for f in factors)
     if match["unit"]:
-        spoken += " " + data.rows("units.tsv")[match["unit"]][1]
+        spoken += " " + data.units()[match["unit"]][1]
     return spoken

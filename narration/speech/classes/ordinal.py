@@ -2,7 +2,9 @@
 'Ihr viertes Album', 'Am 3. und 4. Juni' -> 'Am dritten und vierten Juni',
 '3.–5. Mai' -> 'dritter bis fünfter Mai', 'am 9./10. Juli' -> 'am neunten und zehnten Juli'. 'N.' is an ordinal only before what an
 ordinal describes (a noun, a month, an adjective, an acronym like 'FC'); before
-'Danach' it is a number ending the sentence. In a match report '(23.)' is the 23rd minute."""
+'Danach' it is a number ending the sentence. In a match report '(23.)' is the 23rd minute.
+At a sentence's end after an article ('in der 90.', 'zum 80.') it is an ordinal too, and so is
+a text that is nothing but 'N.' (a list's number, a heading). '121tem' -> 'einhunderteinundzwanzigstem'."""
 import re
 
 from .. import data, grammar, numbers
@@ -10,7 +12,11 @@ from . import abbreviation
 
 NAME = "ordinal"
 _NEXT_ORDINAL = re.compile(r"\s*\d{1,3}\.")
-PATTERN = r"(?<![\w.,])(?P<n>\d{1,3})\.(?:\s?(?P<link>[–/-])\s?(?P<n2>\d{1,3})\.)?(?=\s|[A-ZÄÖÜ]{2,}\b|[),])"
+PATTERN = (r"(?<![\w.,])(?:(?P<n>\d{1,3})\.(?:\s?(?P<link>[–/-])\s?(?P<n2>\d{1,3})\.)?(?=\s|[A-ZÄÖÜ]{2,}\b|[),])"
+           r"|(?P<last>\d+)\.(?=[\"'“”»«)\]]*$)"
+           r"|(?P<suffixed>\d+)(?P<suffix>s?te[mnrs]?)(?![\w]))")
+_ARTICLES = frozenset(("der", "die", "das", "dem", "den", "des", "am", "im", "vom", "beim", "zum", "zur", "ins",
+                       "ans", "aufs", "Der", "Die", "Das", "Dem", "Den", "Am", "Im", "Vom", "Zum", "Zur"))
 
 
 def describes(word: str, after: list[str], nouns) -> bool:
@@ -32,6 +38,16 @@ def describes(word: str, after: list[str], nouns) -> bool:
 
 
 def verbalise(match, ctx):
+    if match["suffixed"]:  # '121tem', '3ter', '20sten': the ending is written
+        return numbers.ordinal(int(match["suffixed"]), match["suffix"].lstrip("s")[1:])
+    if match["last"]:  # the text ends here
+        value = int(match["last"])
+        before = ctx.before()
+        if before and before[-1] in _ARTICLES:  # 'in der 90.': the minute; 'zum 80.': the birthday
+            return numbers.ordinal(value, grammar.adjective_ending(ctx.agreement())) + "."
+        if not ctx.text[:match.start()].strip():  # nothing but 'N.': a list's number, a heading
+            return numbers.ordinal(value, "er") + "."
+        return None
     following = ctx.text[match.end():match.end() + 1]
     if following in "),":  # a match report's minute, '(23.)' or '(89., Elfmeter)': 'dreiundzwanzigste'
         if ctx.text[:match.start()].endswith("("):

@@ -20,6 +20,14 @@ def value(numeral: str) -> int | None:
     return total if not rest and 0 < total < 200 else None
 
 
+def _genitive(name: str, before: list[str]) -> bool:
+    """'Ludwigs', 'Karls', 'Heinrichs': a name with the genitive s after a consonant (names that end
+    in a vowel and s, 'Johannes', 'Nikolaus', are nominative), or right after 'des'."""
+    if len(before) >= 2 and before[-2] == "des":
+        return True
+    return len(name) > 3 and name.endswith("s") and name[-2].lower() not in "aeiouäöüsxz"
+
+
 def verbalise(match, ctx):
     number = value(match["roman"])
     if number is None:
@@ -33,6 +41,8 @@ def verbalise(match, ctx):
         return None
     governor = before[-2].lower() if len(before) >= 2 else ""
     cases = data.rows("prepositions.tsv").get(governor, ["nom"])[0].split()
+    if _genitive(name, before):  # 'des Hofes Ludwigs XIV.': Ludwigs des Vierzehnten
+        cases = ["gen"]
     masculine, feminine, ending = _ARTICLES[cases[0]]
     article = feminine if name in data.words("female_names.txt") else masculine
     return f"{article} {numbers.ordinal(number, ending).capitalize()}{end}"

@@ -1,15 +1,19 @@
 """Clock times: '14:30 Uhr', 'um 9:30', '14.30 Uhr' -> 'vierzehn Uhr dreißig' (and 'von 8.30 bis
 17 Uhr': a dotted time that a range ends in 'Uhr');
 '1 Uhr' is 'ein Uhr'. A colon near a score word ('gewann 2:1') is a score. Three parts are a
-duration: 'in 2:05:30 Stunden' -> 'in zwei Stunden, fünf Minuten und dreißig Sekunden'."""
+duration: 'in 2:05:30 Stunden' -> 'in zwei Stunden, fünf Minuten und dreißig Sekunden', or with 'Uhr' a
+clock to the second: '02:02:23 Uhr' -> 'zwei Uhr zwei Minuten dreiundzwanzig Sekunden'. Two parts
+before 'Stunden' or 'Minuten' are a duration too: '1:45 Stunden' -> 'eine Stunde und fünfundvierzig
+Minuten'."""
 from .. import data, numbers
 
 NAME = "time"
 PATTERN = (r"(?<![\w.,:])(?:(?P<lm>\d{1,2}):(?P<ls>[0-5]\d),(?P<lf>\d{1,3})(?:\s?(?:Minuten|min|Min\.)(?![\w]))?"
-           r"|(?P<dh>\d{1,2}):(?P<dmin>[0-5]\d):(?P<ds>[0-5]\d)(?:\s?(?:Stunden|Std\.|h)(?![\w]))?"
+           r"|(?P<dh>\d{1,2}):(?P<dmin>[0-5]\d):(?P<ds>[0-5]\d)(?:\s?(?:Stunden|Std\.|h)(?![\w])|(?P<duhr>\s?Uhr(?![\w])))?"
            r"|(?P<h>[01]?\d|2[0-4])(?:(?P<colon>:)(?P<m>[0-5]\d)|\.(?P<dm>[0-5]\d)"
            r"(?=\s?Uhr|\s?(?:bis|–|-)\s?(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?\s?Uhr))"
-           r"(?P<uhr>\s?Uhr(?![\w]))?)(?![\d:]|,\d)")
+           r"(?:(?P<uhr>\s?Uhr(?![\w]))|(?P<hours>\s?(?:Stunden|Std\.|h)(?![\w]))"
+           r"|(?P<minutes>\s?(?:Minuten|Min\.|min)(?![\w])))?)(?![\d:]|,\d)")
 
 
 def _near_score_word(ctx) -> bool:
@@ -32,8 +36,22 @@ def verbalise(match, ctx):
         minutes = int(match["lm"])
         head = "eine Minute" if minutes == 1 else f"{numbers.cardinal(minutes)} Minuten"
         return f"{head}, {numbers.decimal(match['ls'].lstrip('0') or '0', match['lf'])} Sekunden"
+    if match["duhr"]:  # '02:02:23 Uhr': a clock to the second
+        hours, minutes, seconds = int(match["dh"]), int(match["dmin"]), int(match["ds"])
+        return (f"{'ein' if hours == 1 else numbers.cardinal(hours)} Uhr "
+                f"{'eine' if minutes == 1 else numbers.cardinal(minutes)} {'Minute' if minutes == 1 else 'Minuten'} "
+                f"{'eine' if seconds == 1 else numbers.cardinal(seconds)} {'Sekunde' if seconds == 1 else 'Sekunden'}")
     if match["dh"]:
         return _duration(match)
+    if match["colon"] and (match["hours"] or match["minutes"]):  # '1:45 Stunden', '2:30 Minuten': a duration
+        big, small = int(match["h"]), int(match["m"])
+        units = (("eine Stunde", "Stunden"), ("eine Minute", "Minuten")) if match["hours"] else (
+            ("eine Minute", "Minuten"), ("eine Sekunde", "Sekunden"))
+        parts = [one if value == 1 else f"{numbers.cardinal(value)} {many}"
+                 for value, (one, many) in zip((big, small), units) if value]
+        return " und ".join(parts) or f"null {units[1][1]}"
+    if match["hours"] or match["minutes"]:
+        return None  # '14.30 h' without a colon: not ours
     if not match["uhr"] and _near_score_word(ctx):
         return None
     hours, minutes = int(match["h"]), int(match["m"] or match["dm"])

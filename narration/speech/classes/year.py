@@ -33,9 +33,9 @@ def is_year(ctx) -> bool:
         return True
     if previous in data.words("quantity_cues.txt"):
         return False
-    following = ctx.next_word()
+    following = ctx.next_word().rstrip(".,;:!?")  # 'Mitarbeiter.' ending the sentence is still the noun
     if following[:1].isupper():
         analyses = ctx.nouns.analyses(following)
-        if "p" in analyses[::2]:
+        if "p" in analyses[::2]:  # '1850 Kunden', and '1999 Mitarbeiter' (the plural looks like the singular)
             return False
     return True

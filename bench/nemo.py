@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Score the German normaliser on NeMo-text-processing's own German test cases (issue 26).
+
+    python bench/nemo.py [CASES_DIR] [--show]
+
+CASES_DIR holds NeMo's ``test_cases_<class>.txt`` (``spoken~written``; in
+``test_cases_normalize_with_audio.txt`` a ``~written`` line, then each acceptable spoken form on
+a line of its own). Default: ``../shared/nemo-de-tn`` (Apache 2.0; read in place, never copied).
+Outputs are compared by their letters only (lower case, no spaces or punctuation), as NeMo writes
+compound numbers apart ("zwei tausend drei"). A digit left in an output is always wrong.
+Differences that are legitimate other readings, or NeMo's own questionable expectations, are
+listed with their reason in ``ALTERNATIVES`` and counted apart.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEFAULT = ROOT.parent / "shared" / "nemo-de-tn"
+
+# written form -> why our reading differs from NeMo's and is still right (or NeMo's is not).
+_KEEPS_DIGITS = "NeMo's audio-based mode accepts the written form unchanged; a speech text never keeps a digit"
+_LOWER_UNIT = "NeMo writes the unit symbol in lower case, which no German text does; kWh and mV are read"
+_CENT = "'zwei Euro zwanzig' is how prices are said; 'zwanzig Cent' after it is NeMo's longer form"
+_PROTOCOL = "'https://' is left unsaid (a listener needs the address, not its scheme); NeMo spells it"
+_LETTER_D = "the letter D is said 'De' in German; NeMo's expectation keeps the written letter"
+_ORDINAL_EIN = "'hundertster', 'tausendster' is the usual form; 'einhundertster' would be NeMo's, both are right"
+_LIST = "digits joined by commas without spaces are a list here; NeMo reads pairs of them as decimals"
+ALTERNATIVES: dict[str, str] = {
+    "1126": "a bare four-digit number from 1100 to 1999 is read as a year unless context says count",
+    "2.3": "without its final dot '2.3' is not a date in German writing; read as a version or English decimal",
+    "2. mär. 2003": "NeMo's lower-case month abbreviation; 'Mär.' is read as März",
+    "1,2,3": _LIST, "1,2,3,4": _LIST, "1,2,3,4,5": _LIST,
+    "asdf123@abc.com": "letters that form a syllable are read as a word and digits as a number in a handle",
+    "https://www.abc.com": _PROTOCOL, "https://www.abc.com/ab?=3-/abs/1": _PROTOCOL,
+    "@wezyr1986": "a handle's digits are read as a number, as people say them ('wezyr neunzehnhundert…')",
+    "2D-Mammogram": _LETTER_D, "3D-Drucker": _LETTER_D,
+    "0/0": "NeMo's 'null Nulltel' is no German word; zero over zero is read as two numbers",
+    "1/100": "'ein Hundertstel' is the German fraction; NeMo says 'ein einhundertstel'",
+    "2 kwh": _LOWER_UNIT, "1 mv": _LOWER_UNIT, "1 million mv": _LOWER_UNIT,
+    "1 h": "'eine Stunde' (feminine); NeMo's 'ein Stunde' is ungrammatical",
+    "€1 million": "'eine Million Euro'; NeMo's 'eins million euro' is ungrammatical",
+    "$2,20": _CENT, "€2,20": _CENT, "$2,200": _CENT, "€2,200": _CENT, "$2,20000": _CENT,
+    "£2,01": "'zwei Pfund eins', as prices are said; NeMo adds 'Penny'",
+    "£2,20": "'zwei Pfund zwanzig', as prices are said; NeMo adds 'Pence'",
+    "t-0t25d12-f": _KEEPS_DIGITS, "B2A23C": _KEEPS_DIGITS, "25d08A": _KEEPS_DIGITS, "C24": _KEEPS_DIGITS,
+    "1970-2010": _KEEPS_DIGITS, "W26s": _KEEPS_DIGITS, "5-3-Ws": _KEEPS_DIGITS, "401-ks": _KEEPS_DIGITS,
+    "The box was 25 x 7 m.": _KEEPS_DIGITS, "4567": _KEEPS_DIGITS, "1,000,123": _KEEPS_DIGITS,
+    "100. Geburtstag": _ORDINAL_EIN, "1000.": _ORDINAL_EIN, "1000000.": "'Millionster'; NeMo's 'eine millionster' is ungrammatical",
+    "dem 1000.": "'dem tausendsten' (weak ending after the article); NeMo's 'dem ein tausendstem' is ungrammatical",
+    "+49 1234-1234": "a country code digit by digit ('plus vier neun') is as common as 'plus neunundvierzig'",
+    "+49 12341234": "a country code digit by digit ('plus vier neun') is as common as 'plus neunundvierzig'",
+}
+
+
+@dataclass
+class Case:
+    file: str
+    written: str
+    expected: tuple[str, ...]
+    got: str = ""
+
+    @property
+    def agrees(self) -> bool:
+        return letters(self.got) in {letters(e) for e in self.expected}
+
+    @property
+    def keeps_digit(self) -> bool:
+        return bool(re.search(r"\d", self.got))
+
+
+def letters(text: str) -> str:
+    return re.sub(r"[\W\d_]+", "", text.casefold())
+
+
+def cases(folder: Path) -> list[Case]:
+    found = []
+    for path in sorted(folder.glob("test_cases_*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        if path.stem.endswith("normalize_with_audio"):
+            current = None
+            for line in lines:
+                if line.startswith("~"):
+                    current = Case(path.stem, line[1:], ())
+                    found.append(current)
+                elif line.strip() and current is not None:
+                    current.expected += (line,)
+            continue
+        for line in lines:
+            if "~" in line:
+                spoken, written = line.split("~", 1)
+                found.append(Case(path.stem, written, (spoken,)))
+    return found
+
+
+def score(folder: Path) -> tuple[dict, list[Case]]:
+    from narration.speech.normalise import Normaliser
+
+    normaliser = Normaliser()
+    found = cases(folder)
+    for case in found:
+        case.got = normaliser(case.written)
+    agree = sum(c.agrees for c in found)
+    alternative = sum(1 for c in found if not c.agrees and c.written in ALTERNATIVES)
+    summary = {"cases": len(found), "agree": agree, "agree_share": round(agree / max(1, len(found)), 4),
+               "listed_alternatives": alternative, "keep_a_digit": sum(c.keeps_digit for c in found),
+               "unexplained": sum(1 for c in found if not c.agrees and c.written not in ALTERNATIVES)}
+    return summary, found
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--show", action="store_true", help="every case that differs, with ours and NeMo's")
+    args = parser.parse_args(argv)
+    if not list(args.folder.glob("test_cases_*.txt")):
+        print(f"nemo: no test_cases_*.txt in {args.folder}", file=sys.stderr)
+        return 2
+    summary, found = score(args.folder)
+    if args.show:
+        for case in found:
+            if not case.agrees:
+                why = ALTERNATIVES.get(case.written, "")
+                print(f"{case.file[11:]:22} {case.written!r}\n{'':22}   ours: {case.got!r}\n{'':22}   nemo: "
+                      f"{case.expected[0]!r}" + (f"\n{'':22}   ({why})" if why else ""))
+    for key, value in summary.items():
+        print(f"{key:20} {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
