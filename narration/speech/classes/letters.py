@@ -4,7 +4,8 @@ letters that can be pronounced is a word ('NICHT' -> 'nicht'), and in a headline
 set in capitals ('ALARM IN DER STADT') every unknown word is."""
 import re
 
-from .. import data
+from .. import data, numbers
+from . import roman
 
 NAME = "letters"
 # acronyms with one capital ('Pkw', 'Lkw', 'Kfz') only as listed; with two or more, any word
@@ -50,6 +51,9 @@ def verbalise(match, ctx):
         return None
     if not core.isupper():
         return None  # mixed case we do not know ('McDonald', 'iPhone'): leave it to the voice
-    if ctx.caps_line or pronounceable(core):
+    if re.fullmatch(r"[IVX]{2,}", core) and roman.value(core):  # 'Band III', 'Kapitel XII': a number
+        return numbers.cardinal(roman.value(core))
+    if ctx.caps_line or pronounceable(core) or core.capitalize() in data.words("sentence_words.txt"):
+        # a stressed pronoun or particle ('muss SIE sich', 'während ER nach') is the word
         return as_word(core, ctx) + suffix
     return spell(core) + suffix

@@ -5,12 +5,14 @@ from .. import data
 from ..patterns import alternatives
 
 NAME = "symbol"
-PATTERN = rf"(?P<dash>\s[–—|-](?=\s))|(?P<number>#(?=\d))|(?P<bar>\|)|(?P<between>(?<=[^\W\d])[–—](?=[^\W\d]))|(?P<slash>/)|(?P<minus>−)|(?P<symbol>{alternatives(data.rows('symbols.tsv'))})"
+PATTERN = rf"(?P<dash>\s[–—|-](?=\s))|(?P<crumb>(?<=[^\W\d])\s?[>›](?=\s?[^\W\d]))|(?P<number>#(?=\d))|(?P<bar>\|)|(?P<between>(?<=[^\W\d])[–—](?=[^\W\d]))|(?P<slash>/)|(?P<minus>−)|(?P<symbol>{alternatives(data.rows('symbols.tsv'))})"
 
 
 def verbalise(match, ctx):
     if match["dash"]:
         return ","
+    if match["crumb"]:  # 'Forum > iPhone': a page's path, not "größer als"
+        return ", "
     if match["between"] or match["bar"]:  # 'Köln–Frankfurt'
         return " "
     if match["number"]:  # '#1' is 'Nummer eins'; '#MeToo' a hashtag
