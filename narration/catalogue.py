@@ -68,6 +68,7 @@ def engine_choice(options):
 
     v = options.voice
     settings = VoiceSettings(language=v.language, voice=v.espeak_voice, rate=v.rate, pitch=v.pitch, tld=v.gtts_tld,
+                             voices=tuple(options.voices.items()),
                              timeout=v.gtts_timeout, max_concurrency=v.gtts_concurrency,
                              min_interval=v.gtts_min_interval, retries=v.gtts_retries, backoff=v.gtts_backoff)
     return EngineChoice(options.build.engine, settings, {"espeak": v.espeak_voice, "gtts": v.gtts_voice})

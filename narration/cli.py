@@ -199,12 +199,19 @@ def _cmd_script(args, options) -> int:
             doc, lexicon = load(path), load_lexicon(path.parent)
         except NarrationError as exc:
             raise type(exc)(f"{path}: {exc.message}", exc.hint) from exc
+    from .speech import parts
+
     for item in build_script(doc, lexicon, intro=options.build.intro):
-        print(item.speech)
+        print(parts.readable(item.speech) if args.explain else parts.plain(item.speech))
         if args.explain:
             for token in item.tokens:
+                if token.kind == "lang":
+                    continue
                 if token.kind != "plain":
                     print(f"    {token.text!r:28} {token.kind:13} {token.spoken!r}")
+            for part in parts.split(item.speech):
+                if part.language:
+                    print(f"    [{part.language}] {part.text.strip()!r}")
     return 0
 
 

@@ -94,6 +94,7 @@ class Options:
     podcast: PodcastOptions = field(default_factory=PodcastOptions)
     epub: EpubOptions = field(default_factory=EpubOptions)
     sources: SourceOptions = field(default_factory=SourceOptions)
+    voices: dict = field(default_factory=dict)  # language -> eSpeak NG voice for passages in it ("en" -> "en-us")
 
 
 def load(path: Path | None = None) -> Options:
@@ -109,6 +110,9 @@ def load(path: Path | None = None) -> Options:
     for table, values in data.items():
         if table not in {f.name for f in fields(Options)}:
             raise ConfigError(f"{path.name}: unknown table [{table}]")
+        if table == "voices":
+            options = replace(options, voices=_voices(values, f"{path.name} [voices]"))
+            continue
         options = replace(options, **{table: _apply(getattr(options, table), values, f"{path.name} [{table}]")})
     check(options, path.name)
     return options
@@ -124,6 +128,16 @@ def check(options: Options, where: str) -> None:
             raise ConfigError(f"{where} [sources]: '{url[:80]}' is not an http(s) URL")
     if options.epub.audio not in EPUB_AUDIO:
         raise ConfigError(f"{where} [epub]: 'audio' must be one of {', '.join(EPUB_AUDIO)}, not '{options.epub.audio}'")
+
+
+def _voices(values, where: str) -> dict:
+    """``[voices]``: language tag = voice name, both plain strings."""
+    if not isinstance(values, dict):
+        raise ConfigError(f"{where} must be a table of language = voice")
+    for language, voice in values.items():
+        if not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", language) or not isinstance(voice, str) or not voice:
+            raise ConfigError(f"{where}: '{language} = {voice!r}' is not a language tag and a voice name")
+    return dict(sorted(values.items()))
 
 
 def _apply(section, values: dict, where: str):

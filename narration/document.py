@@ -13,7 +13,7 @@ import uuid
 from pathlib import Path
 
 from .errors import ReaderError
-from .model import Block, Document, Metadata, Section, Sentence, heading_id, sentence_id
+from .model import Block, Document, Metadata, Section, Sentence, Span, heading_id, sentence_id
 from .readers import SIDECAR_SUFFIXES, reader_for
 from .readers.base import RawDocument
 from .segment import SplitMemo, split_sentences
@@ -47,7 +47,8 @@ def load(path: Path, memo_dir: Path | None = None) -> Document:
 
 
 def assemble(raw: RawDocument, path: Path, split=split_sentences) -> Document:
-    sections = _sections(raw, path, split)
+    language = raw.meta.get("language") or raw.meta.get("lang") or ""
+    sections = _sections(raw, path, split, _language(str(language) if isinstance(language, str) else ""))
     if not sections:
         raise ReaderError("has no text to narrate")
     meta = _metadata(raw.meta, sections, path)
@@ -58,7 +59,7 @@ def assemble(raw: RawDocument, path: Path, split=split_sentences) -> Document:
                     dropped=tuple((text, why) for text, why in raw.dropped if text))
 
 
-def _sections(raw: RawDocument, path: Path, split) -> list[Section]:
+def _sections(raw: RawDocument, path: Path, split, language: str = "de") -> list[Section]:
     sections: list[Section] = []
     for raw_section in raw.sections:
         number = len(sections) + 1
@@ -68,7 +69,8 @@ def _sections(raw: RawDocument, path: Path, split) -> list[Section]:
             texts = split(raw_block.text)
             if not texts and not raw_block.alt:
                 continue
-            sentences = tuple(Sentence(sentence_id(number, b, i), t) for i, t in enumerate(texts, 1))
+            spans = _language_spans(raw_block.text, texts, raw_block.languages, language)
+            sentences = tuple(Sentence(sentence_id(number, b, i), t, spans[i - 1]) for i, t in enumerate(texts, 1))
             blocks.append(Block(
                 id=f"b-{number}-{b}", kind=raw_block.kind, sentences=sentences, group=raw_block.group,
                 ordered=raw_block.ordered, row=raw_block.row, col=raw_block.col, header=raw_block.header,
@@ -81,6 +83,27 @@ def _sections(raw: RawDocument, path: Path, split) -> list[Section]:
         sections.append(Section(f"sec-{number}", raw_section.level, Sentence(heading_id(number), title),
                                 tuple(blocks), bool(title)))
     return sections
+
+
+def _language_spans(paragraph: str, sentences: list[str], languages, document: str) -> list[tuple[Span, ...]]:
+    """Each sentence's share of the paragraph's passages in another language than ``document``'s."""
+    if not languages:
+        return [()] * len(sentences)
+    own = document.split("-")[0]
+    found, position = [], 0
+    for sentence in sentences:
+        at = paragraph.find(sentence, position)
+        if at < 0:  # the splitter changed the text (it never should): no spans rather than wrong ones
+            found.append(())
+            continue
+        position = at + len(sentence)
+        spans = []
+        for start, end, tag in languages:
+            start, end = max(start, at) - at, min(end, position) - at
+            if end > start and tag.split("-")[0] != own:
+                spans.append(Span(start, end, "lang", tag))
+        found.append(tuple(spans))
+    return found
 
 
 def _metadata(meta: dict, sections: list[Section], path: Path) -> Metadata:

@@ -29,9 +29,21 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class Span:
+    """A typed stretch of a sentence's text (character offsets): ``kind`` "lang" marks a passage in
+    another language (``value`` its BCP 47 tag). Every writer, the normaliser and the timing map
+    read the same spans; other inline structure (note references, page breaks) joins as kinds."""
+    start: int
+    end: int
+    kind: str
+    value: str
+
+
+@dataclass(frozen=True)
 class Sentence:
     id: str
     text: str
+    spans: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)

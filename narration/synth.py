@@ -13,6 +13,7 @@ from pathlib import Path
 from .cache import ClipCache, clip_key
 from .engines.base import Engine
 from .progress import Progress
+from .speech import parts
 from .speech.script import ScriptItem
 
 log = logging.getLogger(__name__)
@@ -28,8 +29,32 @@ class SynthStats:
 
 
 def keys_for(items: list[ScriptItem], engine: Engine) -> dict[str, str]:
+    """Each item's clip key. A sentence with a passage in another language also keys on the voices
+    its passages are read by (the marks in its speech text say which languages): changing a mark,
+    or a language's voice, makes only the sentences it touches anew."""
     identity = engine.cache_identity()
-    return {item.id: clip_key(identity, item.speech) for item in items}
+    keys = {}
+    for item in items:
+        used = parts.languages(item.speech)
+        if used:
+            voices = {lang: engine.settings.voice_for(lang) for lang in sorted(used)}
+            keys[item.id] = clip_key({**identity, "voices": voices}, item.speech)
+        else:
+            keys[item.id] = clip_key(identity, item.speech)
+    return keys
+
+
+_TOLD: set[tuple[str, str]] = set()
+
+
+def warn_missing_voices(items: list[ScriptItem], engine: Engine, label: str) -> None:
+    """One line per language no voice of the engine has (its passages are read in German)."""
+    used = set().union(*(parts.languages(item.speech) for item in items)) if items else set()
+    for language in sorted(engine.languages_without_voice(used)):
+        if (engine.name, language) not in _TOLD:
+            _TOLD.add((engine.name, language))
+            log.warning("%s: %s has no voice for '%s': those passages are read by the document's voice",
+                        label, engine.display_name, language)
 
 
 def synthesize(items: list[ScriptItem], engine: Engine, cache: ClipCache, jobs: int, quiet: bool = False,
@@ -39,6 +64,7 @@ def synthesize(items: list[ScriptItem], engine: Engine, cache: ClipCache, jobs: 
     clip keys, if the caller has them already."""
     keys = keys if keys is not None else keys_for(items, engine)
     speech_of = {keys[item.id]: item.speech for item in items}
+    warn_missing_voices(items, engine, label)
     missing = [key for key in speech_of if not cache.has(key)]
     # a sentence heard twice is synthesised once: its second clip counts as from the cache
     stats = SynthStats(clips=len(items), cached=len(items) - len(missing), synthesised=len(missing))

@@ -18,6 +18,13 @@ class VoiceSettings:
     min_interval: float = 0.1  # gTTS: seconds between request starts
     retries: int = 4  # gTTS: tries after the first
     backoff: float = 0.5  # gTTS: first back-off in seconds (doubles, with jitter)
+    voices: tuple[tuple[str, str], ...] = ()  # (language, engine voice) for passages in other languages
+
+    def voice_for(self, language: str) -> str:
+        """The voice for a passage in ``language`` ("" is the document's: the voice above)."""
+        if not language:
+            return self.voice
+        return dict(self.voices).get(language, dict(self.voices).get(language.split("-")[0], language))
 
 
 class Engine:
@@ -53,6 +60,11 @@ class Engine:
 
     def synthesize(self, text: str) -> bytes:
         raise NotImplementedError
+
+    def languages_without_voice(self, languages: set[str]) -> set[str]:
+        """Of the languages a text switches to (``speech.parts``), those this engine cannot speak:
+        their passages are read by the document's voice."""
+        return set()
 
     def release(self, executor: Executor) -> None:
         """Done with an executor from ``executor()``: engines that keep theirs warm override this."""

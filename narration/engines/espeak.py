@@ -26,6 +26,7 @@ from ..audio.levels import measure
 from ..audio.wavwords import wav_parts
 from ..cache import write_entry
 from ..errors import EngineError
+from ..speech import parts
 from .base import Engine, VoiceSettings
 
 if TYPE_CHECKING:  # the pool's module (and multiprocessing) load only when a clip must be made
@@ -35,6 +36,7 @@ _AUDIO_OUTPUT_SYNCHRONOUS = 2
 _CHARS_UTF8 = 1
 _PARAM_RATE, _PARAM_PITCH = 1, 3
 _EVENT_LIST_TERMINATED, _EVENT_WORD = 0, 1
+JOIN_SILENCE_MS = 20  # of eSpeak NG's pause kept where two voices meet inside a sentence
 
 
 class _EVENT(ctypes.Structure):
@@ -98,12 +100,43 @@ class _Synth:
         """The speech and its word events (character start, length, first sample). Called in a
         fresh fork (``_synthesize_in_worker``), so the lock is the parent's, already held."""
         self.configure(settings)
+        if not parts.has_parts(text):
+            return self._speak(text)
+        return self._speak_parts(text, settings)
+
+    def _speak(self, text: str) -> tuple[bytes, list[tuple[int, int, int]]]:
         self._buffer, self._words = bytearray(), []
         data = text.encode("utf-8")
         status = self.lib.espeak_Synth(data, len(data) + 1, 0, 0, 0, _CHARS_UTF8, None, None)
         if status != 0:
-            raise EngineError(f"eSpeak NG failed (status {status}) on: {text[:60]!r}")
+            raise EngineError(f"eSpeak NG failed (status {status}) on: {parts.plain(text)[:60]!r}")
         return bytes(self._buffer), list(self._words)
+
+    def _speak_parts(self, text: str, settings: VoiceSettings) -> tuple[bytes, list[tuple[int, int, int]]]:
+        """A sentence with passages in other languages: each part in its own voice, joined where the
+        voices meet without the pause eSpeak NG puts at an utterance's ends (at most ``JOIN_SILENCE_MS``
+        of it stays), and its word events counted in the whole text and the whole clip."""
+        from ..audio.levels import measure
+
+        pieces = parts.split(text)
+        joined, words = bytearray(), []
+        keep = self.rate * JOIN_SILENCE_MS // 1000
+        for n, part in enumerate(pieces):
+            voice = settings.voice_for(part.language).encode()
+            if self.lib.espeak_SetVoiceByName(voice) != 0:  # no such voice: the document's reads it
+                self.lib.espeak_SetVoiceByName(settings.voice.encode())
+            self.lib.espeak_SetParameter(_PARAM_RATE, int(settings.rate), 0)
+            self.lib.espeak_SetParameter(_PARAM_PITCH, int(settings.pitch), 0)
+            pcm, events = self._speak(part.text)
+            levels = measure(pcm)
+            total = len(pcm) // 2
+            first = max(0, levels.first - keep) if n > 0 and levels.end else 0
+            last = min(total, levels.end + keep) if n < len(pieces) - 1 and levels.end else total
+            base = len(joined) // 2 - first  # a sample of this part is at ``base + sample`` in the clip
+            joined += pcm[first * 2:last * 2]
+            words += [(part.start + char, length, base + max(sample, first)) for char, length, sample in events]
+        self.configured = None  # the voice changed: the next clip sets it again
+        return bytes(joined), words
 
     def voices(self) -> list[str]:
         self.lib.espeak_ListVoices.restype = ctypes.POINTER(ctypes.POINTER(_VOICE))
@@ -204,6 +237,16 @@ class EspeakEngine(Engine):
         except ImportError:
             return False, "the espeakng-loader package is not installed"
         return True, "offline, built in"
+
+    def languages_without_voice(self, languages: set[str]) -> set[str]:
+        """Told by the voice files in eSpeak NG's data (``lang/<family>/<voice>``), without loading
+        the library in the build's own process."""
+        if not languages:
+            return set()
+        import espeakng_loader
+
+        names = {p.name.lower() for p in (Path(espeakng_loader.get_data_path()) / "lang").rglob("*") if p.is_file()}
+        return {lang for lang in languages if self.settings.voice_for(lang).lower() not in names}
 
     def synthesize(self, text: str) -> bytes:
         """One clip, from a worker like the build's (one kept per process for such calls)."""

@@ -103,6 +103,22 @@ class GttsEngine(Engine):
         return True, f"{host} answers"
 
     def synthesize(self, text: str) -> bytes:
+        """One clip. A sentence with passages in other languages is asked for part by part, each in
+        its language (gTTS's ``lang``), and the MP3 answers are joined: MP3 frames stand alone."""
+        from ..speech import parts
+
+        if not parts.has_parts(text):
+            return self._request(text, self.settings.language)
+        return b"".join(self._request(part.text.strip(), part.language or self.settings.language)
+                        for part in parts.split(text))
+
+    def languages_without_voice(self, languages: set[str]) -> set[str]:
+        from gtts.lang import tts_langs
+
+        known = set(tts_langs())
+        return {lang for lang in languages if lang not in known and lang.split("-")[0] not in known}
+
+    def _request(self, text: str, language: str) -> bytes:
         from gtts import gTTS
         from gtts.tts import gTTSError
 
@@ -111,7 +127,7 @@ class GttsEngine(Engine):
         for attempt in range(1, attempts + 1):
             try:
                 with self.pacer:
-                    tts = gTTS(text, lang=s.language.split("-")[0], tld=s.tld, timeout=s.timeout, lang_check=False)
+                    tts = gTTS(text, lang=language.split("-")[0], tld=s.tld, timeout=s.timeout, lang_check=False)
                     audio = b"".join(tts.stream())
                 if not audio:
                     raise EngineError(f"gTTS returned no audio for: {text[:60]!r}", "Google's response had no audio")

@@ -20,6 +20,7 @@ class RawBlock:
     image: str = ""  # path as written in the source (vetted later)
     alt: str = ""
     credit: str = ""  # figure: its credit line ("Foto: dpa"), shown beside the caption, never spoken
+    languages: list = field(default_factory=list)  # (start, end, tag) of passages in another language
 
 
 @dataclass

@@ -33,7 +33,8 @@ _KEEP_TAGS = {
     "code", "pre", "a",
 }
 _KEEP_ATTRS = {"img": {"alt", "src"}, "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"},
-               "figure": {"data-credit"}}
+               "figure": {"data-credit"}, "span": {"lang"}, "div": {"lang"}}
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # A page is "short" when its article is both few words and a small part of the page: a paywall,
 # a consent wall or a page built by JavaScript shows a teaser and a lot of furniture.
@@ -52,6 +53,7 @@ def read(path: Path, data: bytes) -> RawDocument:
     if selection.root is None:
         raise ReaderError("has no article text", _NO_TEXT_HINT)
     dropped = selection.dropped + boilerplate.strip(selection.root) + _images(selection.root)
+    _languages_as_spans(selection.root)
     fragment = lxml.html.tostring(selection.root, encoding="unicode")
     clean = nh3.clean(fragment, tags=_KEEP_TAGS, attributes=_KEEP_ATTRS, url_schemes={"http", "https"},
                       link_rel=None, strip_comments=True)
@@ -65,6 +67,24 @@ def read(path: Path, data: bytes) -> RawDocument:
         log.warning("%s: only %d words of article on a page of %d (paywall, consent wall or JavaScript page?)",
                     path.name, words, selection.page_words)
     return raw
+
+
+def _languages_as_spans(root) -> None:
+    """pandoc keeps ``lang`` on a <span> or <div> only; an <i lang="en">, <q lang="fr"> or <p lang="en">
+    gets a <span lang> around its content, so the passage's language reaches the document."""
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        lang = element.get("lang") or element.get(_XML_LANG)
+        if not lang or element.tag in ("span", "div") or element is root:
+            if lang and element.tag in ("span", "div"):
+                element.set("lang", lang)
+            continue
+        wrapper = lxml.html.Element("span", lang=lang)
+        wrapper.text, element.text = element.text, None
+        for child in list(element):
+            wrapper.append(child)  # moves it, with its tail
+        element.append(wrapper)
 
 
 def _flatten_headings(root) -> None:

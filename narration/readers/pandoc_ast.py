@@ -2,11 +2,14 @@
 
 Only text and structure leave this module: raw HTML/LaTeX blocks, attributes,
 link targets and footnote bodies are dropped here, once, so no reader can let
-markup from a source through to an output.
+markup from a source through to an output. The one attribute kept is a span's
+or a division's ``lang`` (Markdown ``[text]{lang=en}`` and ``::: {lang=fr}``,
+HTML's ``lang``): as the block's language spans, checked to be a language tag.
 """
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pypandoc
@@ -15,6 +18,16 @@ from ..errors import ReaderError
 from .base import RawBlock, RawDocument, RawSection
 
 _QUOTES = {"DoubleQuote": ("„", "“"), "SingleQuote": ("‚", "‘")}
+_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def language_of(attr) -> str | None:
+    """A pandoc attribute's ``lang``, if it is a language tag ('en', 'fr-CA'), in its usual case."""
+    value = dict(attr[2]).get("lang", "") if attr and len(attr) > 2 else ""
+    if not _TAG.fullmatch(value):
+        return None
+    head, *rest = value.split("-")
+    return "-".join([head.lower(), *(r.upper() if len(r) == 2 else r for r in rest)])
 
 
 def convert(source: str | Path, pandoc_format: str, *, is_file: bool, extra_args=()) -> dict:
@@ -42,10 +55,16 @@ class _Walker:
     def __init__(self):
         self.sections = [RawSection(title=None, level=1)]
         self.groups = 0
+        self.language = None  # of the division being walked ('::: {lang=fr}')
 
     def _add(self, block: RawBlock):
         if block.text.strip() or block.alt.strip():
             self.sections[-1].blocks.append(block)
+
+    def _text(self, kind, inlines, **fields):
+        """A block of running text, with the passages in other languages it holds."""
+        text, languages = inline_text_and_languages(inlines, self.language)
+        self._add(RawBlock(kind, text, languages=languages, **fields))
 
     def _group(self) -> int:
         self.groups += 1
@@ -61,7 +80,7 @@ class _Walker:
             level, _attr, inlines = content
             self.sections.append(RawSection(title=inline_text(inlines), level=level))
         elif tag in ("Para", "Plain"):
-            self._add(RawBlock(kind, inline_text(content), group=group))
+            self._text(kind, content, group=group)
         elif tag == "LineBlock":
             self._add(RawBlock(kind, " ".join(inline_text(line) for line in content), group=group))
         elif tag == "CodeBlock":
@@ -82,19 +101,24 @@ class _Walker:
         elif tag == "Figure":
             self._figure(content)
         elif tag == "Div":
-            self.blocks(content[1], kind, group)
+            outer = self.language
+            self.language = language_of(content[0]) or outer
+            try:
+                self.blocks(content[1], kind, group)
+            finally:
+                self.language = outer
         # RawBlock, HorizontalRule, Null: nothing to narrate.
 
     def _list(self, items, ordered):
         group = self._group()
         for item in items:
-            texts, nested = [], []
+            inlines, nested = [], []
             for part in item:
                 if part.get("t") in ("Para", "Plain"):
-                    texts.append(inline_text(part["c"]))
+                    inlines += ([{"t": "Space"}] if inlines else []) + part["c"]
                 else:
                     nested.append(part)
-            self._add(RawBlock("list_item", " ".join(texts), group=group, ordered=ordered))
+            self._text("list_item", inlines, group=group, ordered=ordered)
             self.blocks(nested)
 
     def _table(self, content):
@@ -144,33 +168,60 @@ def block_text(block) -> str:
 
 
 def inline_text(inlines) -> str:
-    out: list[str] = []
-    _inlines(inlines, out)
-    return " ".join("".join(out).split())
+    return inline_text_and_languages(inlines)[0]
 
 
-def _inlines(inlines, out):
+def inline_text_and_languages(inlines, language: str | None = None) -> tuple[str, list[tuple[int, int, str]]]:
+    """The inlines' text, white space collapsed, and (start, end, tag) of each passage marked with
+    a language (``language``: the surrounding division's)."""
+    out: list[tuple[str, str | None]] = []
+    _inlines(inlines, out, language)
+    chars: list[tuple[str, str | None]] = []
+    for piece, lang in out:
+        for ch in piece:
+            if ch.isspace():
+                if chars and chars[-1][0] != " ":
+                    chars.append((" ", lang))
+            else:
+                chars.append((ch, lang))
+    while chars and chars[-1][0] == " ":
+        chars.pop()
+    text = "".join(ch for ch, _ in chars)
+    spans, start = [], None
+    for i, (ch, lang) in enumerate(chars + [(" ", None)]):
+        current = spans[-1][2] if start is not None else None
+        if start is not None and lang != current:
+            end = i
+            while end > start and text[end - 1] == " ":
+                end -= 1
+            spans[-1] = (start, end, current)
+            start = None
+        if start is None and lang is not None and ch != " ":
+            start = i
+            spans.append((i, i, lang))
+    return text, [s for s in spans if s[1] > s[0]]
+
+
+def _inlines(inlines, out, lang=None):
     for inline in inlines:
         tag, content = inline.get("t"), inline.get("c")
         if tag == "Str":
-            out.append(content)
+            out.append((content, lang))
         elif tag in ("Space", "SoftBreak", "LineBreak"):
-            out.append(" ")
+            out.append((" ", lang))
         elif tag in ("Emph", "Strong", "Underline", "Strikeout", "Superscript", "Subscript", "SmallCaps"):
-            _inlines(content, out)
-        elif tag in ("Span", "Link"):
-            _inlines(content[1], out)
-        elif tag == "Image":
-            _inlines(content[1], out)
+            _inlines(content, out, lang)
+        elif tag == "Span":
+            _inlines(content[1], out, language_of(content[0]) or lang)
+        elif tag in ("Link", "Image", "Cite"):
+            _inlines(content[1], out, lang)
         elif tag == "Quoted":
             left, right = _QUOTES.get(content[0]["t"], ("„", "“"))
-            out.append(left)
-            _inlines(content[1], out)
-            out.append(right)
-        elif tag == "Cite":
-            _inlines(content[1], out)
+            out.append((left, lang))
+            _inlines(content[1], out, lang)
+            out.append((right, lang))
         elif tag in ("Code", "Math"):
-            out.append(content[1])
+            out.append((content[1], lang))
         # RawInline and Note: dropped (markup, and footnotes read out of place).
 
 

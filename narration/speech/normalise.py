@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from . import grammar, nouns as noun_lexicon
+from . import grammar, nouns as noun_lexicon, parts
 from .classes import CLASSES, SemioticClass
 
 
@@ -93,7 +93,27 @@ class Normaliser:
     def __call__(self, text: str) -> str:
         return spoken_text(self.tokens(text))
 
-    def tokens(self, text: str) -> list[Token]:
+    def tokens(self, text: str, spans=(), language: str = "de") -> list[Token]:
+        """``spans``: the sentence's ``model.Span``s; a "lang" span is a passage in another language,
+        and ``language`` is the document's. Only German text goes through our (German) classes; a
+        passage in another language keeps its words for its own voice, its numbers said in its
+        language (``foreign``), between marks that switch the voice (``parts``)."""
+        runs = _runs(text, spans, language)
+        if len(runs) == 1 and _german(runs[0][2]):
+            return self._german_tokens(text)
+        tokens: list[Token] = []
+        for start, end, lang in runs:
+            german = _german(lang)
+            if not german:
+                tokens.append(Token(start, start, "", "lang", parts.switch(lang)))
+            piece = text[start:end]
+            made = self._german_tokens(piece) if german else _foreign_tokens(piece, lang)
+            tokens += [Token(t.start + start, t.end + start, t.text, t.kind, t.spoken) for t in made]
+            if not german:
+                tokens.append(Token(end, end, "", "lang", parts.BACK))
+        return tokens
+
+    def _german_tokens(self, text: str) -> list[Token]:
         caps = is_caps_line(text)
         tokens: list[Token] = []
         pos = plain_from = 0
@@ -126,6 +146,41 @@ class Normaliser:
         if plain_from < len(text):
             tokens.append(Token(plain_from, len(text), text[plain_from:], "plain", text[plain_from:]))
         return tokens
+
+
+def _german(language: str) -> bool:
+    return language.split("-")[0].lower() in ("de", "gsw", "")
+
+
+def _runs(text: str, spans, language: str) -> list[tuple[int, int, str]]:
+    """The text cut at its language spans: (start, end, language) in order, covering all of it."""
+    marked = sorted((s.start, s.end, s.value) for s in spans if s.kind == "lang" and s.end > s.start)
+    runs, position = [], 0
+    for start, end, lang in marked:
+        if start < position:
+            continue  # overlapping spans: the first wins
+        if start > position:
+            runs.append((position, start, language))
+        runs.append((start, end, lang))
+        position = end
+    if position < len(text) or not runs:
+        runs.append((position, len(text), language))
+    return runs
+
+
+def _foreign_tokens(text: str, language: str) -> list[Token]:
+    """A passage in ``language``: its numbers in words of that language, everything else as written."""
+    from .foreign import verbalise_numbers
+
+    tokens, position = [], 0
+    for start, end, spoken in verbalise_numbers(text, language.split("-")[0].lower()):
+        if start > position:
+            tokens.append(Token(position, start, text[position:start], "plain", text[position:start]))
+        tokens.append(Token(start, end, text[start:end], f"number ({language})", spoken))
+        position = end
+    if position < len(text):
+        tokens.append(Token(position, len(text), text[position:], "plain", text[position:]))
+    return tokens
 
 
 def spoken_text(tokens: list[Token]) -> str:

@@ -12,6 +12,7 @@ the text itself already carries (its byline or date).
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -22,6 +23,8 @@ from .grammar import MONTHS
 from .normalise import Normaliser, spoken_text
 
 MONTH_NAMES = MONTHS
+log = logging.getLogger(__name__)
+_TOLD: set[str] = set()  # documents' languages already said to be read without German rules
 
 
 @dataclass(frozen=True)
@@ -96,21 +99,26 @@ def build_script(doc: Document, lexicon: Lexicon | None = None, pauses: PauseOpt
                  intro: bool = True) -> list[ScriptItem]:
     lexicon = lexicon or Lexicon()
     speech = Normaliser(lexicon.entries)
+    language = doc.meta.language
+    if language.split("-")[0].lower() != "de" and language not in _TOLD:
+        _TOLD.add(language)
+        log.info("%s: the document is in '%s': its own voice reads it; number and abbreviation rules are "
+                 "German only", doc.source or "document", language)
 
-    raw: list[tuple[str, str, str, int, str]] = []
+    raw: list[tuple[str, str, str, int, str, tuple]] = []
     for index, section in enumerate(doc.sections):
         if heading_is_spoken(section):
-            raw.append((section.heading.id, "heading", section.heading.text, index, ""))
+            raw.append((section.heading.id, "heading", section.heading.text, index, "", section.heading.spans))
         if index == 0 and intro:
             for n, line in enumerate(intro_lines(doc), start=2):
                 line = line[0].upper() + line[1:]
-                raw.append((f"{section.heading.id[:-2]}-{n}", "intro", line, index, ""))
+                raw.append((f"{section.heading.id[:-2]}-{n}", "intro", line, index, "", ()))
         for block in section.blocks:
             texts = block.sentences or ()
             for sentence in texts:
-                raw.append((sentence.id, block.kind, sentence.text, index, block.id))
+                raw.append((sentence.id, block.kind, sentence.text, index, block.id, sentence.spans))
     items = []
-    for i, (item_id, kind, text, section, block) in enumerate(raw):
+    for i, (item_id, kind, text, section, block, spans) in enumerate(raw):
         after = raw[i + 1] if i + 1 < len(raw) else None
         if after is None:
             pause = 0
@@ -122,6 +130,6 @@ def build_script(doc: Document, lexicon: Lexicon | None = None, pauses: PauseOpt
             pause = pauses.paragraph_ms
         else:
             pause = pauses.sentence_ms
-        tokens = speech.tokens(text)
+        tokens = speech.tokens(text, spans, language)
         items.append(ScriptItem(item_id, kind, text, spoken_text(tokens), section, block, pause, tuple(tokens)))
     return items

@@ -11,6 +11,7 @@ import json
 import types
 
 from .. import __version__
+from ..speech import parts
 from ..textio import replacing
 from .base import Writer
 
@@ -26,8 +27,7 @@ class ManifestWriter(Writer):
             "engine": ctx.engine,
             "modified": ctx.modified.isoformat() if ctx.modified else "",
             "document": ctx.doc.to_dict(),
-            "script": ({"id": i.id, "kind": i.kind, "text": i.text, "speech": i.speech, "pause_ms": i.pause_ms}
-                       for i in ctx.script),
+            "script": (script_item(i, ctx.doc.meta.language) for i in ctx.script),
             "timeline": ctx.timeline.to_dict(),
             "files": {role: str(path.relative_to(ctx.out_dir)) for role, path in sorted(ctx.files.items())},
         }
@@ -35,6 +35,16 @@ class ManifestWriter(Writer):
         with replacing(path) as temp, open(temp, "w", encoding="utf-8", newline="") as out:
             write_json(out, data)
         ctx.files["manifest"] = path
+
+
+def script_item(item, language: str) -> dict:
+    """A script item; one with passages in other languages lists its parts with their language."""
+    entry = {"id": item.id, "kind": item.kind, "text": item.text, "speech": parts.plain(item.speech),
+             "pause_ms": item.pause_ms}
+    if parts.has_parts(item.speech):
+        entry["parts"] = [{"language": part.language or language, "speech": part.text}
+                          for part in parts.split(item.speech)]
+    return entry
 
 
 def write_json(out, value, depth: int = 0) -> None:

@@ -26,13 +26,46 @@ def el(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
     return node
 
 
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
 def sentence_spans(parent, sentences) -> None:
-    """Sentences as ``<span id>`` children of ``parent``, separated by spaces."""
+    """Sentences as ``<span id>`` children of ``parent``, separated by spaces; a passage in another
+    language inside one is a ``<span lang xml:lang>`` (WCAG 3.1.2, Language of Parts)."""
     last = None
     for sentence in sentences:
         if last is not None:
             last.tail = " "
-        last = el(parent, "span", sentence.text, id=sentence.id, class_="sentence")
+        spans = [s for s in getattr(sentence, "spans", ()) if s.kind == "lang"]
+        last = el(parent, "span", None if spans else sentence.text, id=sentence.id, class_="sentence")
+        if spans:
+            language_spans(last, sentence.text, spans)
+
+
+def language_spans(node, text: str, spans) -> None:
+    """``text`` as ``node``'s content, each language span of it a ``<span lang xml:lang>``."""
+    node.text, previous, position = None, None, 0
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start < position:
+            continue
+        gap = text[position:span.start]
+        if previous is None:
+            node.text = gap
+        else:
+            previous.tail = gap
+        previous = marked(el(node, "span", text[span.start:span.end]), span.value)
+        position = span.end
+    if previous is None:
+        node.text = text
+    else:
+        previous.tail = text[position:]
+
+
+def marked(node, language: str):
+    """``lang`` for HTML, ``xml:lang`` for XHTML: readers' voices and screen readers switch on either."""
+    node.set("lang", language)
+    node.set(XML_LANG, language)
+    return node
 
 
 def fragment(node) -> str:

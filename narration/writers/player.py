@@ -17,7 +17,7 @@ from lxml import etree
 
 from ..textio import atomic_write
 from .base import Writer
-from .markup import el, render_section
+from .markup import el, marked, render_section
 
 LABELS = {
     "skip": "Zum Text springen", "listen": "Anhören", "follow": "Text beim Hören mitführen",
@@ -57,16 +57,23 @@ def page(title: str, lang: str, body: etree._Element, script: str = "") -> str:
     return "<!DOCTYPE html>\n" + markup + "\n"
 
 
-def word_spans(span, cue) -> None:
+def word_spans(span, cue, languages=()) -> None:
     """The sentence's words as ``<span class="word" data-start>`` children, so the script can
-    mark the word being heard; the text stays exactly the same for readers and screen readers."""
-    text, position = span.text or "", 0
+    mark the word being heard; the text stays exactly the same for readers and screen readers. A
+    word inside a passage in another language (``languages``: the sentence's language spans)
+    carries its ``lang``."""
+    text, position = "".join(span.itertext()), 0
+    for child in list(span):
+        span.remove(child)
     span.text = text[:cue.words[0].start]
     last = None
     for word in cue.words:
         if last is not None:
             last.tail = text[position:word.start]
         last = el(span, "span", text[word.start:word.end], class_="word", data_start=str(word.start_ms))
+        language = next((s.value for s in languages if s.start <= word.start and word.end <= s.end), None)
+        if language:
+            marked(last, language)
         position = word.end
     last.tail = text[position:]
 
@@ -84,6 +91,7 @@ class PlayerWriter(Writer):
     def write(self, ctx):
         meta, lang = ctx.doc.meta, ctx.doc.meta.language
         cues = {cue.id: cue for cue in ctx.timeline.cues}
+        languages = {s.id: [x for x in s.spans if x.kind == "lang"] for s in ctx.doc.sentences() if s.spans}
         body = etree.Element("body")
         el(body, "a", LABELS["skip"], href="#text", class_="skip")
         header = el(body, "header")
@@ -132,7 +140,7 @@ class PlayerWriter(Writer):
                     span.set("data-start", str(cue.start_ms))
                     span.set("data-end", str(cue.end_ms))
                     if cue.words:
-                        word_spans(span, cue)
+                        word_spans(span, cue, languages.get(span.get("id"), ()))
         footer = el(body, "footer")
         el(footer, "p", f"{LABELS['narrated']}: {ctx.narrator}.")
         path = ctx.path("index.html")
