@@ -36,7 +36,7 @@ _AUDIO_OUTPUT_SYNCHRONOUS = 2
 _CHARS_UTF8 = 1
 _PARAM_RATE, _PARAM_PITCH = 1, 3
 _EVENT_LIST_TERMINATED, _EVENT_WORD = 0, 1
-JOIN_SILENCE_MS = 20  # of eSpeak NG's pause kept where two voices meet inside a sentence
+JOIN_SILENCE_MS = 5  # of eSpeak NG's pause kept where two voices meet inside a sentence
 
 
 class _EVENT(ctypes.Structure):
