@@ -184,6 +184,7 @@ def _cmd_watch(args, options) -> int:
 def _cmd_script(args, options) -> int:
     from .document import assemble, load
     from .readers import plaintext
+    from .pipeline import languages_stage
     from .speech.lexicon import load as load_lexicon
     from .speech.script import build_script
 
@@ -193,10 +194,11 @@ def _cmd_script(args, options) -> int:
             raise NarrationError("standard input is empty")
         doc = assemble(plaintext.read(Path("stdin.txt"), data), Path("stdin.txt"))
         lexicon = load_lexicon(SOURCE_DIR)
+        doc = languages_stage(doc, options)
     else:
         path = Path(args.file)
         try:
-            doc, lexicon = load(path), load_lexicon(path.parent)
+            doc, lexicon = languages_stage(load(path), options), load_lexicon(path.parent)
         except NarrationError as exc:
             raise type(exc)(f"{path}: {exc.message}", exc.hint) from exc
     from .speech import parts
@@ -218,10 +220,11 @@ def _cmd_script(args, options) -> int:
 def _cmd_document(args, options) -> int:
     from .document import load
     from .outline import outline
+    from .pipeline import languages_stage
 
     path = Path(args.file)
     try:
-        doc = load(path)
+        doc = languages_stage(load(path), options)
     except NarrationError as exc:
         raise type(exc)(f"{path}: {exc.message}", exc.hint) from exc
     for line in outline(doc, explain=args.explain):

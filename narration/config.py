@@ -24,6 +24,7 @@ class BuildOptions:
     out: str = "output"
     intro: bool = True
     scheduler: str = ""  # "" builds here; "local" starts a Dask LocalCluster; "tcp://host:port" uses that scheduler
+    detect_languages: bool = True  # find quoted English and French phrases in German text (speech.detect)
 
 
 @dataclass(frozen=True)

@@ -86,10 +86,9 @@ def _sections(raw: RawDocument, path: Path, split, language: str = "de") -> list
 
 
 def _language_spans(paragraph: str, sentences: list[str], languages, document: str) -> list[tuple[Span, ...]]:
-    """Each sentence's share of the paragraph's passages in another language than ``document``'s."""
+    """Each sentence's share of the paragraph's passages marked with a language."""
     if not languages:
         return [()] * len(sentences)
-    own = document.split("-")[0]
     found, position = [], 0
     for sentence in sentences:
         at = paragraph.find(sentence, position)
@@ -98,9 +97,9 @@ def _language_spans(paragraph: str, sentences: list[str], languages, document: s
             continue
         position = at + len(sentence)
         spans = []
-        for start, end, tag in languages:
+        for start, end, tag in languages:  # one in the document's language too: it says "not foreign"
             start, end = max(start, at) - at, min(end, position) - at
-            if end > start and tag.split("-")[0] != own:
+            if end > start:
                 spans.append(Span(start, end, "lang", tag))
         found.append(tuple(spans))
     return found

@@ -12,6 +12,15 @@ _MARKS = {"paragraph": "", "list_item": "• ", "quote": "> ", "table_cell": "| 
 _META = ("title", "subtitle", "authors", "date", "publisher", "language", "source_url", "description")
 
 
+def _marked(sentence) -> str:
+    """A sentence with its passages in other languages shown: 'rief [en: America First]'."""
+    text, out, position = sentence.text, [], 0
+    for span in sorted((s for s in sentence.spans if s.kind == "lang"), key=lambda s: s.start):
+        out += [text[position:span.start], f"[{span.value}: {text[span.start:span.end]}]"]
+        position = span.end
+    return "".join(out) + text[position:]
+
+
 def outline(doc: Document, explain: bool = False):
     meta = doc.meta
     for key in _META:
@@ -23,7 +32,7 @@ def outline(doc: Document, explain: bool = False):
         mark = "#" * section.level
         yield f"{mark} {section.heading.text}" + ("" if section.heading_in_source else "   (the title, from metadata)")
         for block in section.blocks:
-            text = " ".join(s.text for s in block.sentences)
+            text = " ".join(_marked(s) for s in block.sentences)
             line = f"{_MARKS.get(block.kind, '')}{text}"
             if block.kind == "figure":
                 line += "".join(f"   ({label}: {value})" for label, value in

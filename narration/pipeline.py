@@ -179,6 +179,7 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     cache_root = Path(options.build.cache_dir)
     use_temp_dir(cache_root, cache_root / "tmp")
     doc, lexicon = read_stage(source, cache_root)
+    doc = languages_stage(doc, options)
     script = script_stage(doc, lexicon, options)
     engine, keys = engine_stage(choice, prior, script, cache_root)
     fingerprint = input_fingerprint(source, options, engine.cache_identity(), formats)
@@ -228,6 +229,16 @@ def read_stage(source: Path, cache_root: Path):
     from .speech.lexicon import load as load_lexicon
 
     return load(source, cache_root / "sentences"), load_lexicon(source.parent)
+
+
+def languages_stage(doc, options):
+    """Document -> the same, with the quoted English and French phrases of its German text marked
+    as passages in their language (``speech.detect``), unless the project turned that off."""
+    if not options.build.detect_languages:
+        return doc
+    from .speech.detect import with_foreign_spans
+
+    return with_foreign_spans(doc)
 
 
 def script_stage(doc, lexicon, options):

@@ -132,6 +132,8 @@ def web_source(tmp_path_factory) -> Path:
 <h1>Straßenbahn wird verlängert</h1><div class="share"><a href="#">Teilen</a> <a href="#">Facebook</a></div>
 <p>Der Stadtrat hat am Dienstagabend beschlossen, die Straßenbahnlinie bis an den Stadtrand zu verlängern, obwohl
 die Kosten seit der ersten Planung deutlich gestiegen sind.</p>
+<p>Der Bürgermeister sprach von <i lang="en">Public Transport First</i>, die Initiative von „Fridays for Future“
+hatte dafür lange demonstriert.</p>
 <h2>Drei Jahre Bauzeit</h2>
 <p>Die Bauarbeiten sollen im kommenden Frühjahr beginnen und etwa drei Jahre dauern, teilte die Verwaltung mit.
 Sie rechnet mit Einschränkungen für Anwohner und Pendler.</p>

@@ -180,3 +180,5 @@ def test_a_web_pages_book_names_its_source_and_shows_the_credit_unspoken(web_bui
     credits = [c for doc in chapters for c in doc.xpath("//h:small[@class='credit']", namespaces=XHTML)]
     assert [c.text for c in credits] == ["Foto: dpa"] and not credits[0].get("id")
     assert b"dpa" not in smil  # no overlay plays it
+    english = [s.text for doc in chapters for s in doc.xpath("//h:span[@lang='en']", namespaces=XHTML)]
+    assert english == ["Public Transport First", "Fridays for Future"]  # marked, and found (issue 25)

@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 from responses import activate as responses_activate
 
-from conftest import build, run_cli
+from conftest import ROOT, build, run_cli
 from test_engines import real_mp3  # noqa: F401 - a fixture: real MP3 bytes, as Google sends them
 from narration.audio.wavwords import _ours
 from narration.document import load
@@ -51,7 +51,7 @@ def test_html_lang_on_any_element_marks_its_passage(tmp_path):
         <p lang="en">A whole paragraph in English, long enough to be part of the article.</p></article></body></html>""",
         encoding="utf-8")
     assert languages(load(tmp_path / "a.html")) == [
-        ("The Guardian", "en-GB"), ("Le Monde", "fr"),
+        ("The Guardian", "en-GB"), ("Le Monde", "fr"), ("deutsche Blätter", "de"),  # German said so: never detected
         ("A whole paragraph in English, long enough to be part of the article.", "en")]
 
 
@@ -166,3 +166,60 @@ def test_gtts_asks_each_part_in_its_language(real_mp3):
     assert "Er rief" in asked[0] and '\\"de\\"' in asked[0]
     assert "America First" in asked[1] and '\\"en\\"' in asked[1]
     assert "und ging" in asked[2] and '\\"de\\"' in asked[2]
+
+
+def foreign_phrases():
+    path = ROOT / "tests" / "data" / "foreign_phrases.txt"
+    return [tuple(line.split("\t")) for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+
+
+def test_quoted_english_and_french_titles_are_found():
+    """Hand-written titles and slogans as German news quotes them: at least 90 % found, each in its language."""
+    from narration.speech.detect import foreign_spans
+
+    found = 0
+    for language, phrase in foreign_phrases():
+        spans = foreign_spans(f"Er nannte es „{phrase}“ und ging.")
+        found += [s.value for s in spans] == [language]
+    assert found >= 0.9 * len(foreign_phrases()), found
+
+
+def test_no_german_sentence_is_marked_foreign():
+    """Over the seed and both corpus books, every phrase called foreign is one a reader checked to be
+    English or French (the books' Project Gutenberg notes, Effi's French); no German one."""
+    from narration.pipeline import languages_stage
+    from narration import config
+
+    checked = {"Produced by", "START/END OF THIS PROJECT GUTENBERG EBOOK", "rights: Public domain in the USA.",
+               "Rocher de bronce", "maudit château"}
+    options = config.load(ROOT / "narration.toml")
+    sources = [ROOT / "source" / "haltung-der-usa.txt", *sorted((ROOT.parent / "shared" / "corpus").glob("*.md"))]
+    seen = 0
+    for source in sources:
+        if not source.is_file():
+            continue
+        seen += 1
+        doc = languages_stage(load(source), options)
+        called = {s.text[x.start:x.end] for s in doc.sentences() for x in s.spans}
+        assert called <= checked, (source.name, called - checked)
+    assert seen >= 1
+
+
+def test_a_phrase_marked_german_is_never_detected(tmp_path):
+    from narration import config
+    from narration.pipeline import languages_stage
+
+    (tmp_path / "a.md").write_text("# T\n\nEr rief „[America First]{lang=de}“ und „Black Lives Matter“.\n",
+                                   encoding="utf-8")
+    options = config.load(ROOT / "narration.toml")
+    doc = languages_stage(load(tmp_path / "a.md"), options)
+    assert languages(doc) == [("America First", "de"), ("Black Lives Matter", "en")]
+    script = build_script(doc)
+    assert "[en: Black Lives Matter]" in parts.readable(script[1].speech)
+    assert "[de" not in parts.readable(script[1].speech)  # German is the voice's own: no switch
+    off = config.with_flags(options)
+    import dataclasses
+
+    off = dataclasses.replace(off, build=dataclasses.replace(off.build, detect_languages=False))
+    assert languages(languages_stage(load(tmp_path / "a.md"), off)) == [("America First", "de")]
