@@ -223,3 +223,15 @@ def test_a_phrase_marked_german_is_never_detected(tmp_path):
 
     off = dataclasses.replace(off, build=dataclasses.replace(off.build, detect_languages=False))
     assert languages(languages_stage(load(tmp_path / "a.md"), off)) == [("America First", "de")]
+
+
+def test_a_document_in_english_is_read_by_the_english_voice(tmp_path, caplog):
+    import logging
+
+    (tmp_path / "en.md").write_text("---\ntitle: A Test\nlang: en\n---\n\nThe year 1984 had 12 months.\n",
+                                    encoding="utf-8")
+    with caplog.at_level(logging.INFO):
+        script = build_script(load(tmp_path / "en.md"))
+    assert [parts.readable(item.speech) for item in script] == [
+        "[en: A Test]", "[en: The year nineteen eighty-four had twelve months.]"]
+    assert sum("German only" in r.getMessage() for r in caplog.records) <= 1
