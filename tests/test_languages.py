@@ -235,3 +235,27 @@ def test_a_document_in_english_is_read_by_the_english_voice(tmp_path, caplog):
     assert [parts.readable(item.speech) for item in script] == [
         "[en: A Test]", "[en: The year nineteen eighty-four had twelve months.]"]
     assert sum("German only" in r.getMessage() for r in caplog.records) <= 1
+
+
+def test_a_lexicon_per_language_serves_its_passages_and_the_epub(tmp_path):
+    pls = ('<?xml version="1.0" encoding="UTF-8"?>\n<lexicon version="1.0" '
+           'xmlns="http://www.w3.org/2005/01/pronunciation-lexicon" alphabet="ipa" xml:lang="{lang}">'
+           '<lexeme><grapheme>{g}</grapheme><alias>{a}</alias></lexeme></lexicon>\n')
+    (tmp_path / "lexicon.pls").write_text(pls.format(lang="de", g="GIF", a="Gif"), encoding="utf-8")
+    (tmp_path / "lexicon.en.pls").write_text(pls.format(lang="en", g="GIF", a="jif"), encoding="utf-8")
+    (tmp_path / "a.md").write_text("# T\n\nEin GIF ist [a GIF file]{lang=en} zum Teilen.\n", encoding="utf-8")
+    from narration.speech.lexicon import load as load_lexicon
+
+    lexicon = load_lexicon(tmp_path)
+    script = build_script(load(tmp_path / "a.md"), lexicon)
+    assert parts.readable(script[1].speech) == "Ein Gif ist [en: a jif file] zum Teilen."
+    result = build(tmp_path / "a.md", tmp_path / "out", tmp_path / "cache", formats=("mp3", "epub"))
+    with zipfile.ZipFile(result.out_dir / f"{result.slug}.epub") as book:
+        names = book.namelist()
+        page = book.read(next(n for n in names if n.startswith("EPUB/section") and n.endswith(".xhtml"))).decode()
+    assert "EPUB/lexicon.pls" in names and "EPUB/lexicon.en.pls" in names
+    assert 'hreflang="de" href="lexicon.pls"' in page and 'hreflang="en" href="lexicon.en.pls"' in page
+    from test_epub import epubcheck
+
+    report = epubcheck(result.out_dir / f"{result.slug}.epub")
+    assert "Messages: 0 fatals / 0 errors / 0 warnings" in report, report

@@ -46,4 +46,5 @@ def is_source(path: Path) -> bool:
 def companions(source: Path) -> list[Path]:
     """The files beside ``source`` that shape its outputs (whether or not they exist)."""
     kept = [source.with_suffix(s) for s in (".webpage", ".webpage.json")] if source.suffix.lower() == ".url" else []
-    return [source.with_suffix(s) for s in SIDECAR_SUFFIXES] + [source.parent / LEXICON_FILE] + kept
+    others = sorted(source.parent.glob("lexicon.*.pls"))  # one per other language
+    return [source.with_suffix(s) for s in SIDECAR_SUFFIXES] + [source.parent / LEXICON_FILE] + others + kept

@@ -24,6 +24,11 @@ class Lexicon:
     entries: tuple[tuple[str, str], ...] = ()  # (grapheme, alias)
     language: str = "de"
     path: str = ""  # the PLS file, for embedding
+    others: tuple["Lexicon", ...] = ()  # lexicon.<lang>.pls: for passages in those languages
+
+    def all(self) -> tuple["Lexicon", ...]:
+        """Every lexicon that exists, the document's first."""
+        return ((self,) if self.path else ()) + self.others
 
     def apply(self, text: str) -> str:
         for grapheme, alias in self.entries:
@@ -32,9 +37,19 @@ class Lexicon:
 
 
 def load(folder: Path) -> Lexicon:
-    path = Path(folder) / FILE_NAME
-    if not path.is_file():
-        return Lexicon()
+    """``lexicon.pls`` beside the sources, and a ``lexicon.<lang>.pls`` for each other language
+    (read for the passages in that language, and embedded for e-readers with its ``hreflang``)."""
+    main = _read(Path(folder) / FILE_NAME) if (Path(folder) / FILE_NAME).is_file() else Lexicon()
+    others = tuple(_read(p, p.name.split(".")[1]) for p in sorted(Path(folder).glob(OTHER_FILES))
+                   if re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*", p.name.split(".")[1]))
+    return Lexicon(main.entries, main.language, main.path, others)
+
+
+OTHER_FILES = "lexicon.*.pls"
+
+
+def _read(path: Path, language: str = "") -> Lexicon:
+    FILE_NAME = path.name  # noqa: N806 - the messages name the file they are about
     try:
         root = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
     except etree.XMLSyntaxError as exc:
@@ -52,4 +67,4 @@ def load(folder: Path) -> Lexicon:
     if phoneme_only:
         log.info("%s: %d entries have only <phoneme>; e-readers use them, our engines need <alias>", FILE_NAME, phoneme_only)
     entries.sort(key=lambda e: len(e[0]), reverse=True)
-    return Lexicon(tuple(entries), root.get("{http://www.w3.org/XML/1998/namespace}lang", "de"), str(path))
+    return Lexicon(tuple(entries), language or root.get("{http://www.w3.org/XML/1998/namespace}lang", "de"), str(path))

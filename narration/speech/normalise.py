@@ -77,8 +77,9 @@ class Normaliser:
     """``normaliser.tokens(text)`` classifies and verbalises; ``normaliser(text)`` gives the spoken string."""
 
     def __init__(self, lexicon_entries: Iterable[tuple[str, str]] = (), nouns=None,
-                 classes: list[SemioticClass] | None = None):
+                 classes: list[SemioticClass] | None = None, foreign_lexicons: dict | None = None):
         self._nouns = nouns
+        self.foreign_lexicons = foreign_lexicons or {}  # language -> (grapheme, alias) entries
         classes = list(CLASSES if classes is None else classes)
         entries = sorted(lexicon_entries, key=lambda e: len(e[0]), reverse=True)
         if entries:
@@ -107,7 +108,8 @@ class Normaliser:
             if not german:
                 tokens.append(Token(start, start, "", "lang", parts.switch(lang)))
             piece = text[start:end]
-            made = self._german_tokens(piece) if german else _foreign_tokens(piece, lang)
+            made = self._german_tokens(piece) if german else _foreign_tokens(
+                piece, lang, self.foreign_lexicons.get(lang) or self.foreign_lexicons.get(lang.split("-")[0], ()))
             tokens += [Token(t.start + start, t.end + start, t.text, t.kind, t.spoken) for t in made]
             if not german:
                 tokens.append(Token(end, end, "", "lang", parts.BACK))
@@ -168,15 +170,24 @@ def _runs(text: str, spans, language: str) -> list[tuple[int, int, str]]:
     return runs
 
 
-def _foreign_tokens(text: str, language: str) -> list[Token]:
-    """A passage in ``language``: its numbers in words of that language, everything else as written."""
+def _foreign_tokens(text: str, language: str, lexicon=()) -> list[Token]:
+    """A passage in ``language``: that language's lexicon entries (``lexicon.<lang>.pls``) and its
+    numbers in words of that language; everything else as written, for its voice."""
     from .foreign import verbalise_numbers
 
-    tokens, position = [], 0
+    found = []
+    for grapheme, alias in lexicon:  # longest first, as loaded
+        for match in re.finditer(rf"(?<![\wÄÖÜäöüß]){re.escape(grapheme)}(?![\wÄÖÜäöüß])", text):
+            if not any(s < match.end() and match.start() < e for s, e, _, _ in found):
+                found.append((match.start(), match.end(), "lexicon", alias))
     for start, end, spoken in verbalise_numbers(text, language.split("-")[0].lower()):
+        if not any(s < end and start < e for s, e, _, _ in found):
+            found.append((start, end, f"number ({language})", spoken))
+    tokens, position = [], 0
+    for start, end, kind, spoken in sorted(found):
         if start > position:
             tokens.append(Token(position, start, text[position:start], "plain", text[position:start]))
-        tokens.append(Token(start, end, text[start:end], f"number ({language})", spoken))
+        tokens.append(Token(start, end, text[start:end], kind, spoken))
         position = end
     if position < len(text):
         tokens.append(Token(position, len(text), text[position:], "plain", text[position:]))

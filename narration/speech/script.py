@@ -98,7 +98,7 @@ def german_date(iso: str) -> str:
 def build_script(doc: Document, lexicon: Lexicon | None = None, pauses: PauseOptions = PauseOptions(),
                  intro: bool = True) -> list[ScriptItem]:
     lexicon = lexicon or Lexicon()
-    speech = Normaliser(lexicon.entries)
+    speech = Normaliser(lexicon.entries, foreign_lexicons={other.language: other.entries for other in lexicon.others})
     language = doc.meta.language
     if language.split("-")[0].lower() != "de" and language not in _TOLD:
         _TOLD.add(language)

@@ -58,11 +58,11 @@ class _Page(epub.EpubHtml):
     """An XHTML page we write whole (ebooklib would re-template the head and
     drop the ``rel="pronunciation"`` link that ties in the PLS lexicon)."""
 
-    def __init__(self, uid, file_name, title, lang, body, css_href="", pls_href=""):
+    def __init__(self, uid, file_name, title, lang, body, css_href="", lexicons=()):
         super().__init__(uid=uid, file_name=file_name, title=title, lang=lang)
         links = f'<link rel="stylesheet" type="text/css" href="{css_href}"/>' if css_href else ""
-        if pls_href:
-            links += f'<link rel="pronunciation" type="application/pls+xml" hreflang="{lang}" href="{pls_href}"/>'
+        for hreflang, href in lexicons:  # one per language: e-readers' voices pick the passage's
+            links += f'<link rel="pronunciation" type="application/pls+xml" hreflang="{hreflang}" href="{href}"/>'
         self.content = (
             '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n'
             f'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" '
@@ -196,11 +196,12 @@ class EpubWriter(Writer):
 
         css = epub.EpubItem(uid="css", file_name="css/narration.css", media_type="text/css", content=CSS.encode())
         book.add_item(css)
-        pls_href = ""
-        if ctx.lexicon.path:
-            book.add_item(epub.EpubItem(uid="lexicon", file_name="lexicon.pls", media_type="application/pls+xml",
-                                        content=Path(ctx.lexicon.path).read_bytes()))
-            pls_href = "lexicon.pls"
+        lexicons = []  # (hreflang, href): the document's lexicon and one per other language
+        for n, lexicon in enumerate(ctx.lexicon.all()):
+            name = "lexicon.pls" if lexicon is ctx.lexicon else f"lexicon.{lexicon.language}.pls"
+            book.add_item(epub.EpubItem(uid=f"lexicon-{n}", file_name=name, media_type="application/pls+xml",
+                                        content=Path(lexicon.path).read_bytes()))
+            lexicons.append((lang if lexicon is ctx.lexicon else lexicon.language, name))
 
         spine, toc_entries = [], []
         if ctx.cover is not None:
@@ -240,7 +241,7 @@ class EpubWriter(Writer):
                 return figures[block.image]
 
             body = fragment(render_section(None, section, 1, intro if index == 0 else [], image_src, epub_types=True))
-            page = _Page(f"section-{number}", page_name, section.title, lang, body, "css/narration.css", pls_href)
+            page = _Page(f"section-{number}", page_name, section.title, lang, body, "css/narration.css", lexicons)
             cues = [(c.id, c.start_ms - span.start_ms) for c in timeline.section_cues(index)]
             clips = overlay_clips(cues, span.audio_end_ms - span.start_ms)
             overlay = epub.EpubSMIL(uid=f"overlay-{number}", file_name=f"section-{number:02d}.smil",
@@ -261,7 +262,7 @@ class EpubWriter(Writer):
         book.add_metadata(None, "meta", clock(total_ms), {"property": "media:duration"})  # the overlays' sum
         colophon = self._colophon(ctx, ui)
         if colophon:
-            page = _Page("colophon", "colophon.xhtml", ui["colophon"], lang, colophon, "css/narration.css", pls_href)
+            page = _Page("colophon", "colophon.xhtml", ui["colophon"], lang, colophon, "css/narration.css", lexicons)
             book.add_item(page)
             spine.append(page)
 
@@ -296,8 +297,8 @@ class EpubWriter(Writer):
         ]
         if any(b.image for s in ctx.doc.sections for b in s.blocks) or ctx.cover is not None:
             properties.append(("schema:accessibilityFeature", "alternativeText"))
-        if ctx.lexicon.path:
-            properties.append(("schema:accessibilityFeature", "ttsMarkup"))  # the PLS lexicon
+        if ctx.lexicon.all():
+            properties.append(("schema:accessibilityFeature", "ttsMarkup"))  # the PLS lexicons
         summary = A11Y_SUMMARY.get(meta.language.split("-")[0], A11Y_SUMMARY["en"]).format(narrator=ctx.narrator)
         properties.append(("schema:accessibilitySummary", summary))
         for prop, value in properties:
