@@ -63,14 +63,19 @@ def _detector():
 
 def language_of(phrase: str) -> str | None:
     """'en' or 'fr' when the detector is sure enough, else None. A phrase with that language's
-    function words ('the', 'of'; 'le', 'et') needs less confidence (``CONFIDENCE_WITH_CUE``)."""
+    function words ('the', 'of'; 'le', 'et') needs less confidence (``CONFIDENCE_WITH_CUE``), and
+    with two of them and no German one ('Let it be') it is that language whatever the model says."""
     from lingua import Language
 
+    words = {w.lower() for w in _WORD.findall(phrase)}
+    for language, cues in _cues().items():  # two function words of one language and none German: that one
+        if len(words & cues) >= 2 and not words & _german_words():
+            return language
     best = _detector().compute_language_confidence_values(phrase)[0]
     language = {Language.ENGLISH: "en", Language.FRENCH: "fr"}.get(best.language)
     if language is None:
         return None
-    cued = any(w.lower() in _cues().get(language, ()) for w in _WORD.findall(phrase))
+    cued = bool(words & _cues().get(language, set()))
     return language if best.value >= (CONFIDENCE_WITH_CUE if cued else CONFIDENCE) else None
 
 
