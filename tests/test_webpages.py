@@ -212,3 +212,22 @@ def test_scores_on_real_web_pages_meet_the_thresholds():
     assert summary["recall"] >= 0.95, summary
     assert summary["leaks"] <= 0.05, summary
     assert summary["wrong_story"] == 0, [s.file for s in scores if s.expected and not s.found]
+
+
+def test_a_consent_wall_page_is_read_from_its_structured_data(tmp_path):
+    """Many news sites give search engines the whole text as JSON-LD articleBody, also behind a
+    consent wall or a paywall's teaser: that text is read, and `document --explain` says why."""
+    import json
+
+    body = "\n".join(ARTICLE)
+    ld = json.dumps({"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "name": "Stadtanzeiger"},
+        {"@type": "NewsArticle", "headline": "Straßenbahn wird verlängert", "articleBody": body}]})
+    page = (f'<html lang="de"><head><title>Bahn | Stadtanzeiger</title><script type="application/ld+json">{ld}'
+            '</script></head><body><div class="consent"><h2>Wir brauchen Ihre Zustimmung</h2><p>Wir und unsere '
+            'Partner verwenden Cookies. <button>Zustimmen</button></p></div><h1>Straßenbahn wird verlängert</h1>'
+            '</body></html>')
+    (tmp_path / "wall.html").write_text(page, encoding="utf-8")
+    doc = load(tmp_path / "wall.html")
+    assert [b.sentences[0].text for s in doc.sections for b in s.blocks][:4] == ARTICLE
+    assert "Zustimmung" not in spoken(tmp_path / "wall.html")
