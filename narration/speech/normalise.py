@@ -225,17 +225,24 @@ def spoken_with_origins(tokens: list[Token]) -> tuple[str, list[tuple[int, int]]
     return text, origins
 
 
+_SILENT = parts.SWITCH + parts.END
+
+
 def _tidy_tracked(chars, origins):
     """``tidy`` on characters that keep their origins: runs of white space become one space,
     none at either end, and none before punctuation."""
     out: list[str] = []
     kept: list[tuple[int, int]] = []
+    said = False
     for ch, origin in zip(chars, origins):
         if ch.isspace():
             if out and out[-1] != " ":
                 out.append(" ")
                 kept.append(origin)
             continue
+        if ch in ",;:" and not said:
+            continue  # a pause before anything is said ('+++ Eilmeldung'): nothing to pause after
+        said = said or ch not in _SILENT
         if ch in ",.;:!?" and out and out[-1] == " ":
             out.pop()
             kept.pop()
