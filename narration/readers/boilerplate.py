@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .webarticle import INLINE, _own_text, remove
+from .webarticle import INLINE, own_text, remove
 
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "figcaption", "caption", "td", "th",
            "blockquote", "div", "section", "header", "footer", "span", "a", "strong", "b", "em")
@@ -55,7 +55,7 @@ def strip(root) -> list[tuple[str, str]]:
             continue
         reason = why_boilerplate(text)
         if reason is None and element.tag not in INLINE:
-            own = " ".join(_own_text(element).split())
+            own = " ".join(own_text(element).split())
             reason = why_boilerplate(own) if own and own != text else None
             if reason:  # only the loose text is furniture (a credit line beside the photo)
                 _clear_own_text(element)

@@ -70,7 +70,7 @@ def select(tree) -> Selection:
     kept, links = _without_links(kept)
     for element in _lead(body, units, kept):
         kept.add(element)
-        dropped = [d for d in dropped if d[0] != " ".join(_own_text(element).split())]
+        dropped = [d for d in dropped if d[0] != " ".join(own_text(element).split())]
     _prune(body, kept)
     return Selection(body, metadata, dropped + asides + links, len(" ".join(body.itertext()).split()), page_words)
 
@@ -80,16 +80,17 @@ def _units(root):
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag in INLINE:
             continue
-        text = comparable(_own_text(element))
+        text = comparable(own_text(element))
         if text:
             yield element, text
 
 
-def _own_text(element) -> str:
+def own_text(element) -> str:
+    """An element's own text: its text, its inline children's and their tails, not a nested block's."""
     parts = [element.text or ""]
     for child in element:
         if isinstance(child.tag, str) and child.tag in INLINE:
-            parts.append(_own_text(child))  # but not a block nested in it (a link around a teaser)
+            parts.append(own_text(child))  # but not a block nested in it (a link around a teaser)
         parts.append(child.tail or "")
     return " ".join(parts)
 
@@ -126,7 +127,7 @@ def _match(units, article: str):
             matched += found[1] - found[0]
             cursor = found[1]
         else:
-            dropped.append((" ".join(_own_text(element).split()), "not part of the article (trafilatura)"))
+            dropped.append((" ".join(own_text(element).split()), "not part of the article (trafilatura)"))
     return kept, dropped, matched
 
 
@@ -159,7 +160,7 @@ def _without_asides(kept: set) -> tuple[set, list]:
     out, dropped = set(), []
     for element in kept:
         if any(_tangential(a) for a in (element, *element.iterancestors())):
-            dropped.append((" ".join(_own_text(element).split()), "inside an aside, nav or footer"))
+            dropped.append((" ".join(own_text(element).split()), "inside an aside, nav or footer"))
         else:
             out.add(element)
     for element in out:  # a box of related links nested inside a kept paragraph
@@ -192,7 +193,7 @@ def _without_links(kept: set) -> tuple[set, list]:
     heading and lead wrapped in one link), a menu entry, a "more on this" line."""
     out, dropped = set(), []
     for element in kept:
-        text = " ".join(_own_text(element).split())
+        text = " ".join(own_text(element).split())
         linked = " ".join(" ".join("".join(a.itertext()).split()) for a in element.iter("a") if a.get("href"))
         if any(a.tag == "a" and a.get("href") for a in element.iterancestors()) or (
                 linked and len(linked) >= 0.9 * len(text)) or _in_card(element):  # <a name> is an anchor
@@ -227,7 +228,7 @@ def _lead(body, units, kept) -> list:
     first = min(order[element] for element in kept)
     return [element for element, text in units
             if title < order.get(element, -1) < first and len(text.split()) >= LEAD_WORDS
-            and _own_text(element).rstrip()[-1:] in ".!?…\"“«»"
+            and own_text(element).rstrip()[-1:] in ".!?…\"“«»"
             and not any(isinstance(a.tag, str) and a.tag in _NOT_LEAD for a in element.iterancestors())
             and element.tag not in _NOT_LEAD]
 
