@@ -1,14 +1,144 @@
-"""EPUB documents (metadata from the document's own properties), through pandoc."""
+"""EPUB books: the parts a listener wants, through pandoc.
+
+A book's spine holds more than its text: the navigation document (a table of contents, landmarks,
+a page list of hundreds of numbers), a cover, a title page and an imprint ("Nachdruck verboten").
+pandoc reads them all as text, so they were read aloud. Here each spine document is looked at
+first; what is matter and not text is left out of the spine pandoc reads, with its reason for
+``build.py document --explain``: by the book's own ``epub:type``/``role`` where it says so, else by
+its content (a page of links into the book, a short page with a copyright notice, an index).
+The title and author are said once by the spoken intro, so a title page is matter too.
+"""
 from __future__ import annotations
 
-from pathlib import Path
+import io
+import re
+import tempfile
+import zipfile
+from pathlib import Path, PurePosixPath
 
+from lxml import etree
+
+from ..errors import ReaderError
 from .base import RawDocument
 from .pandoc_ast import convert, to_raw_document
 
 FORMAT = "epub"
 SUFFIXES = (".epub",)
+OPF = "{http://www.idpf.org/2007/opf}"
+DC = "{http://purl.org/dc/elements/1.1/}"
+EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
+_MATTER_TYPES = {  # epub:type (EPUB Structural Semantics) or role -> why it is not read
+    "toc": "table of contents", "doc-toc": "table of contents", "landmarks": "landmarks",
+    "page-list": "page list", "loi": "list of illustrations", "lot": "list of tables",
+    "cover": "cover", "doc-cover": "cover", "titlepage": "title page (the intro says title and author)",
+    "halftitlepage": "half-title page", "copyright-page": "imprint", "imprint": "imprint",
+    "colophon": "colophon", "doc-colophon": "colophon", "index": "index", "doc-index": "index",
+}
+_IMPRINT = re.compile(r"Nachdruck verboten|Alle Rechte vorbehalten|All rights reserved|Copyright|©|ISBN", re.I)
+_INDEX_HEADING = re.compile(r"\s*(Register|Sachregister|Namensregister|Personenregister|Index)\s*\.?\s*$", re.I)
 
 
 def read(path: Path, data: bytes) -> RawDocument:
-    return to_raw_document(convert(path, FORMAT, is_file=True))
+    try:
+        book = zipfile.ZipFile(io.BytesIO(data))
+        opf_name = _opf_name(book)
+        opf = etree.fromstring(book.read(opf_name), etree.XMLParser(resolve_entities=False, no_network=True))
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, IndexError) as exc:
+        raise ReaderError("is not a readable EPUB file", str(exc)[:120]) from exc
+    manifest = {item.get("id"): item for item in opf.iter(f"{OPF}item")}
+    title = _titles(opf).get("title", "")
+    skipped, dropped, text_seen = [], [], False
+    folder = PurePosixPath(opf_name).parent
+    for itemref in opf.iter(f"{OPF}itemref"):
+        item = manifest.get(itemref.get("idref"))
+        if item is None:
+            continue
+        name = str(folder / item.get("href", ""))
+        try:
+            why = matter_of(book.read(name), item.get("properties", ""), "" if text_seen else title)
+        except KeyError:
+            why = "missing from the book"
+        text_seen = text_seen or not why
+        if why:
+            skipped.append(itemref)
+            dropped.append((item.get("href", ""), why))
+    if skipped:
+        for itemref in skipped:
+            itemref.getparent().remove(itemref)
+        raw = _converted(book, opf_name, etree.tostring(opf, xml_declaration=True, encoding="utf-8"))
+    else:
+        raw = to_raw_document(convert(path, FORMAT, is_file=True))
+    raw.meta.update(_titles(opf))
+    raw.dropped = dropped
+    for section in raw.sections:  # images inside the book are not files beside it: none to embed
+        for block in section.blocks:
+            block.image = ""
+    return raw
+
+
+def matter_of(xhtml: bytes, properties: str = "", title: str = "") -> str | None:
+    """Why a spine document is not read, or None if it is the book's text. ``title``: the book's,
+    given for a document before any text: a short one that shows it is the title page."""
+    if "nav" in properties.split():
+        return "navigation document"
+    try:
+        root = etree.fromstring(xhtml, etree.XMLParser(recover=True, resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return None
+    if root is None:
+        return None
+    body = next((e for e in root.iter() if isinstance(e.tag, str) and e.tag.endswith("body")), root)
+    for element in (body, *list(body)[:3]):  # the body or its first sections say what they are
+        if not isinstance(element.tag, str):
+            continue
+        for kind in (element.get(EPUB_TYPE, "") + " " + element.get("role", "")).split():
+            if kind in _MATTER_TYPES:
+                return _MATTER_TYPES[kind]
+    text = " ".join("".join(body.itertext()).split())
+    words = len(text.split())
+    links = [a for a in body.iter() if isinstance(a.tag, str) and a.tag.endswith("}a") and a.get("href")
+             and not re.match(r"[a-z]+:", a.get("href", ""))]
+    linked = sum(len(" ".join("".join(a.itertext()).split()).split()) for a in links)
+    if len(links) >= 5 and linked >= 0.7 * max(words, 1):
+        return "a page of links into the book (a table of contents)"
+    headings = [" ".join("".join(h.itertext()).split()) for h in body.iter()
+                if isinstance(h.tag, str) and re.search(r"}h[1-3]$", h.tag)]
+    if headings and _INDEX_HEADING.match(headings[0]) and len(links) >= 5:
+        return "index"
+    if words < 150 and _IMPRINT.search(text):
+        return "imprint"
+    if title and words < 100 and " ".join(title.split()).casefold() in text.casefold():
+        return "title page (the intro says title and author)"
+    return None
+
+
+def _opf_name(book: zipfile.ZipFile) -> str:
+    container = etree.fromstring(book.read("META-INF/container.xml"))
+    return container.xpath("//*[local-name()='rootfile']/@full-path")[0]
+
+
+def _converted(book: zipfile.ZipFile, opf_name: str, opf: bytes) -> RawDocument:
+    """pandoc on a copy of the book whose spine holds only its text (the copy is gone after)."""
+    with tempfile.TemporaryDirectory(prefix="narration-epub-") as folder:
+        copy = Path(folder) / "book.epub"
+        with zipfile.ZipFile(copy, "w") as out:
+            for info in book.infolist():
+                payload = opf if info.filename == opf_name else book.read(info.filename)
+                compress = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
+                out.writestr(info.filename, payload, compress_type=compress)
+        return to_raw_document(convert(copy, FORMAT, is_file=True))
+
+
+def _titles(opf) -> dict:
+    """The main title and the subtitle, as the package says which is which (pandoc joins them)."""
+    titles = {t.get("id"): " ".join("".join(t.itertext()).split()) for t in opf.iter(f"{DC}title")}
+    if not titles:
+        return {}
+    kinds = {m.get("refines", "").lstrip("#"): (m.text or "").strip() for m in opf.iter(f"{OPF}meta")
+             if m.get("property") == "title-type"}
+    main = next((t for i, t in titles.items() if kinds.get(i) == "main"), next(iter(titles.values())))
+    found = {"title": main}
+    subtitle = next((t for i, t in titles.items() if kinds.get(i) == "subtitle"), "")
+    if subtitle:
+        found["subtitle"] = subtitle
+    return found
