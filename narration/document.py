@@ -69,7 +69,7 @@ def _sections(raw: RawDocument, path: Path, split, language: str = "de") -> list
             texts = split(raw_block.text)
             if not texts and not raw_block.alt:
                 continue
-            spans = _language_spans(raw_block.text, texts, raw_block.languages, language)
+            spans = _inline_spans(raw_block.text, texts, raw_block.languages, language, raw_block.marks)
             sentences = tuple(Sentence(sentence_id(number, b, i), t, spans[i - 1]) for i, t in enumerate(texts, 1))
             blocks.append(Block(
                 id=f"b-{number}-{b}", kind=raw_block.kind, sentences=sentences, group=raw_block.group,
@@ -85,18 +85,23 @@ def _sections(raw: RawDocument, path: Path, split, language: str = "de") -> list
     return sections
 
 
-def _language_spans(paragraph: str, sentences: list[str], languages, document: str) -> list[tuple[Span, ...]]:
-    """Each sentence's share of the paragraph's passages marked with a language."""
-    if not languages:
+def _inline_spans(paragraph: str, sentences: list[str], languages, document: str, marks=()) -> list[tuple[Span, ...]]:
+    """Each sentence's share of the paragraph's passages marked with a language, and its marks of no
+    width (a page break between two sentences goes with the second; one after the last, with it)."""
+    if not languages and not marks:
         return [()] * len(sentences)
-    found, position = [], 0
-    for sentence in sentences:
+    found, position, previous = [], 0, 0
+    for n, sentence in enumerate(sentences):
         at = paragraph.find(sentence, position)
         if at < 0:  # the splitter changed the text (it never should): no spans rather than wrong ones
             found.append(())
             continue
         position = at + len(sentence)
-        spans = []
+        last = n == len(sentences) - 1
+        spans = [Span(min(max(p, at), position) - at, min(max(p, at), position) - at, kind, value, ref)
+                 for p, kind, value, ref in marks if previous <= p and (p <= position or last)
+                 and (p >= at or n == 0 or p > previous)]
+        previous = position + 1
         for start, end, tag in languages:  # one in the document's language too: it says "not foreign"
             start, end = max(start, at) - at, min(end, position) - at
             if end > start:

@@ -31,12 +31,14 @@ class Metadata:
 @dataclass(frozen=True)
 class Span:
     """A typed stretch of a sentence's text (character offsets): ``kind`` "lang" marks a passage in
-    another language (``value`` its BCP 47 tag). Every writer, the normaliser and the timing map
-    read the same spans; other inline structure (note references, page breaks) joins as kinds."""
+    another language (``value`` its BCP 47 tag); "pagebreak" (no width) a print page's start
+    (``value`` its number). Every writer, the normaliser and the timing map read the same spans;
+    other inline structure (note references) joins as kinds."""
     start: int
     end: int
     kind: str
     value: str
+    ref: str = ""  # "pagebreak": the page break's id in the source (an index's links land on it)
 
 
 @dataclass(frozen=True)

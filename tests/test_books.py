@@ -72,3 +72,63 @@ def test_real_books_open_with_their_text_not_their_matter(name, left_out):
         assert matter not in first, (matter, first)
     with zipfile.ZipFile(book) as archive:  # the book itself is untouched
         assert archive.testzip() is None
+
+
+def test_print_page_breaks_are_kept_silent_with_a_page_list(tmp_path):
+    """Page breaks (``epub:type="pagebreak"``, in text, between paragraphs, before a heading) are
+    never read, and our EPUB keeps each with its page list and its accessibility metadata."""
+    import json
+    import os
+    import subprocess
+
+    import pypandoc
+
+    from conftest import build, need
+    from test_epub import epubcheck
+    from test_epub_a11y import ACE
+    from browser import CHROMIUM_FLAGS, chromium_path
+
+    source = tmp_path / "buch.md"
+    source.write_text("---\ntitle: Die Reise\nauthor: Erika Beispiel\nlang: de\n---\n\n# Erstes Kapitel\n\n"
+                      "Es war einmal ein Schiff. []{epub:type=pagebreak #page2 title=2}Es fuhr weit hinaus.\n\n"
+                      "[]{epub:type=pagebreak #page3 title=3}\n\nDann kam es zurück.\n\n"
+                      "# Zweites Kapitel\n\n[]{epub:type=pagebreak #page4 title=4}Das Ende kam schnell.\n",
+                      encoding="utf-8")
+    book = tmp_path / "buch.epub"
+    pypandoc.convert_file(str(source), "epub3", outputfile=str(book))
+    doc = load(book)
+    assert [x.value for s in doc.sentences() for x in s.spans if x.kind == "pagebreak"] == ["2", "3", "4"]
+    assert not any(item.text in ("2", "3", "4") for item in build_script(doc))
+    assert all("2" not in item.speech and "3" not in item.speech for item in build_script(doc))
+    result = build(book, tmp_path / "out", tmp_path / "cache", formats=("epub",))
+    epub = result.out_dir / f"{result.slug}.epub"
+    with zipfile.ZipFile(epub) as archive:
+        nav = archive.read("EPUB/nav.xhtml").decode()
+        opf = archive.read("EPUB/content.opf").decode()
+        pages = "".join(archive.read(n).decode() for n in archive.namelist() if n.startswith("EPUB/section")
+                        and n.endswith(".xhtml"))
+    assert nav.count("<li>") - nav.split('epub:type="page-list"')[0].count("<li>") == 3
+    assert pages.count('epub:type="pagebreak"') == 3 and pages.count('role="doc-pagebreak"') == 3
+    assert "pageNavigation" in opf and "pageBreakMarkers" in opf and "property=\"pageBreakSource\"" in opf
+    report = epubcheck(epub)
+    assert "Messages: 0 fatals / 0 errors / 0 warnings" in report, report
+    need(ACE.exists(), "Ace by DAISY is not installed (tests/ensure-tools.sh installs it from npm)")
+    wrapper = tmp_path / "chromium-headless"
+    wrapper.write_text(f'#!/bin/sh\nexec {chromium_path()} {" ".join(CHROMIUM_FLAGS)} "$@"\n')
+    wrapper.chmod(0o755)
+    env = {**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1", "PUPPETEER_EXECUTABLE_PATH": str(wrapper)}
+    subprocess.run([str(ACE), "-s", "-f", "-o", str(tmp_path / "ace"), str(epub)], capture_output=True, text=True,
+                   env=env, timeout=600)
+    report = json.loads((tmp_path / "ace" / "report.json").read_text(encoding="utf-8"))
+    violations = [(a["earl:testSubject"]["url"], b["earl:test"]["dct:title"])
+                  for a in report["assertions"] for b in a.get("assertions", [])]
+    assert violations == []
+
+
+def test_real_books_keep_their_page_breaks():
+    book = BOOKS / "barclay_apologie-1776_vorwort-und-saetze-1-7.epub"
+    if not book.is_file():
+        pytest.skip(f"no book at {book}")
+    doc = load(book)
+    ids = [x.ref for s in doc.sentences() for x in s.spans if x.kind == "pagebreak"]
+    assert len(ids) == 250 and len(set(ids)) == 250  # every one of the source's, each once (page numbers repeat)

@@ -21,6 +21,7 @@ class RawBlock:
     alt: str = ""
     credit: str = ""  # figure: its credit line ("Foto: dpa"), shown beside the caption, never spoken
     languages: list = field(default_factory=list)  # (start, end, tag) of passages in another language
+    marks: list = field(default_factory=list)  # (position, kind, value, ref): print page breaks
 
 
 @dataclass

@@ -21,6 +21,18 @@ _QUOTES = {"DoubleQuote": ("„", "“"), "SingleQuote": ("‚", "‘")}
 _TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
+def page_break(attr, inlines) -> tuple[str, str] | None:
+    """(its number, its id) if the span is a print page break (``epub:type="pagebreak"``,
+    ``role="doc-pagebreak"``, DAISY's class): it is kept, but never read as text."""
+    ident, classes, pairs = attr
+    values = dict(pairs)
+    if not ("pagebreak" in values.get("epub:type", "").split() or values.get("role") == "doc-pagebreak"
+            or "pagebreak" in classes or "page-break" in classes):
+        return None
+    label = values.get("aria-label") or values.get("title") or inline_text(inlines) or ident
+    return " ".join(label.split()).strip("[]() ") or ident, ident
+
+
 def language_of(attr) -> str | None:
     """A pandoc attribute's ``lang``, if it is a language tag ('en', 'fr-CA'), in its usual case."""
     value = dict(attr[2]).get("lang", "") if attr and len(attr) > 2 else ""
@@ -56,6 +68,7 @@ class _Walker:
         self.sections = [RawSection(title=None, level=1)]
         self.groups = 0
         self.language = None  # of the division being walked ('::: {lang=fr}')
+        self.pending: list = []  # page breaks in a heading or an empty block: they go with the next text
 
     def _add(self, block: RawBlock):
         if block.text.strip() or block.alt.strip():
@@ -63,8 +76,12 @@ class _Walker:
 
     def _text(self, kind, inlines, **fields):
         """A block of running text, with the passages in other languages it holds."""
-        text, languages = inline_text_and_languages(inlines, self.language)
-        self._add(RawBlock(kind, text, languages=languages, **fields))
+        text, languages, marks = inline_text_and_languages(inlines, self.language)
+        if not text.strip():
+            self.pending += [(0, *mark[1:]) for mark in marks]
+            return
+        marks, self.pending = [(0, *mark[1:]) for mark in self.pending] + marks, []
+        self._add(RawBlock(kind, text, languages=languages, marks=marks, **fields))
 
     def _group(self) -> int:
         self.groups += 1
@@ -78,7 +95,9 @@ class _Walker:
         tag, content = block.get("t"), block.get("c")
         if tag == "Header":
             level, _attr, inlines = content
-            self.sections.append(RawSection(title=inline_text(inlines), level=level))
+            title, _languages, marks = inline_text_and_languages(inlines)
+            self.pending += [(0, *mark[1:]) for mark in marks]  # a page break before a chapter's heading
+            self.sections.append(RawSection(title=title, level=level))
         elif tag in ("Para", "Plain"):
             self._text(kind, content, group=group)
         elif tag == "LineBlock":
@@ -129,9 +148,13 @@ class _Walker:
             rows += [(row, True) for row in body[2]] + [(row, False) for row in body[3]]
         rows += [(row, False) for row in foot[1]]
         for r, (row, is_head) in enumerate(rows):
-            for c, cell in enumerate(row[1]):
-                text = " ".join(block_text(b) for b in cell[4])
-                self._add(RawBlock("table_cell", text, group=group, row=r, col=c, header=is_head))
+            for c, cell in enumerate(row[1]):  # a cell's inlines, so a page break in it is kept
+                inlines = []
+                for block in cell[4]:
+                    inlines += [{"t": "Space"}] if inlines else []
+                    inlines += block["c"] if block.get("t") in ("Para", "Plain") else [
+                        {"t": "Str", "c": block_text(block)}]
+                self._text("table_cell", inlines, group=group, row=r, col=c, header=is_head)
         caption_text = " ".join(block_text(b) for b in caption[1])
         if caption_text:
             self._add(RawBlock("paragraph", caption_text))
@@ -171,13 +194,18 @@ def inline_text(inlines) -> str:
     return inline_text_and_languages(inlines)[0]
 
 
-def inline_text_and_languages(inlines, language: str | None = None) -> tuple[str, list[tuple[int, int, str]]]:
-    """The inlines' text, white space collapsed, and (start, end, tag) of each passage marked with
-    a language (``language``: the surrounding division's)."""
+def inline_text_and_languages(inlines, language: str | None = None):
+    """The inlines' text, white space collapsed; (start, end, tag) of each passage marked with a
+    language (``language``: the surrounding division's); and (position, kind, value, ref) of each
+    mark of no width in it: a print page break ("pagebreak", its number, its id)."""
     out: list[tuple[str, str | None]] = []
     _inlines(inlines, out, language)
     chars: list[tuple[str, str | None]] = []
+    marks: list[tuple[int, str, str, str]] = []
     for piece, lang in out:
+        if isinstance(piece, tuple):  # a mark of no width: (kind, value, ref) at this point of the text
+            marks.append((len(chars), *piece))
+            continue
         for ch in piece:
             if ch.isspace():
                 if chars and chars[-1][0] != " ":
@@ -199,7 +227,8 @@ def inline_text_and_languages(inlines, language: str | None = None) -> tuple[str
         if start is None and lang is not None and ch != " ":
             start = i
             spans.append((i, i, lang))
-    return text, [s for s in spans if s[1] > s[0]]
+    marks = [(min(at, len(text)), kind, value, ref) for at, kind, value, ref in marks]
+    return text, [s for s in spans if s[1] > s[0]], marks
 
 
 def _inlines(inlines, out, lang=None):
@@ -212,7 +241,11 @@ def _inlines(inlines, out, lang=None):
         elif tag in ("Emph", "Strong", "Underline", "Strikeout", "Superscript", "Subscript", "SmallCaps"):
             _inlines(content, out, lang)
         elif tag == "Span":
-            _inlines(content[1], out, language_of(content[0]) or lang)
+            page = page_break(content[0], content[1])
+            if page is not None:
+                out.append((("pagebreak", *page), lang))
+            else:
+                _inlines(content[1], out, language_of(content[0]) or lang)
         elif tag in ("Link", "Image", "Cite"):
             _inlines(content[1], out, lang)
         elif tag == "Quoted":

@@ -48,9 +48,15 @@ A11Y_SUMMARY = {
            "also narrated and synchronised with the audio (Media Overlays). The voice is synthetic: {narrator}. "
            "Images have alternative text."),
 }
-UI = {"de": {"toc": "Inhalt", "cover": "Cover", "landmarks": "Orientierungspunkte",
+def _has_pages(doc) -> bool:
+    """Whether the book keeps print page breaks (ebooklib then writes the page list from them:
+    they are the only elements of ours with both an ``epub:type`` and an id)."""
+    return any(span.kind == "pagebreak" for sentence in doc.sentences() for span in sentence.spans)
+
+
+UI = {"de": {"toc": "Inhalt", "cover": "Cover", "landmarks": "Orientierungspunkte", "pages": "Seiten",
              "narrated": "Vorgelesen von", "start": "Beginn des Textes", "colophon": "Impressum", "by": "Von", "cover_alt": "Titelbild: {}"},
-      "en": {"toc": "Contents", "cover": "Cover", "landmarks": "Landmarks",
+      "en": {"toc": "Contents", "cover": "Cover", "landmarks": "Landmarks", "pages": "Pages",
              "narrated": "Narrated by", "start": "Start of content", "colophon": "Colophon", "by": "By", "cover_alt": "Cover: {}"}}
 
 
@@ -269,7 +275,7 @@ class EpubWriter(Writer):
         final = ctx.path(f"{ctx.slug}.epub")
         with replacing(final) as temp:
             writer = _Writer(str(temp), book, {"mtime": ctx.modified or _modified(), "landmark_title": ui["landmarks"],
-                                               "epub3_pages": False})
+                                               "epub3_pages": _has_pages(ctx.doc), "pages_title": ui["pages"]})
             writer.process()
             writer.write()
         ctx.files["epub"] = final
@@ -297,6 +303,10 @@ class EpubWriter(Writer):
         ]
         if any(b.image for s in ctx.doc.sections for b in s.blocks) or ctx.cover is not None:
             properties.append(("schema:accessibilityFeature", "alternativeText"))
+        if _has_pages(ctx.doc):  # the print edition's page breaks, and a page list to go to them
+            properties += [("schema:accessibilityFeature", "pageBreakMarkers"),
+                           ("schema:accessibilityFeature", "pageNavigation"),
+                           ("pageBreakSource", meta.identifier)]  # the edition the page numbers come from
         if ctx.lexicon.all():
             properties.append(("schema:accessibilityFeature", "ttsMarkup"))  # the PLS lexicons
         summary = A11Y_SUMMARY.get(meta.language.split("-")[0], A11Y_SUMMARY["en"]).format(narrator=ctx.narrator)

@@ -30,35 +30,43 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def sentence_spans(parent, sentences) -> None:
-    """Sentences as ``<span id>`` children of ``parent``, separated by spaces; a passage in another
-    language inside one is a ``<span lang xml:lang>`` (WCAG 3.1.2, Language of Parts)."""
+    """Sentences as ``<span id>`` children of ``parent``, separated by spaces; inside one, a passage
+    in another language is a ``<span lang xml:lang>`` (WCAG 3.1.2, Language of Parts) and a print
+    page break an empty ``<span role="doc-pagebreak" id aria-label>``."""
     last = None
     for sentence in sentences:
         if last is not None:
             last.tail = " "
-        spans = [s for s in getattr(sentence, "spans", ()) if s.kind == "lang"]
+        spans = [s for s in getattr(sentence, "spans", ()) if s.kind in ("lang", "pagebreak")]
         last = el(parent, "span", None if spans else sentence.text, id=sentence.id, class_="sentence")
         if spans:
-            language_spans(last, sentence.text, spans)
+            inline_spans(last, sentence.text, spans)
 
 
-def language_spans(node, text: str, spans) -> None:
-    """``text`` as ``node``'s content, each language span of it a ``<span lang xml:lang>``."""
+def inline_spans(node, text: str, spans) -> None:
+    """``text`` as ``node``'s content with its spans as elements, in order; a page break that falls
+    inside a passage in another language stands before the passage."""
     node.text, previous, position = None, None, 0
-    for span in sorted(spans, key=lambda s: s.start):
-        if span.start < position:
-            continue
-        gap = text[position:span.start]
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        start = max(span.start, position)
+        gap = text[position:start]
         if previous is None:
-            node.text = gap
+            node.text = (node.text or "") + gap
         else:
-            previous.tail = gap
-        previous = marked(el(node, "span", text[span.start:span.end]), span.value)
-        position = span.end
+            previous.tail = (previous.tail or "") + gap
+        if span.kind == "pagebreak":
+            previous = el(node, "span", id=span.ref or None, role="doc-pagebreak", aria_label=span.value,
+                          class_="pagebreak")
+            position = start
+        else:
+            if span.end <= start:
+                continue
+            previous = marked(el(node, "span", text[start:span.end]), span.value)
+            position = span.end
     if previous is None:
-        node.text = text
+        node.text = (node.text or "") + text[position:]
     else:
-        previous.tail = text[position:]
+        previous.tail = (previous.tail or "") + text[position:]
 
 
 def marked(node, language: str):
@@ -89,6 +97,10 @@ def render_section(parent, section: Section, heading_level: int, intro: list[Scr
         sentence_spans(byline, intro)
     for (kind, group), blocks in groupby(section.blocks, key=lambda b: (b.kind, b.group if b.kind != "paragraph" else b.id)):
         _render_group(node, kind, list(blocks), image_src)
+    if epub_types:
+        for page in node.iter("span"):
+            if page.get("role") == "doc-pagebreak":
+                page.set(f"{{{EPUB_NS}}}type", "pagebreak")
     return node
 
 
