@@ -75,7 +75,7 @@ def _sections(raw: RawDocument, path: Path, split, language: str = "de") -> list
                 id=f"b-{number}-{b}", kind=raw_block.kind, sentences=sentences, group=raw_block.group,
                 ordered=raw_block.ordered, row=raw_block.row, col=raw_block.col, header=raw_block.header,
                 image=_vetted_image(raw_block.image, path), alt=clean_text(raw_block.alt),
-                credit=clean_text(raw_block.credit),
+                credit=clean_text(raw_block.credit), ref=raw_block.ref, label=raw_block.label,
             ))
         title = clean_text(raw_section.title or "")
         if not blocks and not title:

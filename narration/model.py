@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-BLOCK_KINDS = ("paragraph", "list_item", "quote", "table_cell", "figure")
+BLOCK_KINDS = ("paragraph", "list_item", "quote", "table_cell", "figure", "note")
 
 
 @dataclass(frozen=True)
@@ -32,13 +32,13 @@ class Metadata:
 class Span:
     """A typed stretch of a sentence's text (character offsets): ``kind`` "lang" marks a passage in
     another language (``value`` its BCP 47 tag); "pagebreak" (no width) a print page's start
-    (``value`` its number). Every writer, the normaliser and the timing map read the same spans;
-    other inline structure (note references) joins as kinds."""
+    (``value`` its number); "noteref" (no width) a reference to a note (``value`` its label, ``ref``
+    the note's id). Every writer, the normaliser and the timing map read the same spans."""
     start: int
     end: int
     kind: str
     value: str
-    ref: str = ""  # "pagebreak": the page break's id in the source (an index's links land on it)
+    ref: str = ""  # "pagebreak": its id in the source (an index's links land on it); "noteref": the note's id
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,8 @@ class Block:
     image: str = ""  # figure: absolute path of a vetted image, or ""
     alt: str = ""  # figure: alternative text (the caption is in sentences)
     credit: str = ""  # figure: credit line, shown with the caption but not read aloud
+    ref: str = ""  # note: its id, which its references ("noteref" spans) link to
+    label: str = ""  # note: its number or sign
 
 
 @dataclass(frozen=True)

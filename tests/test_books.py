@@ -74,19 +74,35 @@ def test_real_books_open_with_their_text_not_their_matter(name, left_out):
         assert archive.testzip() is None
 
 
-def test_print_page_breaks_are_kept_silent_with_a_page_list(tmp_path):
-    """Page breaks (``epub:type="pagebreak"``, in text, between paragraphs, before a heading) are
-    never read, and our EPUB keeps each with its page list and its accessibility metadata."""
+def ace_violations(epub: Path, work: Path) -> list:
+    """What Ace by DAISY finds in ``epub`` (in Debian's Chromium, as tests/test_epub_a11y.py runs it)."""
     import json
     import os
     import subprocess
 
+    from browser import CHROMIUM_FLAGS, chromium_path
+    from conftest import need
+    from test_epub_a11y import ACE
+
+    need(ACE.exists(), "Ace by DAISY is not installed (tests/ensure-tools.sh installs it from npm)")
+    wrapper = work / "chromium-headless"
+    wrapper.write_text(f'#!/bin/sh\nexec {chromium_path()} {" ".join(CHROMIUM_FLAGS)} "$@"\n')
+    wrapper.chmod(0o755)
+    env = {**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1", "PUPPETEER_EXECUTABLE_PATH": str(wrapper)}
+    subprocess.run([str(ACE), "-s", "-f", "-o", str(work / "ace"), str(epub)], capture_output=True, text=True,
+                   env=env, timeout=600)
+    report = json.loads((work / "ace" / "report.json").read_text(encoding="utf-8"))
+    return [(a["earl:testSubject"]["url"], b["earl:test"]["dct:title"])
+            for a in report["assertions"] for b in a.get("assertions", [])]
+
+
+def test_print_page_breaks_are_kept_silent_with_a_page_list(tmp_path):
+    """Page breaks (``epub:type="pagebreak"``, in text, between paragraphs, before a heading) are
+    never read, and our EPUB keeps each with its page list and its accessibility metadata."""
     import pypandoc
 
-    from conftest import build, need
+    from conftest import build
     from test_epub import epubcheck
-    from test_epub_a11y import ACE
-    from browser import CHROMIUM_FLAGS, chromium_path
 
     source = tmp_path / "buch.md"
     source.write_text("---\ntitle: Die Reise\nauthor: Erika Beispiel\nlang: de\n---\n\n# Erstes Kapitel\n\n"
@@ -112,17 +128,7 @@ def test_print_page_breaks_are_kept_silent_with_a_page_list(tmp_path):
     assert "pageNavigation" in opf and "pageBreakMarkers" in opf and "property=\"pageBreakSource\"" in opf
     report = epubcheck(epub)
     assert "Messages: 0 fatals / 0 errors / 0 warnings" in report, report
-    need(ACE.exists(), "Ace by DAISY is not installed (tests/ensure-tools.sh installs it from npm)")
-    wrapper = tmp_path / "chromium-headless"
-    wrapper.write_text(f'#!/bin/sh\nexec {chromium_path()} {" ".join(CHROMIUM_FLAGS)} "$@"\n')
-    wrapper.chmod(0o755)
-    env = {**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1", "PUPPETEER_EXECUTABLE_PATH": str(wrapper)}
-    subprocess.run([str(ACE), "-s", "-f", "-o", str(tmp_path / "ace"), str(epub)], capture_output=True, text=True,
-                   env=env, timeout=600)
-    report = json.loads((tmp_path / "ace" / "report.json").read_text(encoding="utf-8"))
-    violations = [(a["earl:testSubject"]["url"], b["earl:test"]["dct:title"])
-                  for a in report["assertions"] for b in a.get("assertions", [])]
-    assert violations == []
+    assert ace_violations(epub, tmp_path) == []
 
 
 def test_real_books_keep_their_page_breaks():
@@ -132,3 +138,62 @@ def test_real_books_keep_their_page_breaks():
     doc = load(book)
     ids = [x.ref for s in doc.sentences() for x in s.spans if x.kind == "pagebreak"]
     assert len(ids) == 250 and len(set(ids)) == 250  # every one of the source's, each once (page numbers repeat)
+
+
+NOTES = """---
+title: Die Reise
+author: Erika Beispiel
+lang: de
+---
+
+# Erstes Kapitel
+
+Es war einmal ein Schiff.[^1] Es fuhr weit hinaus, wie Helen Jones[^2] schrieb.
+
+# Zweites Kapitel
+
+Dann kam es zurück.[^3]
+
+[^1]: Ein Dampfschiff, gebaut 1880.
+[^2]: In der Vorlage steht »Helen Janes«.
+[^3]: So erzählt es die Chronik.
+"""
+
+
+def test_notes_are_notes_not_read_and_never_glued(tmp_path):
+    """A note reference is a mark of no width: never read, never glued to its word in the text; the
+    note is a note in the EPUB and the player (a footnote with a way back), and is not read."""
+    from conftest import build
+    from test_epub import epubcheck
+
+    (tmp_path / "buch.md").write_text(NOTES, encoding="utf-8")
+    doc = load(tmp_path / "buch.md")
+    assert [s.text for s in doc.sentences()][2] == "Es fuhr weit hinaus, wie Helen Jones schrieb."
+    assert [(x.value, x.ref) for s in doc.sentences() for x in s.spans] == [
+        ("1", "note-1"), ("2", "note-2"), ("3", "note-3")]
+    spoken = " ".join(item.speech for item in build_script(doc))
+    assert "Dampfschiff" not in spoken and "Janes" not in spoken and "Jones schrieb" in spoken
+    result = build(tmp_path / "buch.md", tmp_path / "out", tmp_path / "cache", formats=("epub", "html"))
+    with zipfile.ZipFile(result.out_dir / f"{result.slug}.epub") as archive:
+        first = archive.read("EPUB/section-01.xhtml").decode()
+        smil = archive.read("EPUB/section-01.smil").decode()
+    assert 'Helen Jones<a href="#note-2" role="doc-noteref"' in first and 'epub:type="noteref"' in first
+    assert '<aside id="note-2" role="doc-footnote" class="note" epub:type="footnote">' in first
+    assert 'href="#note-2-ref" role="doc-backlink"' in first and "note-" not in smil
+    report = epubcheck(result.out_dir / f"{result.slug}.epub")
+    assert "Messages: 0 fatals / 0 errors / 0 warnings" in report, report
+    assert ace_violations(result.out_dir / f"{result.slug}.epub", tmp_path) == []
+    player = (result.out_dir / "index.html").read_text(encoding="utf-8")
+    assert 'id="note-2-ref"' in player and '<aside id="note-3" role="doc-footnote"' in player
+
+
+def test_real_books_notes_are_marks_and_notes():
+    book = BOOKS / "frankenheim_populaere-astronomie_1827.epub"
+    if not book.is_file():
+        pytest.skip(f"no book at {book}")
+    doc = load(book)
+    references = [x for s in doc.sentences() for x in s.spans if x.kind == "noteref"]
+    notes = {b.ref for s in doc.sections for b in s.blocks if b.kind == "note"}
+    assert len(references) == 12 and {r.ref for r in references} <= notes
+    spoken = " ".join(item.speech for item in build_script(doc))
+    assert "*)" not in spoken and "↑" not in spoken

@@ -21,7 +21,9 @@ class RawBlock:
     alt: str = ""
     credit: str = ""  # figure: its credit line ("Foto: dpa"), shown beside the caption, never spoken
     languages: list = field(default_factory=list)  # (start, end, tag) of passages in another language
-    marks: list = field(default_factory=list)  # (position, kind, value, ref): print page breaks
+    marks: list = field(default_factory=list)  # (position, kind, value, ref): page breaks, note references
+    ref: str = ""  # note: its id in the source, which references link to
+    label: str = ""  # note: its number or sign ("1", "*)")
 
 
 @dataclass

@@ -21,6 +21,25 @@ _QUOTES = {"DoubleQuote": ("„", "“"), "SingleQuote": ("‚", "‘")}
 _TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
+_BACK_GLYPHS = {"↑", "↩", "↩︎", "^", "⤴"}
+
+
+_NOTE_KINDS = {"footnote", "endnote", "rearnote", "note", "doc-footnote", "doc-endnote"}
+_NOTEREF_KINDS = {"noteref", "doc-noteref", "refnote", "footnote-ref"}
+_BACKLINK_KINDS = {"backlink", "doc-backlink", "backref", "footnote-back"}
+
+
+def _kinds(attr) -> set[str]:
+    """What an element says it is: its classes, its ``epub:type`` words and its ``role``."""
+    values = dict(attr[2])
+    return set(attr[1]) | set(values.get("epub:type", "").split()) | {values.get("role", "")}
+
+
+def is_note(attr) -> bool:
+    """A note's body: ``<aside epub:type="footnote">``, ``role="doc-endnote"``, ``class="footnote"``."""
+    return bool(attr[0]) and bool(_kinds(attr) & _NOTE_KINDS)
+
+
 def page_break(attr, inlines) -> tuple[str, str] | None:
     """(its number, its id) if the span is a print page break (``epub:type="pagebreak"``,
     ``role="doc-pagebreak"``, DAISY's class): it is kept, but never read as text."""
@@ -69,19 +88,28 @@ class _Walker:
         self.groups = 0
         self.language = None  # of the division being walked ('::: {lang=fr}')
         self.pending: list = []  # page breaks in a heading or an empty block: they go with the next text
+        self.notes: list = []  # the document's notes (pandoc's Note), each placed after its paragraph
+        self.note_kind = False  # inside a division of notes ('<div class="footnote" id="fn1">')
 
     def _add(self, block: RawBlock):
         if block.text.strip() or block.alt.strip():
             self.sections[-1].blocks.append(block)
 
     def _text(self, kind, inlines, **fields):
-        """A block of running text, with the passages in other languages it holds."""
-        text, languages, marks = inline_text_and_languages(inlines, self.language)
+        """A block of running text, with the passages in other languages it holds, its page breaks
+        and note references; the notes pandoc found in it follow it as blocks of their own."""
+        before = len(self.notes)
+        text, languages, marks = inline_text_and_languages(inlines, self.language, self.notes)
+        if self.note_kind:
+            kind, fields = "note", {**fields, "ref": self.note_kind[0], "label": self.note_kind[1]}
         if not text.strip():
             self.pending += [(0, *mark[1:]) for mark in marks]
-            return
-        marks, self.pending = [(0, *mark[1:]) for mark in self.pending] + marks, []
-        self._add(RawBlock(kind, text, languages=languages, marks=marks, **fields))
+        else:
+            marks, self.pending = [(0, *mark[1:]) for mark in self.pending] + marks, []
+            self._add(RawBlock(kind, text, languages=languages, marks=marks, **fields))
+        for ref, label, blocks in self.notes[before:]:
+            body = " ".join(block_text(b) for b in blocks)
+            self._add(RawBlock("note", body, ref=ref, label=label))
 
     def _group(self) -> int:
         self.groups += 1
@@ -120,12 +148,14 @@ class _Walker:
         elif tag == "Figure":
             self._figure(content)
         elif tag == "Div":
-            outer = self.language
+            outer, outer_note = self.language, self.note_kind
             self.language = language_of(content[0]) or outer
+            if is_note(content[0]):
+                self.note_kind = (content[0][0], "")
             try:
                 self.blocks(content[1], kind, group)
             finally:
-                self.language = outer
+                self.language, self.note_kind = outer, outer_note
         # RawBlock, HorizontalRule, Null: nothing to narrate.
 
     def _list(self, items, ordered):
@@ -194,12 +224,12 @@ def inline_text(inlines) -> str:
     return inline_text_and_languages(inlines)[0]
 
 
-def inline_text_and_languages(inlines, language: str | None = None):
+def inline_text_and_languages(inlines, language: str | None = None, notes: list | None = None):
     """The inlines' text, white space collapsed; (start, end, tag) of each passage marked with a
     language (``language``: the surrounding division's); and (position, kind, value, ref) of each
     mark of no width in it: a print page break ("pagebreak", its number, its id)."""
     out: list[tuple[str, str | None]] = []
-    _inlines(inlines, out, language)
+    _inlines(inlines, out, language, notes if notes is not None else [])
     chars: list[tuple[str, str | None]] = []
     marks: list[tuple[int, str, str, str]] = []
     for piece, lang in out:
@@ -231,7 +261,8 @@ def inline_text_and_languages(inlines, language: str | None = None):
     return text, [s for s in spans if s[1] > s[0]], marks
 
 
-def _inlines(inlines, out, lang=None):
+def _inlines(inlines, out, lang=None, notes=None):
+    notes = notes if notes is not None else []
     for inline in inlines:
         tag, content = inline.get("t"), inline.get("c")
         if tag == "Str":
@@ -239,19 +270,28 @@ def _inlines(inlines, out, lang=None):
         elif tag in ("Space", "SoftBreak", "LineBreak"):
             out.append((" ", lang))
         elif tag in ("Emph", "Strong", "Underline", "Strikeout", "Superscript", "Subscript", "SmallCaps"):
-            _inlines(content, out, lang)
+            _inlines(content, out, lang, notes)
         elif tag == "Span":
             page = page_break(content[0], content[1])
             if page is not None:
                 out.append((("pagebreak", *page), lang))
             else:
-                _inlines(content[1], out, language_of(content[0]) or lang)
+                _inlines(content[1], out, language_of(content[0]) or lang, notes)
+        elif tag == "Link" and _kinds(content[0]) & _NOTEREF_KINDS:  # a reference to a note: a mark, no text
+            target = content[2][0].rsplit("#", 1)[-1]
+            out.append((("noteref", " ".join(inline_text(content[1]).split()), target), lang))
+        elif tag == "Link" and (_kinds(content[0]) & _BACKLINK_KINDS or inline_text(content[1]) in _BACK_GLYPHS):
+            continue  # a note's way back to its reference: the outputs make their own
+        elif tag == "Note":  # pandoc's own note: a mark here, its text a note block after the paragraph
+            number = str(len(notes) + 1)  # ``notes``: the document's so far, so ids are unique and stable
+            notes.append((f"note-{number}", number, content))
+            out.append((("noteref", number, f"note-{number}"), lang))
         elif tag in ("Link", "Image", "Cite"):
-            _inlines(content[1], out, lang)
+            _inlines(content[1], out, lang, notes)
         elif tag == "Quoted":
             left, right = _QUOTES.get(content[0]["t"], ("„", "“"))
             out.append((left, lang))
-            _inlines(content[1], out, lang)
+            _inlines(content[1], out, lang, notes)
             out.append((right, lang))
         elif tag in ("Code", "Math"):
             out.append((content[1], lang))

@@ -114,6 +114,8 @@ def build_script(doc: Document, lexicon: Lexicon | None = None, pauses: PauseOpt
                 line = line[0].upper() + line[1:]
                 raw.append((f"{section.heading.id[:-2]}-{n}", "intro", line, index, "", ()))
         for block in section.blocks:
+            if block.kind == "note":  # notes are shown where they belong, not read (issue 24)
+                continue
             texts = block.sentences or ()
             for sentence in texts:
                 raw.append((sentence.id, block.kind, sentence.text, index, block.id, sentence.spans))

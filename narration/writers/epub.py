@@ -20,7 +20,7 @@ from ebooklib import epub
 
 from ..textio import replacing
 from .base import Writer
-from .markup import fragment, render_section
+from .markup import NoteLinks, fragment, note_homes, render_section
 
 CSS = """\
 /* Relative units only and no fixed colours for text: the reader's font, size,
@@ -228,6 +228,7 @@ class EpubWriter(Writer):
 
         intro = [i for i in ctx.script if i.kind == "intro"]
         figures, total_ms = {}, 0
+        homes = note_homes(doc, lambda index: f"section-{index + 1:02d}.xhtml")
         for index, (section, span) in enumerate(zip(doc.sections, timeline.sections)):
             number = index + 1
             page_name = f"section-{number:02d}.xhtml"
@@ -246,7 +247,8 @@ class EpubWriter(Writer):
                     figures[block.image] = name
                 return figures[block.image]
 
-            body = fragment(render_section(None, section, 1, intro if index == 0 else [], image_src, epub_types=True))
+            body = fragment(render_section(None, section, 1, intro if index == 0 else [], image_src, epub_types=True,
+                                           notes=NoteLinks(homes, page_name)))
             page = _Page(f"section-{number}", page_name, section.title, lang, body, "css/narration.css", lexicons)
             cues = [(c.id, c.start_ms - span.start_ms) for c in timeline.section_cues(index)]
             clips = overlay_clips(cues, span.audio_end_ms - span.start_ms)

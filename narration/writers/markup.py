@@ -29,7 +29,45 @@ def el(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def sentence_spans(parent, sentences) -> None:
+def note_homes(doc, page_of) -> dict[str, str]:
+    """Each note's id, and its first reference's (``<id>-ref``), mapped to the file it is in
+    (``page_of(section index)``); only notes the document holds, so no link is ever broken."""
+    notes = {b.ref for s in doc.sections for b in s.blocks if b.kind == "note" and b.ref}
+    home = {}
+    for index, section in enumerate(doc.sections):
+        for block in section.blocks:
+            if block.kind == "note" and block.ref:
+                home.setdefault(block.ref, page_of(index))
+            for sentence in block.sentences:
+                for span in sentence.spans:
+                    if span.kind == "noteref" and span.ref in notes:
+                        home.setdefault(f"{span.ref}-ref", page_of(index))
+    return home
+
+
+class NoteLinks:
+    """Where a note reference links to and back, in this output: ``home`` maps a note's id (and a
+    reference's, ``<id>-ref``) to the file it is in ("" for this one). A note that is not in the
+    document gets no link, and each reference id is given once."""
+
+    def __init__(self, home: dict[str, str], here: str = ""):
+        self.home, self.here, self.given = home, here, set()
+
+    def href(self, target: str) -> str | None:
+        if target not in self.home:
+            return None
+        where = self.home[target]
+        return f"{'' if where == self.here else where}#{target}"
+
+    def reference_id(self, ref: str) -> str | None:
+        name = f"{ref}-ref"
+        if name in self.given:
+            return None
+        self.given.add(name)
+        return name
+
+
+def sentence_spans(parent, sentences, notes: NoteLinks | None = None) -> None:
     """Sentences as ``<span id>`` children of ``parent``, separated by spaces; inside one, a passage
     in another language is a ``<span lang xml:lang>`` (WCAG 3.1.2, Language of Parts) and a print
     page break an empty ``<span role="doc-pagebreak" id aria-label>``."""
@@ -37,13 +75,13 @@ def sentence_spans(parent, sentences) -> None:
     for sentence in sentences:
         if last is not None:
             last.tail = " "
-        spans = [s for s in getattr(sentence, "spans", ()) if s.kind in ("lang", "pagebreak")]
+        spans = [s for s in getattr(sentence, "spans", ()) if s.kind in ("lang", "pagebreak", "noteref")]
         last = el(parent, "span", None if spans else sentence.text, id=sentence.id, class_="sentence")
         if spans:
-            inline_spans(last, sentence.text, spans)
+            inline_spans(last, sentence.text, spans, notes)
 
 
-def inline_spans(node, text: str, spans) -> None:
+def inline_spans(node, text: str, spans, notes: NoteLinks | None = None) -> None:
     """``text`` as ``node``'s content with its spans as elements, in order; a page break that falls
     inside a passage in another language stands before the passage."""
     node.text, previous, position = None, None, 0
@@ -57,6 +95,15 @@ def inline_spans(node, text: str, spans) -> None:
         if span.kind == "pagebreak":
             previous = el(node, "span", id=span.ref or None, role="doc-pagebreak", aria_label=span.value,
                           class_="pagebreak")
+            position = start
+        elif span.kind == "noteref":  # shown raised after its word, never glued into it, never read
+            href = notes.href(span.ref) if notes is not None else None
+            if href is None:
+                previous = el(node, "sup", span.value, class_="noteref")
+            else:
+                previous = el(node, "a", None, href=href, role="doc-noteref", class_="noteref",
+                              id=notes.reference_id(span.ref))
+                el(previous, "sup", span.value)
             position = start
         else:
             if span.end <= start:
@@ -81,8 +128,12 @@ def fragment(node) -> str:
     return etree.tostring(node, encoding="unicode", method="xml")
 
 
+_EPUB_TYPES = {"doc-pagebreak": "pagebreak", "doc-noteref": "noteref", "doc-footnote": "footnote",
+               "doc-backlink": "backlink"}
+
+
 def render_section(parent, section: Section, heading_level: int, intro: list[ScriptItem],
-                   image_src=lambda block: "", epub_types: bool = False) -> etree._Element:
+                   image_src=lambda block: "", epub_types: bool = False, notes: NoteLinks | None = None) -> etree._Element:
     """``<section>`` with its heading, the spoken intro (first section) and its blocks."""
     attrs = {"aria-labelledby": section.heading.id, "class": "section"}
     if epub_types:
@@ -95,27 +146,31 @@ def render_section(parent, section: Section, heading_level: int, intro: list[Scr
     if intro:
         byline = el(node, "p", class_="byline")
         sentence_spans(byline, intro)
+    notes = notes if notes is not None else NoteLinks({b.ref: "" for b in section.blocks if b.kind == "note" and b.ref})
     for (kind, group), blocks in groupby(section.blocks, key=lambda b: (b.kind, b.group if b.kind != "paragraph" else b.id)):
-        _render_group(node, kind, list(blocks), image_src)
+        _render_group(node, kind, list(blocks), image_src, notes)
     if epub_types:
-        for page in node.iter("span"):
-            if page.get("role") == "doc-pagebreak":
-                page.set(f"{{{EPUB_NS}}}type", "pagebreak")
+        for element in node.iter():
+            if element.get("role") in _EPUB_TYPES:
+                element.set(f"{{{EPUB_NS}}}type", _EPUB_TYPES[element.get("role")])
     return node
 
 
-def _render_group(parent, kind: str, blocks: list[Block], image_src) -> None:
+def _render_group(parent, kind: str, blocks: list[Block], image_src, notes: NoteLinks | None = None) -> None:
     if kind == "paragraph":
         for block in blocks:
-            sentence_spans(el(parent, "p", id=block.id), block.sentences)
+            sentence_spans(el(parent, "p", id=block.id), block.sentences, notes)
     elif kind == "list_item":
         ol = el(parent, "ol" if blocks[0].ordered else "ul")
         for block in blocks:
-            sentence_spans(el(ol, "li", id=block.id), block.sentences)
+            sentence_spans(el(ol, "li", id=block.id), block.sentences, notes)
     elif kind == "quote":
         quote = el(parent, "blockquote")
         for block in blocks:
-            sentence_spans(el(quote, "p", id=block.id), block.sentences)
+            sentence_spans(el(quote, "p", id=block.id), block.sentences, notes)
+    elif kind == "note":
+        for block in blocks:
+            _render_note(parent, block, notes)
     elif kind == "table_cell":
         _render_table(parent, blocks)
     elif kind == "figure":
@@ -132,6 +187,18 @@ def _render_group(parent, kind: str, blocks: list[Block], image_src) -> None:
                 description = el(parent, "p", id=block.id, class_="figure-description")
                 sentence_spans(description, block.sentences)
                 _credit(description, block.credit)
+
+
+def _render_note(parent, block: Block, notes: NoteLinks | None) -> None:
+    """A note where the book has it, as the reading systems know notes (``doc-footnote``: shown
+    when its reference is followed, skipped otherwise), with a way back; not read aloud, so its
+    text is plain: no sentence spans, nothing an overlay could point at."""
+    aside = el(parent, "aside", id=block.ref or block.id, role="doc-footnote", class_="note")
+    paragraph = el(aside, "p", " ".join(s.text for s in block.sentences))
+    back = notes.href(f"{block.ref}-ref") if notes is not None and block.ref else None
+    if back:
+        paragraph.text += " "
+        el(paragraph, "a", "↑", href=back, role="doc-backlink", aria_label="zurück zum Verweis")
 
 
 def _credit(parent, credit: str) -> None:

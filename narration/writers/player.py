@@ -17,7 +17,7 @@ from lxml import etree
 
 from ..textio import atomic_write
 from .base import Writer
-from .markup import el, marked, render_section
+from .markup import NoteLinks, el, marked, note_homes, render_section
 
 LABELS = {
     "skip": "Zum Text springen", "listen": "Anhören", "follow": "Text beim Hören mitführen",
@@ -57,12 +57,13 @@ def page(title: str, lang: str, body: etree._Element, script: str = "") -> str:
     return "<!DOCTYPE html>\n" + markup + "\n"
 
 
-def word_spans(span, cue, languages=()) -> None:
+def word_spans(span, cue, languages=(), text: str | None = None) -> None:
     """The sentence's words as ``<span class="word" data-start>`` children, so the script can
     mark the word being heard; the text stays exactly the same for readers and screen readers. A
     word inside a passage in another language (``languages``: the sentence's language spans)
     carries its ``lang``."""
-    text, position = "".join(span.itertext()), 0
+    text, position = ("".join(span.itertext()) if text is None else text), 0  # the sentence's own text
+    references = [child for child in span if child.get("class") == "noteref"]  # kept, after the words
     for child in list(span):
         span.remove(child)
     span.text = text[:cue.words[0].start]
@@ -76,6 +77,9 @@ def word_spans(span, cue, languages=()) -> None:
             marked(last, language)
         position = word.end
     last.tail = text[position:]
+    for reference in references:
+        reference.tail = None
+        span.append(reference)
 
 
 def duration(ms: int) -> str:
@@ -92,6 +96,8 @@ class PlayerWriter(Writer):
         meta, lang = ctx.doc.meta, ctx.doc.meta.language
         cues = {cue.id: cue for cue in ctx.timeline.cues}
         languages = {s.id: [x for x in s.spans if x.kind == "lang"] for s in ctx.doc.sentences() if s.spans}
+        texts = {s.id: s.text for s in ctx.doc.sentences() if s.spans}  # without the note marks shown in them
+        links = NoteLinks(note_homes(ctx.doc, lambda index: ""))
         body = etree.Element("body")
         el(body, "a", LABELS["skip"], href="#text", class_="skip")
         header = el(body, "header")
@@ -133,14 +139,15 @@ class PlayerWriter(Writer):
         article = el(main, "article", id="text", aria_label=LABELS["text"], tabindex="-1")
         intro = [i for i in ctx.script if i.kind == "intro"]
         for index, section in enumerate(ctx.doc.sections):
-            node = render_section(article, section, min(6, section.level + 1), intro if index == 0 else [])
+            node = render_section(article, section, min(6, section.level + 1), intro if index == 0 else [],
+                                  notes=links)
             for span in list(node.iter("span")):
                 cue = cues.get(span.get("id"))
                 if cue is not None:
                     span.set("data-start", str(cue.start_ms))
                     span.set("data-end", str(cue.end_ms))
                     if cue.words:
-                        word_spans(span, cue, languages.get(span.get("id"), ()))
+                        word_spans(span, cue, languages.get(span.get("id"), ()), texts.get(span.get("id")))
         footer = el(body, "footer")
         el(footer, "p", f"{LABELS['narrated']}: {ctx.narrator}.")
         path = ctx.path("index.html")
