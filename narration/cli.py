@@ -17,7 +17,7 @@ from .catalogue import SOURCE_DIR
 from .errors import NarrationError, report
 
 log = logging.getLogger("narration")
-COMMANDS = ("build", "watch", "script", "document", "voices", "clean", "serve")
+COMMANDS = ("build", "watch", "script", "document", "toc", "voices", "clean", "serve")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
         command.add_argument("--refresh", action="store_true",
                              help="fetch web pages (.url sources) again; a page that changed is rebuilt")
+        command.add_argument("--chapters", help="build only these chapters, e.g. 3-7 or 1,4,6-8 (see: toc FILE)")
     watch.add_argument("--interval", type=float, default=0.5, help="seconds between looks (default: %(default)s)")
 
     script = sub.add_parser("script", help="print what the engine will hear, one line per sentence")
@@ -55,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
                                                 "paragraphs, lists, figures")
     document.add_argument("file", help="a source file (a .url reads its kept page, fetching it once)")
     document.add_argument("--explain", action="store_true", help="also list what the reader left out, and why")
+
+    toc = sub.add_parser("toc", help="list a book's chapters: number, title, length, listening time")
+    toc.add_argument("file", help="a source file")
 
     sub.add_parser("voices", help="list the engines and voices usable here")
 
@@ -228,6 +232,20 @@ def _cmd_document(args, options) -> int:
     except NarrationError as exc:
         raise type(exc)(f"{path}: {exc.message}", exc.hint) from exc
     for line in outline(doc, explain=args.explain):
+        print(line)
+    return 0
+
+
+def _cmd_toc(args, options) -> int:
+    from .chapters import table
+    from .document import load
+
+    path = Path(args.file)
+    try:
+        doc = load(path)
+    except NarrationError as exc:
+        raise type(exc)(f"{path}: {exc.message}", exc.hint) from exc
+    for line in table(doc):
         print(line)
     return 0
 

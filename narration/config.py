@@ -25,6 +25,7 @@ class BuildOptions:
     intro: bool = True
     scheduler: str = ""  # "" builds here; "local" starts a Dask LocalCluster; "tcp://host:port" uses that scheduler
     detect_languages: bool = True  # find quoted English and French phrases in German text (speech.detect)
+    chapters: str = ""  # "" all; "3-7" or "1,4,6-8": build only those chapters (see: build.py toc FILE)
 
 
 @dataclass(frozen=True)

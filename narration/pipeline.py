@@ -179,7 +179,7 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     cache_root = Path(options.build.cache_dir)
     use_temp_dir(cache_root, cache_root / "tmp")
     doc, lexicon = read_stage(source, cache_root)
-    doc = languages_stage(doc, options)
+    doc = chapters_stage(languages_stage(doc, options), options)
     script = script_stage(doc, lexicon, options)
     engine, keys = engine_stage(choice, prior, script, cache_root)
     fingerprint = input_fingerprint(source, options, engine.cache_identity(), formats)
@@ -229,6 +229,15 @@ def read_stage(source: Path, cache_root: Path):
     from .speech.lexicon import load as load_lexicon
 
     return load(source, cache_root / "sentences"), load_lexicon(source.parent)
+
+
+def chapters_stage(doc, options):
+    """Document -> only the chapters asked for (``--chapters``), ids and texts as in the whole."""
+    if not options.build.chapters:
+        return doc
+    from .chapters import select
+
+    return select(doc, options.build.chapters)
 
 
 def languages_stage(doc, options):

@@ -197,3 +197,31 @@ def test_real_books_notes_are_marks_and_notes():
     assert len(references) == 12 and {r.ref for r in references} <= notes
     spoken = " ".join(item.speech for item in build_script(doc))
     assert "*)" not in spoken and "↑" not in spoken
+
+
+def test_toc_lists_chapters_and_chapters_builds_a_subset_the_whole_reuses(tmp_path):
+    """``toc`` numbers the chapters (a heading with no text of its own is one chapter with its
+    subject); ``--chapters`` builds those, saying so, and a later full build synthesises only the rest."""
+    import pypandoc
+
+    source = tmp_path / "buch.md"
+    source.write_text("---\ntitle: Die Reise\nlang: de\n---\n\n# Erste Vorlesung.\n\n## Vom Meer\n\n"
+                      "Es war einmal ein Schiff. Es fuhr hinaus.\n\n# Zweite Vorlesung.\n\n## Vom Land\n\n"
+                      "Dann kam es zurück. Alle freuten sich.\n\n# Dritte Vorlesung.\n\n## Vom Himmel\n\n"
+                      "Die Sterne leuchteten hell.\n", encoding="utf-8")
+    book = tmp_path / "src" / "buch.epub"
+    book.parent.mkdir()
+    pypandoc.convert_file(str(source), "epub3", outputfile=str(book))
+    listed = run_cli("toc", book).stdout.splitlines()
+    assert [line.split("[")[0].strip() for line in listed] == [
+        "1  Erste Vorlesung. Vom Meer", "2  Zweite Vorlesung. Vom Land", "3  Dritte Vorlesung. Vom Himmel"]
+    flags = ["--engine", "espeak", "--formats", "mp3,vtt", "--out", tmp_path / "out", "--cache-dir", tmp_path / "cache"]
+    part = run_cli(book, "--chapters", "2-3", *flags)
+    assert part.returncode == 0, part.stderr
+    vtt = (tmp_path / "out" / "buch" / "buch.vtt").read_text(encoding="utf-8")
+    assert "Dann kam es zurück." in vtt and "Es war einmal" not in vtt and "Kapitel 2-3" in vtt
+    whole = run_cli(book, *flags)
+    assert whole.returncode == 0, whole.stderr
+    assert "3 synthesised" in whole.stderr, whole.stderr  # chapter 1's heading and two sentences, no more
+    bad = run_cli(book, "--chapters", "4-9", *flags)
+    assert bad.returncode != 0 and "the book has chapters 1 to 3" in bad.stderr

@@ -20,7 +20,7 @@ from lxml import etree
 
 from ..errors import ReaderError
 from .base import RawDocument
-from .pandoc_ast import convert, to_raw_document
+from .pandoc_ast import convert, joined_headings, to_raw_document
 
 FORMAT = "epub"
 SUFFIXES = (".epub",)
@@ -69,6 +69,7 @@ def read(path: Path, data: bytes) -> RawDocument:
     else:
         raw = to_raw_document(convert(path, FORMAT, is_file=True))
     raw.meta.update(_titles(opf))
+    raw.sections = joined_headings(raw.sections)
     raw.dropped = dropped
     for section in raw.sections:  # images inside the book are not files beside it: none to embed
         for block in section.blocks:

@@ -82,6 +82,21 @@ def to_raw_document(ast: dict, meta: dict | None = None) -> RawDocument:
     return RawDocument(merged, [s for s in walker.sections if s.blocks or s.title])
 
 
+def joined_headings(sections: list[RawSection]) -> list[RawSection]:
+    """A book's heading with no text of its own before a deeper one ('Erste Vorlesung.' over its
+    subject) is one chapter with it, not an empty chapter: 'Erste Vorlesung. Geschichte der …'.
+    (Books only: in an article, a title over its first section is the usual shape.)"""
+    joined: list[RawSection] = []
+    for section in sections:
+        before = joined[-1] if joined else None
+        if before is not None and before.title and not before.blocks and section.title and section.level > before.level:
+            before.title = f"{before.title} {section.title}"
+            before.blocks = section.blocks
+            continue
+        joined.append(section)
+    return joined
+
+
 class _Walker:
     def __init__(self):
         self.sections = [RawSection(title=None, level=1)]
