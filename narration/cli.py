@@ -207,7 +207,7 @@ def _cmd_script(args, options) -> int:
             raise type(exc)(f"{path}: {exc.message}", exc.hint) from exc
     from .speech import parts
 
-    for item in build_script(doc, lexicon, intro=options.build.intro):
+    for item in build_script(doc, lexicon, intro=options.build.intro, notes=options.build.notes):
         print(parts.readable(item.speech) if args.explain else parts.plain(item.speech))
         if args.explain:
             for token in item.tokens:

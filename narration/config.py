@@ -26,6 +26,7 @@ class BuildOptions:
     scheduler: str = ""  # "" builds here; "local" starts a Dask LocalCluster; "tcp://host:port" uses that scheduler
     detect_languages: bool = True  # find quoted English and French phrases in German text (speech.detect)
     chapters: str = ""  # "" all; "3-7" or "1,4,6-8": build only those chapters (see: build.py toc FILE)
+    notes: str = "skip"  # "skip": shown, not read; "inline": read where they stand, after a label
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class EpubOptions:
 
 
 EPUB_AUDIO = ("mp3", "aac")
+NOTES = ("skip", "inline")
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,8 @@ def check(options: Options, where: str) -> None:
     for url in options.sources.urls:
         if not re.fullmatch(r"https?://[^\s/<>\"'`]+[^\s<>\"'`]*", url, re.I):
             raise ConfigError(f"{where} [sources]: '{url[:80]}' is not an http(s) URL")
+    if options.build.notes not in NOTES:
+        raise ConfigError(f"{where} [build]: 'notes' must be one of {', '.join(NOTES)}, not '{options.build.notes}'")
     if options.epub.audio not in EPUB_AUDIO:
         raise ConfigError(f"{where} [epub]: 'audio' must be one of {', '.join(EPUB_AUDIO)}, not '{options.epub.audio}'")
 

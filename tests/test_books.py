@@ -225,3 +225,30 @@ def test_toc_lists_chapters_and_chapters_builds_a_subset_the_whole_reuses(tmp_pa
     assert "3 synthesised" in whole.stderr, whole.stderr  # chapter 1's heading and two sentences, no more
     bad = run_cli(book, "--chapters", "4-9", *flags)
     assert bad.returncode != 0 and "the book has chapters 1 to 3" in bad.stderr
+
+
+def test_notes_read_inline_on_request_are_skippable_in_the_overlays(tmp_path):
+    """``notes = "inline"``: each note is read where it stands, after its label ("Anmerkung zwei"),
+    its sentences are spans its overlay points at, and those pars say epub:type="footnote"."""
+    from test_epub import epubcheck
+
+    (tmp_path / "buch.md").write_text(NOTES, encoding="utf-8")
+    (tmp_path / "narration.toml").write_text('[build]\nnotes = "inline"\n', encoding="utf-8")
+    result = run_cli("--config", tmp_path / "narration.toml", tmp_path / "buch.md", "--engine", "espeak",
+                     "--formats", "epub,vtt", "--out", tmp_path / "out", "--cache-dir", tmp_path / "cache")
+    assert result.returncode == 0, result.stderr
+    vtt = (tmp_path / "out" / "buch" / "buch.vtt").read_text(encoding="utf-8")
+    assert "In der Vorlage steht »Helen Janes«." in vtt
+    epub = tmp_path / "out" / "buch" / "buch.epub"
+    with zipfile.ZipFile(epub) as archive:
+        smil = archive.read("EPUB/section-01.smil").decode()
+        page = archive.read("EPUB/section-01.xhtml").decode()
+    assert smil.count('epub:type="footnote"') == 2 and 'id="s-1-3-1" class="sentence"' in page
+    report = epubcheck(epub)
+    assert "Messages: 0 fatals / 0 errors / 0 warnings" in report, report
+    script = run_cli("--config", tmp_path / "narration.toml", "script", tmp_path / "buch.md").stdout
+    assert "Anmerkung zwei: In der Vorlage steht »Helen Janes«." in script
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[build]\nnotes = "laut"\n', encoding="utf-8")
+    wrong = run_cli("--config", bad, tmp_path / "buch.md")
+    assert wrong.returncode == 2 and "'notes' must be one of skip, inline" in wrong.stderr

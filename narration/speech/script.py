@@ -20,7 +20,7 @@ from ..config import PauseOptions
 from ..model import Document
 from .lexicon import Lexicon
 from .grammar import MONTHS
-from .normalise import Normaliser, spoken_text
+from .normalise import Normaliser, Token, spoken_text
 
 MONTH_NAMES = MONTHS
 log = logging.getLogger(__name__)
@@ -96,7 +96,9 @@ def german_date(iso: str) -> str:
 
 
 def build_script(doc: Document, lexicon: Lexicon | None = None, pauses: PauseOptions = PauseOptions(),
-                 intro: bool = True) -> list[ScriptItem]:
+                 intro: bool = True, notes: str = "skip") -> list[ScriptItem]:
+    """``notes``: "skip" (notes are shown, not read) or "inline" (read where they stand, after a
+    short label: "Anmerkung 1")."""
     lexicon = lexicon or Lexicon()
     speech = Normaliser(lexicon.entries, foreign_lexicons={other.language: other.entries for other in lexicon.others})
     language = doc.meta.language
@@ -114,7 +116,7 @@ def build_script(doc: Document, lexicon: Lexicon | None = None, pauses: PauseOpt
                 line = line[0].upper() + line[1:]
                 raw.append((f"{section.heading.id[:-2]}-{n}", "intro", line, index, "", ()))
         for block in section.blocks:
-            if block.kind == "note":  # notes are shown where they belong, not read (issue 24)
+            if block.kind == "note" and notes != "inline":  # shown where they belong, not read (issue 24)
                 continue
             texts = block.sentences or ()
             for sentence in texts:
@@ -133,5 +135,9 @@ def build_script(doc: Document, lexicon: Lexicon | None = None, pauses: PauseOpt
         else:
             pause = pauses.sentence_ms
         tokens = speech.tokens(text, spans, language)
+        if kind == "note" and (i == 0 or raw[i - 1][4] != block):  # a note's first sentence: after its label
+            label = next((b.label for s in doc.sections for b in s.blocks if b.id == block), "")
+            said = speech(f"Anmerkung {label}" if label.isalnum() else "Anmerkung")
+            tokens = [Token(0, 0, "", "label", f"{said}: ")] + tokens
         items.append(ScriptItem(item_id, kind, text, spoken_text(tokens), section, block, pause, tuple(tokens)))
     return items

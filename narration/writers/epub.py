@@ -167,9 +167,13 @@ def overlay_clips(cues, audio_ms: int) -> list[tuple[str, int, int]]:
     return clips
 
 
-def smil(section_file: str, audio_file: str, clips, number: int) -> bytes:
+def smil(section_file: str, audio_file: str, clips, number: int, notes=frozenset()) -> bytes:
+    """``notes``: ids of sentences in notes: their ``par`` says ``epub:type="footnote"``, so a
+    reading system can skip them (Media Overlays skippability)."""
+    footnote = ' epub:type="footnote"'
     pars = "\n".join(
-        f'   <par id="par-{cue_id}"><text src="{section_file}#{cue_id}"/>'
+        f'   <par id="par-{cue_id}"{footnote if cue_id in notes else ""}>'
+        f'<text src="{section_file}#{cue_id}"/>'
         f'<audio src="{audio_file}" clipBegin="{begin / 1000:.3f}s" clipEnd="{end / 1000:.3f}s"/></par>'
         for cue_id, begin, end in clips)
     return (
@@ -229,6 +233,7 @@ class EpubWriter(Writer):
         intro = [i for i in ctx.script if i.kind == "intro"]
         figures, total_ms = {}, 0
         homes = note_homes(doc, lambda index: f"section-{index + 1:02d}.xhtml")
+        note_ids = {item.id for item in ctx.script if item.kind == "note"}
         for index, (section, span) in enumerate(zip(doc.sections, timeline.sections)):
             number = index + 1
             page_name = f"section-{number:02d}.xhtml"
@@ -248,12 +253,12 @@ class EpubWriter(Writer):
                 return figures[block.image]
 
             body = fragment(render_section(None, section, 1, intro if index == 0 else [], image_src, epub_types=True,
-                                           notes=NoteLinks(homes, page_name)))
+                                           notes=NoteLinks(homes, page_name, ctx.options.build.notes == "inline")))
             page = _Page(f"section-{number}", page_name, section.title, lang, body, "css/narration.css", lexicons)
             cues = [(c.id, c.start_ms - span.start_ms) for c in timeline.section_cues(index)]
             clips = overlay_clips(cues, span.audio_end_ms - span.start_ms)
             overlay = epub.EpubSMIL(uid=f"overlay-{number}", file_name=f"section-{number:02d}.smil",
-                                    content=smil(page_name, audio_name, clips, number))
+                                    content=smil(page_name, audio_name, clips, number, note_ids))
             book.add_item(overlay)
             page.media_overlay = overlay.id
             overlay_ms = sum(end - begin for _, begin, end in clips)  # = the file's length: clips are contiguous

@@ -50,8 +50,8 @@ class NoteLinks:
     reference's, ``<id>-ref``) to the file it is in ("" for this one). A note that is not in the
     document gets no link, and each reference id is given once."""
 
-    def __init__(self, home: dict[str, str], here: str = ""):
-        self.home, self.here, self.given = home, here, set()
+    def __init__(self, home: dict[str, str], here: str = "", read: bool = False):
+        self.home, self.here, self.given, self.read = home, here, set(), read  # read: notes are heard
 
     def href(self, target: str) -> str | None:
         if target not in self.home:
@@ -191,13 +191,20 @@ def _render_group(parent, kind: str, blocks: list[Block], image_src, notes: Note
 
 def _render_note(parent, block: Block, notes: NoteLinks | None) -> None:
     """A note where the book has it, as the reading systems know notes (``doc-footnote``: shown
-    when its reference is followed, skipped otherwise), with a way back; not read aloud, so its
-    text is plain: no sentence spans, nothing an overlay could point at."""
+    when its reference is followed, skipped otherwise), with a way back. Read aloud (``notes =
+    "inline"``), its sentences are spans an overlay points at; else its text is plain."""
     aside = el(parent, "aside", id=block.ref or block.id, role="doc-footnote", class_="note")
-    paragraph = el(aside, "p", " ".join(s.text for s in block.sentences))
+    paragraph = el(aside, "p")
+    if notes is not None and notes.read:
+        sentence_spans(paragraph, block.sentences, notes)
+    else:
+        paragraph.text = " ".join(s.text for s in block.sentences)
     back = notes.href(f"{block.ref}-ref") if notes is not None and block.ref else None
     if back:
-        paragraph.text += " "
+        if len(paragraph):
+            paragraph[-1].tail = " "
+        else:
+            paragraph.text += " "
         el(paragraph, "a", "↑", href=back, role="doc-backlink", aria_label="zurück zum Verweis")
 
 
