@@ -27,6 +27,7 @@ class BuildOptions:
     detect_languages: bool = True  # find quoted English and French phrases in German text (speech.detect)
     chapters: str = ""  # "" all; "3-7" or "1,4,6-8": build only those chapters (see: build.py toc FILE)
     notes: str = "skip"  # "skip": shown, not read; "inline": read where they stand, after a label
+    flagged: tuple[str, ...] = ()  # settings given on the command line: a source's own do not override them
 
 
 @dataclass(frozen=True)
@@ -167,8 +168,24 @@ def with_flags(options: Options, epub_audio: str | None = None, **flags) -> Opti
     """Command-line flags override the file; ``None`` means 'not given'."""
     given = {k: v for k, v in flags.items() if v is not None}
     if given:
-        options = replace(options, build=replace(options.build, **given))
+        flagged = tuple(sorted(set(options.build.flagged) | {k for k in given if k in SOURCE_SETTINGS}))
+        options = replace(options, build=replace(options.build, **given, flagged=flagged))
     if epub_audio is not None:
         options = replace(options, epub=replace(options.epub, audio=epub_audio))
     check(options, "the command line")
+    return options
+
+
+SOURCE_SETTINGS = ("notes", "chapters")  # [build] settings a source may set for itself
+
+
+def for_source(options: Options, settings: dict, where: str) -> Options:
+    """A source's own settings (front matter or sidecar: ``notes: inline``, ``chapters: 2-4``) over the
+    project's, so one book of a catalogue can differ; a command-line flag still wins over both."""
+    own = {key: str(value) for key, value in settings.items()
+           if key in SOURCE_SETTINGS and key not in options.build.flagged and value not in (None, "")}
+    if not own:
+        return options
+    options = replace(options, build=replace(options.build, **own))
+    check(options, where)
     return options

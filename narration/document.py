@@ -12,6 +12,7 @@ import logging
 import uuid
 from pathlib import Path
 
+from .config import SOURCE_SETTINGS
 from .errors import ReaderError
 from .model import Block, Document, Metadata, Section, Sentence, Span, heading_id, sentence_id
 from .readers import SIDECAR_SUFFIXES, reader_for
@@ -56,7 +57,9 @@ def assemble(raw: RawDocument, path: Path, split=split_sentences) -> Document:
         first = sections[0]
         sections[0] = Section(first.id, first.level, Sentence(first.heading.id, meta.title), first.blocks, False)
     return Document(meta=meta, sections=tuple(sections), source=path.name,
-                    dropped=tuple((text, why) for text, why in raw.dropped if text))
+                    dropped=tuple((text, why) for text, why in raw.dropped if text),
+                    settings=tuple((key, str(raw.meta[key])) for key in SOURCE_SETTINGS
+                                   if raw.meta.get(key) not in (None, "")))
 
 
 def _sections(raw: RawDocument, path: Path, split, language: str = "de") -> list[Section]:

@@ -94,6 +94,7 @@ class Document:
     source: str = ""  # file name only, for messages
     lexicon: tuple[tuple[str, str], ...] = field(default=())  # (grapheme, alias)
     dropped: tuple[tuple[str, str], ...] = field(default=(), compare=False)  # (text, why): what the reader left out
+    settings: tuple[tuple[str, str], ...] = field(default=(), compare=False)  # its own [build] settings (notes, ...)
 
     def sentences(self):
         for section in self.sections:
@@ -105,6 +106,7 @@ class Document:
         data = plain(self)
         data["meta"]["cover"] = bool(self.meta.cover)
         data.pop("lexicon")
+        data.pop("settings")
         data.pop("dropped")
         for section in data["sections"]:
             for block in section["blocks"]:

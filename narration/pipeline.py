@@ -179,6 +179,7 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     cache_root = Path(options.build.cache_dir)
     use_temp_dir(cache_root, cache_root / "tmp")
     doc, lexicon = read_stage(source, cache_root)
+    options = settings_stage(doc, options)
     doc = chapters_stage(languages_stage(doc, options), options)
     script = script_stage(doc, lexicon, options)
     engine, keys = engine_stage(choice, prior, script, cache_root)
@@ -229,6 +230,13 @@ def read_stage(source: Path, cache_root: Path):
     from .speech.lexicon import load as load_lexicon
 
     return load(source, cache_root / "sentences"), load_lexicon(source.parent)
+
+
+def settings_stage(doc, options):
+    """Options -> the same with the source's own settings (its front matter or sidecar) applied."""
+    from .config import for_source
+
+    return for_source(options, dict(doc.settings), f"{doc.source}'s own settings")
 
 
 def chapters_stage(doc, options):

@@ -252,3 +252,32 @@ def test_notes_read_inline_on_request_are_skippable_in_the_overlays(tmp_path):
     bad.write_text('[build]\nnotes = "laut"\n', encoding="utf-8")
     wrong = run_cli("--config", bad, tmp_path / "buch.md")
     assert wrong.returncode == 2 and "'notes' must be one of skip, inline" in wrong.stderr
+
+
+def test_a_source_sets_its_own_notes_and_chapters_and_a_flag_still_wins(tmp_path):
+    """Front matter and sidecar carry a book's own ``notes``/``chapters`` over narration.toml's;
+    ``--chapters`` on the command line beats them; a wrong value fails that book in one line."""
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "buch.md").write_text(NOTES.replace("lang: de\n", "lang: de\nnotes: inline\n"), encoding="utf-8")
+    (source / "zwei.md").write_text(NOTES, encoding="utf-8")
+    (source / "zwei.yaml").write_text("chapters: 2\n", encoding="utf-8")
+    common = ("--engine", "espeak", "--formats", "vtt", "--out", tmp_path / "out", "--cache-dir", tmp_path / "cache")
+    result = run_cli(source, *common)
+    assert result.returncode == 0, result.stderr
+    inline = (tmp_path / "out" / "buch" / "buch.vtt").read_text(encoding="utf-8")
+    second = (tmp_path / "out" / "zwei" / "zwei.vtt").read_text(encoding="utf-8")
+    assert "In der Vorlage steht »Helen Janes«." in inline and "Es war einmal ein Schiff." in inline
+    assert "Dann kam es zurück." in second and "Es war einmal ein Schiff." not in second
+    assert "Helen Janes" not in second
+    script = run_cli("script", source / "buch.md").stdout
+    assert "Anmerkung zwei: In der Vorlage steht »Helen Janes«." in script
+    flagged = run_cli(source / "zwei.md", "--chapters", "1", *common)
+    assert flagged.returncode == 0, flagged.stderr
+    first = (tmp_path / "out" / "zwei" / "zwei.vtt").read_text(encoding="utf-8")
+    assert "Es war einmal ein Schiff." in first and "Dann kam es zurück." not in first
+    (source / "zwei.yaml").write_text("notes: laut\n", encoding="utf-8")
+    wrong = run_cli(source, *common)
+    assert wrong.returncode == 1
+    assert "zwei.md" in wrong.stderr and "'notes' must be one of skip, inline" in wrong.stderr
+    assert "Traceback" not in wrong.stderr
