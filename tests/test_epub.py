@@ -182,3 +182,20 @@ def test_a_web_pages_book_names_its_source_and_shows_the_credit_unspoken(web_bui
     assert b"dpa" not in smil  # no overlay plays it
     english = [s.text for doc in chapters for s in doc.xpath("//h:span[@lang='en']", namespaces=XHTML)]
     assert english == ["Public Transport First", "Fridays for Future"]  # marked, and found (issue 25)
+
+
+def test_a_book_by_two_authors_names_both_and_passes_epubcheck(tmp_path):
+    """Each author is a dc:creator of its own id (two with one id was EPUBCheck's RSC-005)."""
+    need(java(), "java for EPUBCheck")
+    source = tmp_path / "zwei.md"
+    source.write_text("---\ntitle: Zu zweit\nauthor: [Karl Beispiel, Erika Muster]\n---\n\nEin Satz.\n",
+                      encoding="utf-8")
+    build(source, tmp_path / "out", tmp_path / "cache", formats=("epub",))
+    epub = tmp_path / "out" / "zwei" / "zwei.epub"
+    with zipfile.ZipFile(epub) as archive:
+        opf = archive.read("EPUB/content.opf").decode()
+    assert re.search(r'<dc:creator id="([^"]+)">Karl Beispiel</dc:creator>', opf)
+    ids = re.findall(r'<dc:creator id="([^"]+)">', opf)
+    assert len(ids) == 2 and len(set(ids)) == 2, opf
+    report = epubcheck(epub)
+    assert "Messages: 0 fatals / 0 errors / 0 warnings" in report, report

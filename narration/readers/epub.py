@@ -20,7 +20,7 @@ from lxml import etree
 
 from ..errors import ReaderError
 from .base import RawDocument
-from .pandoc_ast import convert, joined_headings, to_raw_document
+from .pandoc_ast import NOTE_KINDS, convert, joined_headings, to_raw_document
 
 FORMAT = "epub"
 SUFFIXES = (".epub",)
@@ -34,6 +34,7 @@ _MATTER_TYPES = {  # epub:type (EPUB Structural Semantics) or role -> why it is 
     "halftitlepage": "half-title page", "copyright-page": "imprint", "imprint": "imprint",
     "colophon": "colophon", "doc-colophon": "colophon", "index": "index", "doc-index": "index",
 }
+_NOTE_SECTIONS = {"footnotes", "endnotes", "rearnotes", "doc-endnotes", "doc-footnotes"}
 _IMPRINT = re.compile(r"Nachdruck verboten|Alle Rechte vorbehalten|All rights reserved|Copyright|©|ISBN", re.I)
 _INDEX_HEADING = re.compile(r"\s*(Register|Sachregister|Namensregister|Personenregister|Index)\s*\.?\s*$", re.I)
 
@@ -62,10 +63,19 @@ def read(path: Path, data: bytes) -> RawDocument:
         if why:
             skipped.append(itemref)
             dropped.append((item.get("href", ""), why))
-    if skipped:
+    rewritten = {}
+    for itemref in opf.iter(f"{OPF}itemref"):
+        item = manifest.get(itemref.get("idref"))
+        name = str(folder / item.get("href", "")) if item is not None else ""
+        if item is not None and itemref not in skipped and name in book.namelist():
+            flattened = notes_pandoc_keeps(book.read(name))
+            if flattened is not None:
+                rewritten[name] = flattened
+    if skipped or rewritten:
         for itemref in skipped:
             itemref.getparent().remove(itemref)
-        raw = _converted(book, opf_name, etree.tostring(opf, xml_declaration=True, encoding="utf-8"))
+        rewritten[opf_name] = etree.tostring(opf, xml_declaration=True, encoding="utf-8")
+        raw = _converted(book, rewritten)
     else:
         raw = to_raw_document(convert(path, FORMAT, is_file=True))
     raw.meta.update(_titles(opf))
@@ -118,13 +128,72 @@ def _opf_name(book: zipfile.ZipFile) -> str:
     return container.xpath("//*[local-name()='rootfile']/@full-path")[0]
 
 
-def _converted(book: zipfile.ZipFile, opf_name: str, opf: bytes) -> RawDocument:
-    """pandoc on a copy of the book whose spine holds only its text (the copy is gone after)."""
+def notes_pandoc_keeps(xhtml: bytes) -> bytes | None:
+    """The document rewritten where pandoc's EPUB reader would lose a note, or None if it has no
+    such note: an endnotes section's plain list items (Standard Ebooks: ``<section
+    epub:type="endnotes"><ol><li id="note-1">``; pandoc keeps no attribute of an ``li``) become
+    typed ``div``s; a list that is a note's whole body (a Markdown "1. Cor. 10 v. 4." gone wrong
+    upstream) becomes a paragraph, as pandoc gives such a note no text at all."""
+    try:
+        root = etree.fromstring(xhtml, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return None
+    changed = False
+    for element in list(root.iter()):  # a list: the loop replaces elements
+        kinds = set(f"{element.get(EPUB_TYPE, '')} {element.get('role', '')}".split()) \
+            if isinstance(element.tag, str) else set()
+        if kinds & _NOTE_SECTIONS:
+            changed |= _typed_note_items(element, "endnote" if kinds & {"endnotes", "doc-endnotes", "rearnotes"}
+                                         else "footnote")
+        elif kinds & NOTE_KINDS:
+            changed |= _lists_as_paragraphs(element)
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8") if changed else None
+
+
+def _local(element) -> str:
+    return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+
+
+def _typed_note_items(section, kind: str) -> bool:
+    changed = False
+    for listing in [e for e in section.iter() if _local(e) in ("ol", "ul")]:
+        items = [li for li in listing if _local(li) == "li"]
+        if not items or not all(li.get("id") and not li.get(EPUB_TYPE) for li in items) \
+                or listing.getparent() is None:
+            continue
+        namespace = listing.tag[:-2]
+        place = listing.getparent().index(listing)
+        for offset, li in enumerate(items):
+            note = etree.Element(f"{namespace}div", {"id": li.get("id"), EPUB_TYPE: kind, "role": f"doc-{kind}"})
+            note.text = li.text
+            note.extend(list(li))
+            listing.getparent().insert(place + offset, note)
+        listing.getparent().remove(listing)
+        changed = True
+    return changed
+
+
+def _lists_as_paragraphs(note) -> bool:
+    changed = False
+    for child in [c for c in note if _local(c) in ("ol", "ul")]:
+        ordered, start = _local(child) == "ol", int(child.get("start", "1") or 1)
+        items = [" ".join("".join(li.itertext()).split()) for li in child if _local(li) == "li"]
+        paragraph = etree.Element(child.tag[:-2] + "p")
+        paragraph.text = " ".join(f"{start + i}. {item}" if ordered else item for i, item in enumerate(items))
+        paragraph.tail = child.tail
+        note.replace(child, paragraph)
+        changed = True
+    return changed
+
+
+def _converted(book: zipfile.ZipFile, rewritten: dict[str, bytes]) -> RawDocument:
+    """pandoc on a copy of the book with these files rewritten (its package document with only
+    its text in the spine; notes pandoc would lose); the copy is gone after."""
     with tempfile.TemporaryDirectory(prefix="narration-epub-") as folder:
         copy = Path(folder) / "book.epub"
         with zipfile.ZipFile(copy, "w") as out:
             for info in book.infolist():
-                payload = opf if info.filename == opf_name else book.read(info.filename)
+                payload = rewritten.get(info.filename) or book.read(info.filename)
                 compress = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
                 out.writestr(info.filename, payload, compress_type=compress)
         return to_raw_document(convert(copy, FORMAT, is_file=True))

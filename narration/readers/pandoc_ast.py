@@ -24,7 +24,7 @@ _TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _BACK_GLYPHS = {"↑", "↩", "↩︎", "^", "⤴"}
 
 
-_NOTE_KINDS = {"footnote", "endnote", "rearnote", "note", "doc-footnote", "doc-endnote"}
+NOTE_KINDS = {"footnote", "endnote", "rearnote", "note", "doc-footnote", "doc-endnote"}
 _NOTEREF_KINDS = {"noteref", "doc-noteref", "refnote", "footnote-ref"}
 _BACKLINK_KINDS = {"backlink", "doc-backlink", "backref", "footnote-back"}
 
@@ -37,7 +37,7 @@ def _kinds(attr) -> set[str]:
 
 def is_note(attr) -> bool:
     """A note's body: ``<aside epub:type="footnote">``, ``role="doc-endnote"``, ``class="footnote"``."""
-    return bool(attr[0]) and bool(_kinds(attr) & _NOTE_KINDS)
+    return bool(attr[0]) and bool(_kinds(attr) & NOTE_KINDS)
 
 
 def page_break(attr, inlines) -> tuple[str, str] | None:

@@ -200,8 +200,8 @@ class EpubWriter(Writer):
         book.set_identifier(meta.identifier)
         book.set_title(meta.title)
         book.set_language(lang)
-        for author in meta.authors:
-            book.add_author(author)
+        for number, author in enumerate(meta.authors, 1):  # each creator its own id (EPUBCheck RSC-005)
+            book.add_author(author, uid="creator" if number == 1 else f"creator-{number}")
         self._metadata(book, ctx, ui)
 
         css = epub.EpubItem(uid="css", file_name="css/narration.css", media_type="text/css", content=CSS.encode())
