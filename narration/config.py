@@ -26,7 +26,7 @@ class BuildOptions:
     scheduler: str = ""  # "" builds here; "local" starts a Dask LocalCluster; "tcp://host:port" uses that scheduler
     detect_languages: bool = True  # find quoted English and French phrases in German text (speech.detect)
     chapters: str = ""  # "" all; "3-7" or "1,4,6-8": build only those chapters (see: build.py toc FILE)
-    notes: str = "skip"  # "skip": shown, not read; "inline": read where they stand, after a label
+    notes: str = "skip"  # "skip": shown, not read; "inline": read where they stand; "end-of-chapter": after its text
     flagged: tuple[str, ...] = ()  # settings given on the command line: a source's own do not override them
 
 
@@ -82,7 +82,7 @@ class EpubOptions:
 
 
 EPUB_AUDIO = ("mp3", "aac")
-NOTES = ("skip", "inline")
+NOTES = ("skip", "inline", "end-of-chapter")
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,11 @@ class Section:
         for block in self.blocks:
             yield from block.sentences
 
+    def blocks_notes_last(self) -> tuple[Block, ...]:
+        """The blocks with the notes after the text, in their order: notes read at the chapter's
+        end are shown there too, so what is heard and what is highlighted follow one order."""
+        return tuple(b for b in self.blocks if b.kind != "note") + tuple(b for b in self.blocks if b.kind == "note")
+
 
 @dataclass(frozen=True)
 class Document:

@@ -290,3 +290,33 @@ def test_a_source_sets_its_own_notes_and_chapters_and_a_flag_still_wins(tmp_path
     assert wrong.returncode == 1
     assert "zwei.md" in wrong.stderr and "'notes' must be one of skip, inline" in wrong.stderr
     assert "Traceback" not in wrong.stderr
+
+
+def test_notes_read_at_the_end_of_their_chapter_are_shown_there_too(tmp_path):
+    """``notes = "end-of-chapter"``: a chapter's text first, then its notes with their labels, heard
+    and shown in that one order; the reference still links to its note."""
+    from test_epub import epubcheck
+
+    text = NOTES.replace("lang: de\n", "lang: de\nnotes: end-of-chapter\n").replace(
+        "schrieb.\n", "schrieb.\n\nAm Abend lag es still im Hafen.\n")
+    (tmp_path / "buch.md").write_text(text, encoding="utf-8")
+    script = run_cli("script", tmp_path / "buch.md").stdout.splitlines()
+    first = script.index("Es fuhr weit hinaus, wie Helen Jones schrieb.")
+    assert script[first + 1:first + 4] == ["Am Abend lag es still im Hafen.",
+                                           "Anmerkung eins: Ein Dampfschiff, gebaut achtzehnhundertachtzig.",
+                                           "Anmerkung zwei: In der Vorlage steht »Helen Janes«."]
+    assert script[first + 4] == "Zweites Kapitel"
+    result = run_cli(tmp_path / "buch.md", "--engine", "espeak", "--formats", "epub", "--out", tmp_path / "out",
+                     "--cache-dir", tmp_path / "cache")
+    assert result.returncode == 0, result.stderr
+    epub = tmp_path / "out" / "buch" / "buch.epub"
+    with zipfile.ZipFile(epub) as archive:
+        page = archive.read("EPUB/section-01.xhtml").decode()
+        smil = archive.read("EPUB/section-01.smil").decode()
+    assert page.index("wie Helen Jones") < page.index("still im Hafen") < page.index("Ein Dampfschiff") \
+        < page.index("Helen Janes")
+    assert 'id="s-1-4-1"' in page and 'par-s-1-2-1" epub:type="footnote"' in smil  # "Am Abend"; note 1
+    assert smil.index('"par-s-1-4-1"') < smil.index('"par-s-1-2-1"') and smil.count('epub:type="footnote"') == 2
+    assert 'href="#note-1"' in page
+    report = epubcheck(epub)
+    assert "Messages: 0 fatals / 0 errors / 0 warnings" in report, report

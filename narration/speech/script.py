@@ -97,8 +97,8 @@ def german_date(iso: str) -> str:
 
 def build_script(doc: Document, lexicon: Lexicon | None = None, pauses: PauseOptions = PauseOptions(),
                  intro: bool = True, notes: str = "skip") -> list[ScriptItem]:
-    """``notes``: "skip" (notes are shown, not read) or "inline" (read where they stand, after a
-    short label: "Anmerkung 1")."""
+    """``notes``: "skip" (notes are shown, not read), "inline" (read where they stand, after a
+    short label: "Anmerkung 1") or "end-of-chapter" (read so, after the chapter's text)."""
     lexicon = lexicon or Lexicon()
     speech = Normaliser(lexicon.entries, foreign_lexicons={other.language: other.entries for other in lexicon.others})
     language = doc.meta.language
@@ -115,8 +115,8 @@ def build_script(doc: Document, lexicon: Lexicon | None = None, pauses: PauseOpt
             for n, line in enumerate(intro_lines(doc), start=2):
                 line = line[0].upper() + line[1:]
                 raw.append((f"{section.heading.id[:-2]}-{n}", "intro", line, index, "", ()))
-        for block in section.blocks:
-            if block.kind == "note" and notes != "inline":  # shown where they belong, not read (issue 24)
+        for block in section.blocks_notes_last() if notes == "end-of-chapter" else section.blocks:
+            if block.kind == "note" and notes == "skip":  # shown where they belong, not read (issue 24)
                 continue
             texts = block.sentences or ()
             for sentence in texts:

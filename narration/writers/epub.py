@@ -253,7 +253,7 @@ class EpubWriter(Writer):
                 return figures[block.image]
 
             body = fragment(render_section(None, section, 1, intro if index == 0 else [], image_src, epub_types=True,
-                                           notes=NoteLinks(homes, page_name, ctx.options.build.notes == "inline")))
+                                           notes=NoteLinks(homes, page_name, ctx.options.build.notes)))
             page = _Page(f"section-{number}", page_name, section.title, lang, body, "css/narration.css", lexicons)
             cues = [(c.id, c.start_ms - span.start_ms) for c in timeline.section_cues(index)]
             clips = overlay_clips(cues, span.audio_end_ms - span.start_ms)

@@ -50,8 +50,10 @@ class NoteLinks:
     reference's, ``<id>-ref``) to the file it is in ("" for this one). A note that is not in the
     document gets no link, and each reference id is given once."""
 
-    def __init__(self, home: dict[str, str], here: str = "", read: bool = False):
-        self.home, self.here, self.given, self.read = home, here, set(), read  # read: notes are heard
+    def __init__(self, home: dict[str, str], here: str = "", mode: str = "skip"):
+        self.home, self.here, self.given = home, here, set()
+        self.read = mode != "skip"  # the notes are heard: their sentences are spans the overlays play
+        self.at_end = mode == "end-of-chapter"  # shown (and heard) after the chapter's text, in order
 
     def href(self, target: str) -> str | None:
         if target not in self.home:
@@ -147,7 +149,8 @@ def render_section(parent, section: Section, heading_level: int, intro: list[Scr
         byline = el(node, "p", class_="byline")
         sentence_spans(byline, intro)
     notes = notes if notes is not None else NoteLinks({b.ref: "" for b in section.blocks if b.kind == "note" and b.ref})
-    for (kind, group), blocks in groupby(section.blocks, key=lambda b: (b.kind, b.group if b.kind != "paragraph" else b.id)):
+    blocks = section.blocks_notes_last() if notes.at_end else section.blocks
+    for (kind, group), blocks in groupby(blocks, key=lambda b: (b.kind, b.group if b.kind != "paragraph" else b.id)):
         _render_group(node, kind, list(blocks), image_src, notes)
     if epub_types:
         for element in node.iter():

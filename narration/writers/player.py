@@ -97,7 +97,7 @@ class PlayerWriter(Writer):
         cues = {cue.id: cue for cue in ctx.timeline.cues}
         languages = {s.id: [x for x in s.spans if x.kind == "lang"] for s in ctx.doc.sentences() if s.spans}
         texts = {s.id: s.text for s in ctx.doc.sentences() if s.spans}  # without the note marks shown in them
-        links = NoteLinks(note_homes(ctx.doc, lambda index: ""), read=ctx.options.build.notes == "inline")
+        links = NoteLinks(note_homes(ctx.doc, lambda index: ""), mode=ctx.options.build.notes)
         body = etree.Element("body")
         el(body, "a", LABELS["skip"], href="#text", class_="skip")
         header = el(body, "header")
