@@ -48,7 +48,7 @@ def table(document: Document) -> list[str]:
         notes = sum(1 for block in section.blocks if block.kind == "note")
         minutes = words / WORDS_PER_MINUTE
         length = f"{words:>6} words  {int(minutes) // 60}:{int(minutes) % 60:02d} h" if minutes >= 60 else \
-            f"{words:>6} words  {max(1, round(minutes)):>3} min"
+            f"{words:>6} words  {round(minutes) if minutes >= 0.5 else '<1':>3} min"
         extra = f"  ({notes} notes)" if notes else ""
         lines.append(f"{number:>3}  {'  ' * (section.level - 1)}{section.title}  [{length}]{extra}")
     return lines

@@ -224,6 +224,7 @@ def test_toc_lists_chapters_and_chapters_builds_a_subset_the_whole_reuses(tmp_pa
     listed = run_cli("toc", book).stdout.splitlines()
     assert [line.split("[")[0].strip() for line in listed] == [
         "1  Erste Vorlesung. Vom Meer", "2  Zweite Vorlesung. Vom Land", "3  Dritte Vorlesung. Vom Himmel"]
+    assert listed[0].endswith("[     8 words   <1 min]"), listed  # "Es war einmal ein Schiff. Es fuhr hinaus."
     flags = ["--engine", "espeak", "--formats", "mp3,vtt", "--out", tmp_path / "out", "--cache-dir", tmp_path / "cache"]
     part = run_cli(book, "--chapters", "2-3", *flags)
     assert part.returncode == 0, part.stderr
