@@ -182,8 +182,7 @@ SOURCE_SETTINGS = ("notes", "chapters")  # [build] settings a source may set for
 def for_source(options: Options, settings: dict, where: str) -> Options:
     """A source's own settings (front matter or sidecar: ``notes: inline``, ``chapters: 2-4``) over the
     project's, so one book of a catalogue can differ; a command-line flag still wins over both."""
-    own = {key: str(value) for key, value in settings.items()
-           if key in SOURCE_SETTINGS and key not in options.build.flagged and value not in (None, "")}
+    own = {key: value for key, value in settings.items() if key in SOURCE_SETTINGS and key not in options.build.flagged}
     if not own:
         return options
     options = replace(options, build=replace(options.build, **own))

@@ -179,11 +179,12 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     cache_root = Path(options.build.cache_dir)
     use_temp_dir(cache_root, cache_root / "tmp")
     doc, lexicon = read_stage(source, cache_root)
+    project = options  # the source's own settings are in its bytes: the fingerprint is the project's, as skip_stage's
     options = settings_stage(doc, options)
     doc = chapters_stage(languages_stage(doc, options), options)
     script = script_stage(doc, lexicon, options)
     engine, keys = engine_stage(choice, prior, script, cache_root)
-    fingerprint = input_fingerprint(source, options, engine.cache_identity(), formats)
+    fingerprint = input_fingerprint(source, project, engine.cache_identity(), formats)
     jobs = jobs or engine.default_jobs
     if spread is None:
         from .spread import ThreadSpread

@@ -280,6 +280,8 @@ def test_a_source_sets_its_own_notes_and_chapters_and_a_flag_still_wins(tmp_path
     assert "In der Vorlage steht »Helen Janes«." in inline and "Es war einmal ein Schiff." in inline
     assert "Dann kam es zurück." in second and "Es war einmal ein Schiff." not in second
     assert "Helen Janes" not in second
+    again = run_cli(source, *common)  # the sources' own settings are part of what "up to date" means
+    assert again.returncode == 0 and again.stderr.count("up to date") == 2, again.stderr
     script = run_cli("script", source / "buch.md").stdout
     assert "Anmerkung zwei: In der Vorlage steht »Helen Janes«." in script
     flagged = run_cli(source / "zwei.md", "--chapters", "1", *common)

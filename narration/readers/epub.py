@@ -48,7 +48,7 @@ def read(path: Path, data: bytes) -> RawDocument:
         raise ReaderError("is not a readable EPUB file", str(exc)[:120]) from exc
     manifest = {item.get("id"): item for item in opf.iter(f"{OPF}item")}
     title = _titles(opf).get("title", "")
-    skipped, dropped, text_seen = [], [], False
+    skipped, dropped, rewritten, text_seen = [], [], {}, False
     folder = PurePosixPath(opf_name).parent
     for itemref in opf.iter(f"{OPF}itemref"):
         item = manifest.get(itemref.get("idref"))
@@ -56,21 +56,17 @@ def read(path: Path, data: bytes) -> RawDocument:
             continue
         name = str(folder / item.get("href", ""))
         try:
-            why = matter_of(book.read(name), item.get("properties", ""), "" if text_seen else title)
+            content = book.read(name)
         except KeyError:
-            why = "missing from the book"
+            content, why = b"", "missing from the book"
+        else:
+            why = matter_of(content, item.get("properties", ""), "" if text_seen else title)
         text_seen = text_seen or not why
         if why:
             skipped.append(itemref)
             dropped.append((item.get("href", ""), why))
-    rewritten = {}
-    for itemref in opf.iter(f"{OPF}itemref"):
-        item = manifest.get(itemref.get("idref"))
-        name = str(folder / item.get("href", "")) if item is not None else ""
-        if item is not None and itemref not in skipped and name in book.namelist():
-            flattened = notes_pandoc_keeps(book.read(name))
-            if flattened is not None:
-                rewritten[name] = flattened
+        elif (kept := notes_pandoc_keeps(content)) is not None:
+            rewritten[name] = kept
     if skipped or rewritten:
         for itemref in skipped:
             itemref.getparent().remove(itemref)
