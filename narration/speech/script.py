@@ -121,6 +121,7 @@ def build_script(doc: Document, lexicon: Lexicon | None = None, pauses: PauseOpt
             texts = block.sentences or ()
             for sentence in texts:
                 raw.append((sentence.id, block.kind, sentence.text, index, block.id, sentence.spans))
+    labels = {b.id: b.label for s in doc.sections for b in s.blocks if b.kind == "note"}
     items = []
     for i, (item_id, kind, text, section, block, spans) in enumerate(raw):
         after = raw[i + 1] if i + 1 < len(raw) else None
@@ -136,7 +137,7 @@ def build_script(doc: Document, lexicon: Lexicon | None = None, pauses: PauseOpt
             pause = pauses.sentence_ms
         tokens = speech.tokens(text, spans, language)
         if kind == "note" and (i == 0 or raw[i - 1][4] != block):  # a note's first sentence: after its label
-            label = next((b.label for s in doc.sections for b in s.blocks if b.id == block), "")
+            label = labels.get(block, "")
             said = speech(f"Anmerkung {label}" if label.isalnum() else "Anmerkung")
             tokens = [Token(0, 0, "", "label", f"{said}: ")] + tokens
         items.append(ScriptItem(item_id, kind, text, spoken_text(tokens), section, block, pause, tuple(tokens)))

@@ -149,8 +149,8 @@ def render_section(parent, section: Section, heading_level: int, intro: list[Scr
         byline = el(node, "p", class_="byline")
         sentence_spans(byline, intro)
     notes = notes if notes is not None else NoteLinks({b.ref: "" for b in section.blocks if b.kind == "note" and b.ref})
-    blocks = section.blocks_notes_last() if notes.at_end else section.blocks
-    for (kind, group), blocks in groupby(blocks, key=lambda b: (b.kind, b.group if b.kind != "paragraph" else b.id)):
+    in_order = section.blocks_notes_last() if notes.at_end else section.blocks
+    for (kind, group), blocks in groupby(in_order, key=lambda b: (b.kind, b.group if b.kind != "paragraph" else b.id)):
         _render_group(node, kind, list(blocks), image_src, notes)
     if epub_types:
         for element in node.iter():
@@ -195,7 +195,7 @@ def _render_group(parent, kind: str, blocks: list[Block], image_src, notes: Note
 def _render_note(parent, block: Block, notes: NoteLinks | None) -> None:
     """A note where the book has it, as the reading systems know notes (``doc-footnote``: shown
     when its reference is followed, skipped otherwise), with a way back. Read aloud (``notes =
-    "inline"``), its sentences are spans an overlay points at; else its text is plain."""
+    "inline"`` or ``"end-of-chapter"``), its sentences are spans an overlay points at; else plain text."""
     aside = el(parent, "aside", id=block.ref or block.id, role="doc-footnote", class_="note")
     paragraph = el(aside, "p")
     if notes is not None and notes.read:
