@@ -323,3 +323,20 @@ def test_notes_read_at_the_end_of_their_chapter_are_shown_there_too(tmp_path):
     assert 'href="#note-1"' in page
     report = epubcheck(epub)
     assert "Messages: 0 fatals / 0 errors / 0 warnings" in report, report
+
+
+def test_notes_pandoc_would_lose_are_rewritten_first():
+    """A note whose body is a list becomes a paragraph (numbered from ``start``, 1 when that is no
+    number); an endnotes section's plain items become typed divisions; broken XHTML is left alone."""
+    from narration.readers.epub import notes_pandoc_keeps
+
+    page = ('<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><body>'
+            '<aside epub:type="footnote" id="n1"><ol start="2"><li>Gewist.</li></ol></aside>'
+            '<aside epub:type="footnote" id="n2"><ol start="x"><li>Cor. 10.</li></ol></aside>'
+            '<section epub:type="endnotes"><ol><li id="note-1"><p>Eins.</p></li></ol></section></body></html>')
+    out = notes_pandoc_keeps(page.encode()).decode()
+    assert '<aside epub:type="footnote" id="n1"><p>2. Gewist.</p></aside>' in out
+    assert '<p>1. Cor. 10.</p>' in out
+    assert '<div id="note-1" epub:type="endnote" role="doc-endnote"><p>Eins.</p></div>' in out and "<ol>" not in out
+    assert notes_pandoc_keeps(b"<html><body><p>kaputt</body>") is None
+    assert notes_pandoc_keeps(page.replace("footnote", "x").replace("endnotes", "x").encode()) is None

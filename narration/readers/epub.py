@@ -172,7 +172,7 @@ def _typed_note_items(section, kind: str) -> bool:
 def _lists_as_paragraphs(note) -> bool:
     changed = False
     for child in [c for c in note if _local(c) in ("ol", "ul")]:
-        ordered, start = _local(child) == "ol", int(child.get("start", "1") or 1)
+        ordered, start = _local(child) == "ol", int(child.get("start", "")) if child.get("start", "").isdigit() else 1
         items = [" ".join("".join(li.itertext()).split()) for li in child if _local(li) == "li"]
         paragraph = etree.Element(child.tag[:-2] + "p")
         paragraph.text = " ".join(f"{start + i}. {item}" if ordered else item for i, item in enumerate(items))
