@@ -10,8 +10,10 @@ import datetime as _dt
 import hashlib
 import logging
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
+from .chapters import from_toc
 from .config import SOURCE_SETTINGS
 from .errors import ReaderError
 from .model import Block, Document, Metadata, Section, Sentence, Span, heading_id, sentence_id
@@ -55,8 +57,8 @@ def assemble(raw: RawDocument, path: Path, split=split_sentences) -> Document:
     meta = _metadata(raw.meta, sections, path)
     if not sections[0].heading.text:
         first = sections[0]
-        sections[0] = Section(first.id, first.level, Sentence(first.heading.id, meta.title), first.blocks, False)
-    return Document(meta=meta, sections=tuple(sections), source=path.name,
+        sections[0] = replace(first, heading=Sentence(first.heading.id, meta.title), heading_in_source=False)
+    return Document(meta=meta, sections=tuple(sections), source=path.name, toc=from_toc(sections, raw.toc),
                     dropped=tuple((text, why) for text, why in raw.dropped if text),
                     settings=tuple((key, str(raw.meta[key])) for key in SOURCE_SETTINGS
                                    if raw.meta.get(key) not in (None, "")))
@@ -84,7 +86,7 @@ def _sections(raw: RawDocument, path: Path, split, language: str = "de") -> list
         if not blocks and not title:
             continue
         sections.append(Section(f"sec-{number}", raw_section.level, Sentence(heading_id(number), title),
-                                tuple(blocks), bool(title)))
+                                tuple(blocks), bool(title), tuple(raw_section.anchors)))
     return sections
 
 

@@ -76,6 +76,7 @@ class Section:
     heading: Sentence  # a section without a heading in the source takes the title
     blocks: tuple[Block, ...]
     heading_in_source: bool = True
+    anchors: tuple[str, ...] = field(default=(), compare=False)  # the source's ids that land here (its TOC's targets)
 
     @property
     def title(self) -> str:
@@ -93,6 +94,15 @@ class Section:
 
 
 @dataclass(frozen=True)
+class TocEntry:
+    """A chapter as the source's table of contents names it: it begins at ``section`` (an index into
+    the document's sections) and runs to the next entry. Sections it does not list belong to it."""
+    section: int
+    title: str
+    level: int = 1
+
+
+@dataclass(frozen=True)
 class Document:
     meta: Metadata
     sections: tuple[Section, ...]
@@ -100,6 +110,7 @@ class Document:
     lexicon: tuple[tuple[str, str], ...] = field(default=())  # (grapheme, alias)
     dropped: tuple[tuple[str, str], ...] = field(default=(), compare=False)  # (text, why): what the reader left out
     settings: tuple[tuple[str, str], ...] = field(default=(), compare=False)  # its own [build] settings (notes, ...)
+    toc: tuple[TocEntry, ...] = ()  # the source's own table of contents, where it has one (a book's)
 
     def sentences(self):
         for section in self.sections:
@@ -114,6 +125,7 @@ class Document:
         data.pop("settings")
         data.pop("dropped")
         for section in data["sections"]:
+            section.pop("anchors")
             for block in section["blocks"]:
                 block["image"] = bool(block["image"])
         return data

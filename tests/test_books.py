@@ -340,3 +340,66 @@ def test_notes_pandoc_would_lose_are_rewritten_first():
     assert '<div id="note-1" epub:type="endnote" role="doc-endnote"><p>Eins.</p></div>' in out and "<ol>" not in out
     assert notes_pandoc_keeps(b"<html><body><p>kaputt</body>") is None
     assert notes_pandoc_keeps(page.replace("footnote", "x").replace("endnotes", "x").encode()) is None
+
+
+MANIFESTO_TOC = [  # its nav document's entries, read by hand; the half-title page's entry is matter
+    (1, "Preface"), (1, "Introduction"), (2, "I: Bourgeois and Proletarians"), (2, "II: Proletarians and Communists"),
+    (2, "III: Socialist and Communist Literature"), (3, "1: Reactionary Socialism"), (4, "(A) Feudal Socialism"),
+    (4, "(B) Petty-Bourgeois Socialism"), (4, "(C) German, or “True,” Socialism"),
+    (3, "2: Conservative or Bourgeois Socialism"), (3, "3: Critical-Utopian Socialism and Communism"),
+    (2, "IV: Position of the Communists in Relation to the Various Existing Opposition Parties"), (1, "Endnotes")]
+
+
+@pytest.mark.parametrize("name, count, some", [
+    ("marx-engels_the-communist-manifesto_standardebooks.epub", 13, MANIFESTO_TOC),
+    ("frankenheim_populaere-astronomie_1827.epub", 26, [  # 21 lectures, each with its subject; no Register
+        (1, "Vorrede."), (1, "Erste Vorlesung. Geschichte der Astronomie von den ältesten Zeiten bis auf Kopernikus."),
+        (2, "Die Mond- und Sonnenfinsternisse."), (1, "Anhang Zusätze und Berichtigungen."),
+        (2, "Erklärung der Kupfertafeln."), (2, "Figuren.")]),
+    ("barclay_apologie-1776_vorwort-und-saetze-1-7.epub", 65, [  # its "1." ... "7." sub-headings are not listed
+        (1, "Vorwort und Anmerkung"), (2, "Erstens"), (1, "2. Von der Offenbarung. Zusammenfassung"), (2, "2.2"),
+        (2, "2.3"), (2, "7.7"), (2, "3.8"), (1, "7. Von der Rechtfertigung. Zusammenfassung"), (2, "7.13")]),
+])
+def test_real_books_chapters_follow_their_table_of_contents(name, count, some):
+    """The chapters are the book's own: its nav's entries, with their titles and depth (a heading with
+    no text joined with its subject is one chapter), matter left out; sections it does not list
+    are part of the chapter before them."""
+    from narration.chapters import of
+
+    book = BOOKS / name
+    if not book.is_file():
+        pytest.skip(f"no book at {book}")
+    chapters = [(c.level, c.title) for c in of(load(book))]
+    assert len(chapters) == count
+    positions = [chapters.index(entry) for entry in some]
+    assert positions == sorted(positions)
+
+
+def test_a_chapter_of_notes_alone_is_shown_not_said(tmp_path):
+    """Standard Ebooks' "Endnotes" chapter, with notes not read: its page is in the EPUB (no overlay),
+    it has no chapter mark and no audio, and the chapter before it is built as usual."""
+    import json
+
+    from test_epub import epubcheck
+
+    book = BOOKS / "marx-engels_the-communist-manifesto_standardebooks.epub"
+    if not book.is_file():
+        pytest.skip(f"no book at {book}")
+    out = tmp_path / "out"
+    done = run_cli(book, "--chapters", "2,13", "--engine", "espeak", "--formats", "epub,chapters,vtt",
+                   "--out", out, "--cache-dir", tmp_path / "cache")
+    assert done.returncode == 0, done.stderr
+    folder = next(out.iterdir())
+    chapters = json.loads((folder / "chapters.json").read_text(encoding="utf-8"))["chapters"]
+    assert [c["title"] for c in chapters] == ["Introduction"]
+    epub = next(folder.glob("*.epub"))
+    with zipfile.ZipFile(epub) as archive:
+        names = archive.namelist()
+        endnotes = archive.read("EPUB/section-02.xhtml").decode()
+        nav = archive.read("EPUB/nav.xhtml").decode()
+    assert "EPUB/section-01.smil" in names and "EPUB/section-02.smil" not in names
+    assert 'role="doc-endnote"' in endnotes or 'role="doc-footnote"' in endnotes
+    assert ">Introduction<" in nav and ">Endnotes<" in nav
+    assert "Endnotes" not in (folder / f"{folder.name}.vtt").read_text(encoding="utf-8")
+    report = epubcheck(epub)
+    assert "Messages: 0 fatals / 0 errors / 0 warnings" in report, report

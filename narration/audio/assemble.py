@@ -257,8 +257,12 @@ def assemble(items: list[ScriptItem], section_titles: list[tuple[str, str]], loa
         position += layout.samples + (0 if last else CODEC_TAIL)  # decoders trim the last tail
     for index, (title, heading_id) in enumerate(section_titles):
         own = [p for p in timeline.pieces if p.section == index]
+        if not own:  # nothing of it is heard (a section of notes that are not read): no length, where it stands
+            at = timeline.sections[-1].end_ms if timeline.sections else 0
+            timeline.sections.append(SectionSpan(index, title, heading_id, at, at, at, ()))
+            continue
         end = own[-1].start_sample + own[-1].samples
-        following = position if index == len(section_titles) - 1 else end + CODEC_TAIL
+        following = position if own[-1].index == len(timeline.pieces) - 1 else end + CODEC_TAIL
         timeline.sections.append(SectionSpan(index, title, heading_id, ms(own[0].start_sample, rate),
                                              ms(following, rate), ms(end, rate), tuple(p.index for p in own)))
     timeline.total_samples = position

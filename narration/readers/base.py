@@ -31,6 +31,7 @@ class RawSection:
     title: str | None
     level: int = 1
     blocks: list[RawBlock] = field(default_factory=list)
+    anchors: list[str] = field(default_factory=list)  # ids in the source that land here (a book's TOC links)
 
 
 @dataclass
@@ -38,6 +39,7 @@ class RawDocument:
     meta: dict
     sections: list[RawSection]
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (text, why): what the reader left out
+    toc: list = field(default_factory=list)  # the source's table of contents: (level, title, (anchor, file))
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:

@@ -15,6 +15,7 @@ import re
 import tempfile
 import zipfile
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -77,6 +78,7 @@ def read(path: Path, data: bytes) -> RawDocument:
     raw.meta.update(_titles(opf))
     raw.sections = joined_headings(raw.sections)
     raw.dropped = dropped
+    raw.toc = book_toc(book, opf, folder, manifest)
     for section in raw.sections:  # images inside the book are not files beside it: none to embed
         for block in section.blocks:
             block.image = ""
@@ -117,6 +119,52 @@ def matter_of(xhtml: bytes, properties: str = "", title: str = "") -> str | None
     if title and words < 100 and " ".join(title.split()).casefold() in text.casefold():
         return "title page (the intro says title and author)"
     return None
+
+
+def book_toc(book: zipfile.ZipFile, opf, folder: PurePosixPath, manifest: dict) -> list:
+    """The book's table of contents, (depth, title, (anchor, file)) in its order, from the EPUB 3
+    navigation document, else the EPUB 2 NCX; anchors named as pandoc names ids ('ch1.xhtml_intro')."""
+    nav = next((i for i in manifest.values() if "nav" in i.get("properties", "").split()), None)
+    ncx = manifest.get(next(opf.iter(f"{OPF}spine")).get("toc", "")) if next(opf.iter(f"{OPF}spine"), None) \
+        is not None else None
+    ncx = ncx if ncx is not None else next(
+        (i for i in manifest.values() if i.get("media-type") == "application/x-dtbncx+xml"), None)
+    for item, entries in ((nav, _nav_entries), (ncx, _ncx_entries)):
+        if item is None:
+            continue
+        name = folder / item.get("href", "")
+        try:
+            root = etree.fromstring(book.read(str(name)), etree.XMLParser(recover=True, resolve_entities=False,
+                                                                          no_network=True))
+        except (KeyError, etree.XMLSyntaxError):
+            continue
+        found = [(depth, title, _target(name.parent, href)) for depth, title, href in entries(root) if href]
+        if found:
+            return found
+    return []
+
+
+def _nav_entries(root):
+    for nav in (e for e in root.iter() if _local(e) == "nav" and "toc" in (e.get(EPUB_TYPE) or "").split()):
+        for link in (e for e in nav.iter() if _local(e) == "a"):
+            depth = sum(1 for e in link.iterancestors() if _local(e) == "ol")
+            yield depth, " ".join("".join(link.itertext()).split()), link.get("href", "")
+
+
+def _ncx_entries(root):
+    for point in (e for e in root.iter() if _local(e) == "navPoint"):
+        depth = sum(1 for e in point.iterancestors() if _local(e) == "navPoint") + 1
+        label = next((e for e in point if _local(e) == "navLabel"), None)
+        content = next((e for e in point if _local(e) == "content"), None)
+        title = " ".join("".join(label.itertext()).split()) if label is not None else ""
+        yield depth, title, content.get("src", "") if content is not None else ""
+
+
+def _target(base: PurePosixPath, href: str) -> tuple[str, str]:
+    """A TOC link as pandoc names its target: the file's base name, and ``file_fragment``."""
+    path, _, fragment = unquote(href).partition("#")
+    file = PurePosixPath(path).name if path else ""
+    return (f"{file}_{fragment}" if fragment else file), file
 
 
 def _opf_name(book: zipfile.ZipFile) -> str:

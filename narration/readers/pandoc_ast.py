@@ -77,9 +77,20 @@ def convert(source: str | Path, pandoc_format: str, *, is_file: bool, extra_args
 def to_raw_document(ast: dict, meta: dict | None = None) -> RawDocument:
     walker = _Walker()
     walker.blocks(ast.get("blocks", []))
+    walker.sections[-1].anchors += walker.anchors
     merged = {key: _meta_value(value) for key, value in ast.get("meta", {}).items()}
     merged.update(meta or {})
-    return RawDocument(merged, [s for s in walker.sections if s.blocks or s.title])
+    kept: list[RawSection] = []
+    orphans: list[str] = []  # anchors of a section with nothing in it go to the next one
+    for section in walker.sections:
+        if section.blocks or section.title:
+            section.anchors[:0], orphans = orphans, []
+            kept.append(section)
+        else:
+            orphans += section.anchors
+    if kept:
+        kept[-1].anchors += orphans
+    return RawDocument(merged, kept)
 
 
 def joined_headings(sections: list[RawSection]) -> list[RawSection]:
@@ -92,6 +103,7 @@ def joined_headings(sections: list[RawSection]) -> list[RawSection]:
         if before is not None and before.title and not before.blocks and section.title and section.level > before.level:
             before.title = f"{before.title} {section.title}"
             before.blocks = section.blocks
+            before.anchors += section.anchors
             continue
         joined.append(section)
     return joined
@@ -105,15 +117,19 @@ class _Walker:
         self.pending: list = []  # page breaks in a heading or an empty block: they go with the next text
         self.notes: list = []  # the document's notes (pandoc's Note), each placed after its paragraph
         self.note_kind = False  # inside a division of notes ('<div class="footnote" id="fn1">')
+        self.anchors: list[str] = []  # ids seen since the last text: they land on what comes next
 
     def _add(self, block: RawBlock):
         if block.text.strip() or block.alt.strip():
             self.sections[-1].blocks.append(block)
+            self.sections[-1].anchors += self.anchors
+            self.anchors = []
 
     def _text(self, kind, inlines, **fields):
         """A block of running text, with the passages in other languages it holds, its page breaks
         and note references; the notes pandoc found in it follow it as blocks of their own."""
         before = len(self.notes)
+        self.anchors += [i["c"][0][0] for i in inlines if i.get("t") == "Span" and i["c"][0][0]]  # pandoc's file marks
         text, languages, marks = inline_text_and_languages(inlines, self.language, self.notes)
         if self.note_kind:
             kind, fields = "note", {**fields, "ref": self.note_kind[0], "label": self.note_kind[1]}
@@ -137,10 +153,11 @@ class _Walker:
     def block(self, block, kind="paragraph", group=0):
         tag, content = block.get("t"), block.get("c")
         if tag == "Header":
-            level, _attr, inlines = content
+            level, attr, inlines = content
             title, _languages, marks = inline_text_and_languages(inlines)
             self.pending += [(0, *mark[1:]) for mark in marks]  # a page break before a chapter's heading
-            self.sections.append(RawSection(title=title, level=level))
+            self.sections.append(RawSection(title=title, level=level, anchors=self.anchors + [attr[0]] * bool(attr[0])))
+            self.anchors = []
         elif tag in ("Para", "Plain"):
             self._text(kind, content, group=group)
         elif tag == "LineBlock":
@@ -163,6 +180,7 @@ class _Walker:
         elif tag == "Figure":
             self._figure(content)
         elif tag == "Div":
+            self.anchors += [content[0][0]] * bool(content[0][0])
             outer, outer_note = self.language, self.note_kind
             self.language = language_of(content[0]) or outer
             if is_note(content[0]):

@@ -109,6 +109,8 @@ def build_script(doc: Document, lexicon: Lexicon | None = None, pauses: PauseOpt
 
     raw: list[tuple[str, str, str, int, str, tuple]] = []
     for index, section in enumerate(doc.sections):
+        if notes == "skip" and index > 0 and section.blocks and all(b.kind == "note" for b in section.blocks):
+            continue  # a book's "Endnotes": shown, and its heading not said over nothing
         if heading_is_spoken(section):
             raw.append((section.heading.id, "heading", section.heading.text, index, "", section.heading.spans))
         if index == 0 and intro:

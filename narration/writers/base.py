@@ -23,8 +23,17 @@ def audio_tags(ctx: BuildContext) -> Tags:
 
 
 def chapters(ctx: BuildContext) -> list[tuple[int, int, str]]:
-    """(start ms, end ms, title) of each section: the chapter marks of the MP3 and the M4B."""
-    return [(span.start_ms, span.end_ms, span.title) for span in ctx.timeline.sections]
+    """(start ms, end ms, title) of each chapter (:mod:`narration.chapters`): the chapter marks of the
+    MP3 and the M4B, ``chapters.json`` and the player's list. A chapter with nothing heard (notes
+    not read) has none."""
+    from ..chapters import of
+
+    marks = []
+    for chapter in of(ctx.doc):
+        spans = [ctx.timeline.sections[i] for i in chapter.sections if ctx.timeline.sections[i].pieces]
+        if spans:
+            marks.append((spans[0].start_ms, spans[-1].end_ms, chapter.title))
+    return marks
 
 
 class Writer:

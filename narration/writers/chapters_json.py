@@ -4,15 +4,15 @@ from __future__ import annotations
 import json
 
 from ..textio import atomic_write
-from .base import Writer
+from .base import Writer, chapters as chapter_marks
 
 
 class ChaptersJsonWriter(Writer):
     name = "chapters"
 
     def write(self, ctx):
-        chapters = [{"startTime": span.start_ms / 1000, "endTime": span.end_ms / 1000, "title": span.title}
-                    for span in ctx.timeline.sections]
+        chapters = [{"startTime": start / 1000, "endTime": end / 1000, "title": title}
+                    for start, end, title in chapter_marks(ctx)]
         path = ctx.path("chapters.json")
         atomic_write(path, json.dumps({"version": "1.2.0", "chapters": chapters}, ensure_ascii=False, indent=1))
         ctx.files["chapters"] = path

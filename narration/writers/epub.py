@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ebooklib import epub
 
+from ..chapters import of as chapters_of
 from ..textio import replacing
 from .base import Writer
 from .markup import NoteLinks, fragment, note_homes, render_section
@@ -213,7 +214,7 @@ class EpubWriter(Writer):
                                         content=Path(lexicon.path).read_bytes()))
             lexicons.append((lang if lexicon is ctx.lexicon else lexicon.language, name))
 
-        spine, toc_entries = [], []
+        spine, pages = [], []
         if ctx.cover is not None:
             book.set_cover("images/cover.png", ctx.cover.read_bytes(), create_page=False)
             alt = ui["cover_alt"].format(meta.title)
@@ -234,43 +235,35 @@ class EpubWriter(Writer):
         figures, total_ms = {}, 0
         homes = note_homes(doc, lambda index: f"section-{index + 1:02d}.xhtml")
         note_ids = {item.id for item in ctx.script if item.kind == "note"}
+        aac = ctx.options.epub.audio == "aac"
+
+        def image_src(block):
+            if not block.image:
+                return ""
+            if block.image not in figures:
+                name = f"images/figure-{len(figures) + 1}{Path(block.image).suffix.lower()}"
+                book.add_item(epub.EpubImage(uid=f"figure-{len(figures) + 1}", file_name=name,
+                                             content=Path(block.image).read_bytes()))
+                figures[block.image] = name
+            return figures[block.image]
+
         for index, (section, span) in enumerate(zip(doc.sections, timeline.sections)):
             number = index + 1
             page_name = f"section-{number:02d}.xhtml"
-            aac = ctx.options.epub.audio == "aac"
-            audio_path = ctx.files[f"section-aac-{number}" if aac else f"section-{number}"]
-            audio_name = f"audio/{audio_path.name}"
-            book.add_item(_DiskItem(f"audio-{number}", audio_name, "audio/mp4" if aac else "audio/mpeg", audio_path))
-
-            def image_src(block, figures=figures, book=book):
-                if not block.image:
-                    return ""
-                if block.image not in figures:
-                    name = f"images/figure-{len(figures) + 1}{Path(block.image).suffix.lower()}"
-                    book.add_item(epub.EpubImage(uid=f"figure-{len(figures) + 1}", file_name=name,
-                                                 content=Path(block.image).read_bytes()))
-                    figures[block.image] = name
-                return figures[block.image]
-
             body = fragment(render_section(None, section, 1, intro if index == 0 else [], image_src, epub_types=True,
                                            notes=NoteLinks(homes, page_name, ctx.options.build.notes)))
             page = _Page(f"section-{number}", page_name, section.title, lang, body, "css/narration.css", lexicons)
-            cues = [(c.id, c.start_ms - span.start_ms) for c in timeline.section_cues(index)]
-            clips = overlay_clips(cues, span.audio_end_ms - span.start_ms)
-            overlay = epub.EpubSMIL(uid=f"overlay-{number}", file_name=f"section-{number:02d}.smil",
-                                    content=smil(page_name, audio_name, clips, number, note_ids))
-            book.add_item(overlay)
-            page.media_overlay = overlay.id
-            overlay_ms = sum(end - begin for _, begin, end in clips)  # = the file's length: clips are contiguous
-            total_ms += overlay_ms
-            book.add_metadata(None, "meta", clock(overlay_ms),
-                              {"property": "media:duration", "refines": f"#{overlay.id}"})
+            audio_path = ctx.files.get(f"section-aac-{number}" if aac else f"section-{number}")
+            if audio_path is not None:  # a section with nothing heard (notes not read) has no overlay
+                total_ms += _overlay(book, page, timeline, index, audio_path, aac, note_ids)
             book.add_item(page)
             spine.append(page)
-            toc_entries.append((section.level, page))
+            pages.append(page)
             if index == 0:
                 book.guide.append({"type": "bodymatter", "href": page_name, "title": ui["start"]})
-        book.toc = _nested_toc(toc_entries)
+        book.toc = _nested_toc([(chapter.level, epub.Link(pages[chapter.sections[0]].file_name, chapter.title,
+                                                          f"toc-{number}"))
+                                for number, chapter in enumerate(chapters_of(doc), 1)])
         book.spine = spine
         book.add_metadata(None, "meta", clock(total_ms), {"property": "media:duration"})  # the overlays' sum
         colophon = self._colophon(ctx, ui)
@@ -333,8 +326,24 @@ class EpubWriter(Writer):
                 f'<h1 id="colophon-heading">{escape(ui["colophon"])}</h1>{body}</section>')
 
 
+def _overlay(book, page, timeline, index: int, audio_path: Path, aac: bool, note_ids) -> int:
+    """The section's audio and its SMIL overlay, tied to its page; returns the overlay's length in ms."""
+    number, span = index + 1, timeline.sections[index]
+    audio_name = f"audio/{audio_path.name}"
+    book.add_item(_DiskItem(f"audio-{number}", audio_name, "audio/mp4" if aac else "audio/mpeg", audio_path))
+    cues = [(c.id, c.start_ms - span.start_ms) for c in timeline.section_cues(index)]
+    clips = overlay_clips(cues, span.audio_end_ms - span.start_ms)
+    overlay = epub.EpubSMIL(uid=f"overlay-{number}", file_name=f"section-{number:02d}.smil",
+                            content=smil(page.file_name, audio_name, clips, number, note_ids))
+    book.add_item(overlay)
+    page.media_overlay = overlay.id
+    overlay_ms = sum(end - begin for _, begin, end in clips)  # = the file's length: clips are contiguous
+    book.add_metadata(None, "meta", clock(overlay_ms), {"property": "media:duration", "refines": f"#{overlay.id}"})
+    return overlay_ms
+
+
 def _nested_toc(entries):
-    """[(level, page)] -> ebooklib's nested toc: deeper levels nest under the last shallower one."""
+    """[(level, link)] -> ebooklib's nested toc: deeper levels nest under the last shallower one."""
     root: list = []
     stack: list[tuple[int, list]] = [(0, root)]
     for level, page in entries:

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from ..chapters import of as chapters_of
 from ..textio import atomic_write
 from .base import Writer
 from .markup import NoteLinks, el, marked, note_homes, render_section
@@ -124,10 +125,13 @@ class PlayerWriter(Writer):
         first_cue = {}
         for cue in ctx.timeline.cues:
             first_cue.setdefault(cue.section, cue.id)
-        for span in ctx.timeline.sections:  # a chapter plays from its first spoken item (maybe not its heading)
-            link = el(el(chapters, "li"), "a", href=f"#{span.heading_id}", data_seek=first_cue[span.index])
-            el(link, "span", span.title)
-            el(link, "span", duration(span.start_ms))
+        for chapter in chapters_of(ctx.doc):  # a chapter plays from its first spoken item (maybe not its heading)
+            heard = [ctx.timeline.sections[i] for i in chapter.sections if i in first_cue]
+            if heard:
+                link = el(el(chapters, "li"), "a", href=f"#{ctx.doc.sections[chapter.sections[0]].heading.id}",
+                          data_seek=first_cue[heard[0].index])
+                el(link, "span", chapter.title)
+                el(link, "span", duration(heard[0].start_ms))
 
         downloads = el(main, "section", aria_labelledby="downloads-heading")
         el(downloads, "h2", LABELS["downloads"], id="downloads-heading")

@@ -40,10 +40,9 @@ class SectionsWriter(Writer):
         tag_mp3(path, audio_tags(ctx), title=title, track=track)
 
     def finish(self, ctx, work):
-        spans = ctx.timeline.sections
+        spans = [span for span in ctx.timeline.sections if span.pieces]  # a section with nothing heard has no file
         codec = self.pieces[0]
-        finals = [ctx.path(f"{FOLDER}/{section_file_name(n, span.title, self.suffix)}")
-                  for n, span in enumerate(spans, 1)]
+        finals = [ctx.path(f"{FOLDER}/{section_file_name(span.index + 1, span.title, self.suffix)}") for span in spans]
         shared = hashlib.sha256(audio_tags(ctx).identity())
         todo = []
         for n, (span, final) in enumerate(zip(spans, finals), 1):
@@ -52,7 +51,7 @@ class SectionsWriter(Writer):
                                       self.copy_args(ctx)]).encode())
             if not ctx.unchanged(final, recipe.hexdigest()):  # a rebuild rejoins only the sections that changed
                 todo.append((n, span, final))
-            ctx.files[f"{self.role}-{n}"] = final
+            ctx.files[f"{self.role}-{span.index + 1}"] = final
         if todo:
             with contextlib.ExitStack() as stack:  # every file replaced only if all were made
                 temps = [stack.enter_context(replacing(final)) for _, _, final in todo]
