@@ -59,6 +59,7 @@ def assemble(raw: RawDocument, path: Path, split=split_sentences) -> Document:
         first = sections[0]
         sections[0] = replace(first, heading=Sentence(first.heading.id, meta.title), heading_in_source=False)
     return Document(meta=meta, sections=tuple(sections), source=path.name, toc=from_toc(sections, raw.toc),
+                    matter=tuple(raw.matter),
                     dropped=tuple((text, why) for text, why in raw.dropped if text),
                     settings=tuple((key, str(raw.meta[key])) for key in SOURCE_SETTINGS
                                    if raw.meta.get(key) not in (None, "")))

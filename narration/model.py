@@ -94,6 +94,19 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Matter:
+    """A part of a book shown but never heard: its index, imprint, colophon, a contents page.
+    ``html``: its body, made safe by the reader (:mod:`narration.readers.matter`), its ids named
+    as the document's, its links into the book ``#id`` for the writer to resolve."""
+    kind: str  # its epub:type: "titlepage", "imprint", "index", "colophon", "toc", "loi", "lot", ...
+    title: str
+    html: str
+    front: bool  # before the book's text, else after it
+    anchor: str = ""  # the source's name for it (its file's), which links to it use
+    before: str = ""  # the anchor of the text that follows it in the source ("" if none does)
+
+
+@dataclass(frozen=True)
 class TocEntry:
     """A chapter as the source's table of contents names it: it begins at ``section`` (an index into
     the document's sections) and runs to the next entry. Sections it does not list belong to it."""
@@ -111,6 +124,7 @@ class Document:
     dropped: tuple[tuple[str, str], ...] = field(default=(), compare=False)  # (text, why): what the reader left out
     settings: tuple[tuple[str, str], ...] = field(default=(), compare=False)  # its own [build] settings (notes, ...)
     toc: tuple[TocEntry, ...] = ()  # the source's own table of contents, where it has one (a book's)
+    matter: tuple[Matter, ...] = ()  # what a book shows and does not read, in its order
 
     def sentences(self):
         for section in self.sections:
@@ -123,6 +137,7 @@ class Document:
         data["meta"]["cover"] = bool(self.meta.cover)
         data.pop("lexicon")
         data.pop("settings")
+        data.pop("matter")
         data.pop("dropped")
         for section in data["sections"]:
             section.pop("anchors")

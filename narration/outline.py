@@ -39,6 +39,9 @@ def outline(doc: Document, explain: bool = False):
                                 (("alt", block.alt if block.alt != text else ""), ("credit, not read", block.credit))
                                 if value)
             yield line
+    if doc.matter:
+        yield ""
+        yield "shown, not read: " + ", ".join(f"{m.title} [{m.kind}]" for m in doc.matter)
     if explain:
         yield ""
         yield f"left out: {len(doc.dropped)}" if doc.dropped else "left out: nothing"

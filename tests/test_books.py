@@ -2,6 +2,7 @@
 the cover, the title page, the imprint and the index are not read; the book's text is."""
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -403,3 +404,49 @@ def test_a_chapter_of_notes_alone_is_shown_not_said(tmp_path):
     assert "Endnotes" not in (folder / f"{folder.name}.vtt").read_text(encoding="utf-8")
     report = epubcheck(epub)
     assert "Messages: 0 fatals / 0 errors / 0 warnings" in report, report
+    assert ace_violations(epub, tmp_path) == []
+
+
+def test_matter_is_kept_to_read_not_to_hear(tmp_path):
+    """The book's imprint, colophon and title pages are pages of our EPUB (typed, no overlay, not in
+    the audio), in the source's order; a link out of the book is its text; ours replaces the nav."""
+    book = BOOKS / "marx-engels_the-communist-manifesto_standardebooks.epub"
+    if not book.is_file():
+        pytest.skip(f"no book at {book}")
+    out = tmp_path / "out"
+    done = run_cli(book, "--chapters", "2", "--engine", "espeak", "--formats", "epub,vtt",
+                   "--out", out, "--cache-dir", tmp_path / "cache")
+    assert done.returncode == 0, done.stderr
+    folder = next(out.iterdir())
+    with zipfile.ZipFile(next(folder.glob("*.epub"))) as archive:
+        opf = archive.read("EPUB/content.opf").decode()
+        pages = {name: archive.read(name).decode() for name in archive.namelist() if "/matter-" in name}
+    spine = re.findall(r'<itemref idref="([^"]+)"', opf)
+    assert spine.index("matter-2") < spine.index("section-1") < spine.index("matter-4")  # imprint first, colophon after
+    kinds = [re.search(r'<section[^>]* epub:type="([^"]+)"', page).group(1) for _, page in sorted(pages.items())]
+    assert kinds == ["titlepage", "imprint", "halftitlepage", "colophon", "imprint"]
+    assert not any("http" in re.sub(r'xmlns(:\w+)?="[^"]+"', "", page) for page in pages.values())
+    assert "Standard Ebooks" in pages["EPUB/matter-02.xhtml"] and "smil" not in opf.split("matter-2")[1][:80]
+    vtt = (folder / f"{folder.name}.vtt").read_text(encoding="utf-8")
+    assert "Standard Ebooks" not in vtt and "Introduction" in vtt
+
+
+def test_an_index_keeps_its_links_and_every_page_is_kept():
+    """Populäre Astronomie's index (368 page references) is kept, and each of its links lands on a
+    page break our book keeps; with the title page's and the index's own, every one of the 480 print
+    pages of the source is there, each once."""
+    from narration.writers.epub import link_targets
+
+    book = BOOKS / "frankenheim_populaere-astronomie_1827.epub"
+    if not book.is_file():
+        pytest.skip(f"no book at {book}")
+    doc = load(book)
+    index = next(m for m in doc.matter if m.kind == "index")
+    where = link_targets(doc, [f"matter-{n}.xhtml" for n in range(1, len(doc.matter) + 1)])
+    links = re.findall(r'href="#([^"]+)"', index.html)
+    to_pages = [link for link in links if "_page" in link]
+    assert len(to_pages) == 368 and all(where[link] == f"{where[link].split('#')[0]}#{link}" for link in to_pages)
+    assert all(re.fullmatch(r"section-\d\d\.xhtml", where[link]) for link in links if link not in to_pages)  # to a file
+    pages = [x.ref for s in doc.sentences() for x in s.spans if x.kind == "pagebreak"]
+    pages += [ref for m in doc.matter for ref in re.findall(r'id="([^"]+)" role="doc-pagebreak"', m.html)]
+    assert len(pages) == len(set(pages)) == 480

@@ -40,6 +40,7 @@ class RawDocument:
     sections: list[RawSection]
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (text, why): what the reader left out
     toc: list = field(default_factory=list)  # the source's table of contents: (level, title, (anchor, file))
+    matter: list = field(default_factory=list)  # model.Matter: what is shown and not read
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:

@@ -14,6 +14,7 @@ import io
 import re
 import tempfile
 import zipfile
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
@@ -21,6 +22,7 @@ from lxml import etree
 
 from ..errors import ReaderError
 from .base import RawDocument
+from .matter import kept as matter_kept
 from .pandoc_ast import NOTE_KINDS, convert, joined_headings, to_raw_document
 
 FORMAT = "epub"
@@ -49,7 +51,7 @@ def read(path: Path, data: bytes) -> RawDocument:
         raise ReaderError("is not a readable EPUB file", str(exc)[:120]) from exc
     manifest = {item.get("id"): item for item in opf.iter(f"{OPF}item")}
     title = _titles(opf).get("title", "")
-    skipped, dropped, rewritten, text_seen = [], [], {}, False
+    skipped, dropped, rewritten, matter, text_seen, waiting = [], [], {}, [], False, 0
     folder = PurePosixPath(opf_name).parent
     for itemref in opf.iter(f"{OPF}itemref"):
         item = manifest.get(itemref.get("idref"))
@@ -63,9 +65,17 @@ def read(path: Path, data: bytes) -> RawDocument:
         else:
             why = matter_of(content, item.get("properties", ""), "" if text_seen else title)
         text_seen = text_seen or not why
+        if not why:  # the matter kept since the last text stands before this
+            matter[len(matter) - waiting:] = [replace(m, before=PurePosixPath(name).name)
+                                              for m in matter[len(matter) - waiting:]]
+            waiting = 0
         if why:
             skipped.append(itemref)
             dropped.append((item.get("href", ""), why))
+            shown = matter_kept(content, PurePosixPath(name).name, why, front=not text_seen)
+            if shown is not None:
+                matter.append(shown)
+                waiting += 1
         elif (kept := notes_pandoc_keeps(content)) is not None:
             rewritten[name] = kept
     if skipped or rewritten:
@@ -79,6 +89,7 @@ def read(path: Path, data: bytes) -> RawDocument:
     raw.sections = joined_headings(raw.sections)
     raw.dropped = dropped
     raw.toc = book_toc(book, opf, folder, manifest)
+    raw.matter = matter
     for section in raw.sections:  # images inside the book are not files beside it: none to embed
         for block in section.blocks:
             block.image = ""

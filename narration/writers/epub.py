@@ -13,15 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 import zipfile
-from html import escape
+import re
+from html import escape, unescape
 from pathlib import Path
 
 from ebooklib import epub
+from lxml import etree
 
 from ..chapters import of as chapters_of
 from ..textio import replacing
 from .base import Writer
-from .markup import NoteLinks, fragment, note_homes, render_section
+from .markup import EPUB_NS, NoteLinks, fragment, note_homes, render_section
 
 CSS = """\
 /* Relative units only and no fixed colours for text: the reader's font, size,
@@ -231,6 +233,8 @@ class EpubWriter(Writer):
         spine.append(nav)
         book.guide.append({"type": "toc", "href": "nav.xhtml", "title": ui["toc"]})
 
+        placed = _matter_placed(doc, _matter_pages(doc, lang, lexicons))  # section index -> the matter before it
+
         intro = [i for i in ctx.script if i.kind == "intro"]
         figures, total_ms = {}, 0
         homes = note_homes(doc, lambda index: f"section-{index + 1:02d}.xhtml")
@@ -256,14 +260,26 @@ class EpubWriter(Writer):
             audio_path = ctx.files.get(f"section-aac-{number}" if aac else f"section-{number}")
             if audio_path is not None:  # a section with nothing heard (notes not read) has no overlay
                 total_ms += _overlay(book, page, timeline, index, audio_path, aac, note_ids)
+            for _, shown in placed.get(index, ()):
+                book.add_item(shown)
+                spine.append(shown)
             book.add_item(page)
             spine.append(page)
             pages.append(page)
             if index == 0:
                 book.guide.append({"type": "bodymatter", "href": page_name, "title": ui["start"]})
-        book.toc = _nested_toc([(chapter.level, epub.Link(pages[chapter.sections[0]].file_name, chapter.title,
-                                                          f"toc-{number}"))
-                                for number, chapter in enumerate(chapters_of(doc), 1)])
+        end = placed.get(len(doc.sections), [])
+        for _, shown in end:
+            book.add_item(shown)
+            spine.append(shown)
+        listed = {position: [epub.Link(shown.file_name, m.title, f"toc-{shown.id}") for m, shown in matter
+                             if m.kind not in ("titlepage", "halftitlepage")] for position, matter in placed.items()}
+        for matter, shown in (pair for matter in placed.values() for pair in matter):
+            if matter.kind == "index":
+                book.guide.append({"type": "index", "href": shown.file_name, "title": matter.title})
+        book.toc = listed.get(0, []) + _nested_toc(
+            [(chapter.level, epub.Link(pages[chapter.sections[0]].file_name, chapter.title, f"toc-{number}"))
+             for number, chapter in enumerate(chapters_of(doc), 1)]) + listed.get(len(doc.sections), [])
         book.spine = spine
         book.add_metadata(None, "meta", clock(total_ms), {"property": "media:duration"})  # the overlays' sum
         colophon = self._colophon(ctx, ui)
@@ -340,6 +356,66 @@ def _overlay(book, page, timeline, index: int, audio_path: Path, aac: bool, note
     overlay_ms = sum(end - begin for _, begin, end in clips)  # = the file's length: clips are contiguous
     book.add_metadata(None, "meta", clock(overlay_ms), {"property": "media:duration", "refines": f"#{overlay.id}"})
     return overlay_ms
+
+
+_MATTER_ROLES = {"index": "doc-index", "toc": "doc-toc", "colophon": "doc-colophon"}
+
+
+def _matter_pages(doc, lang: str, lexicons) -> list[_Page]:
+    """A page for each part of the book that is shown and not read (no overlay): its links into the
+    book point at the file that holds their target now, or are plain text if none does."""
+    names = [f"matter-{n:02d}.xhtml" for n in range(1, len(doc.matter) + 1)]
+    where = link_targets(doc, names)
+    pages = []
+    for n, (matter, name) in enumerate(zip(doc.matter, names), 1):
+        node = etree.fromstring(f'<section xmlns:epub="{EPUB_NS}">{matter.html}</section>')
+        node.set(f"{{{EPUB_NS}}}type", matter.kind)
+        if matter.kind in _MATTER_ROLES:
+            node.set("role", _MATTER_ROLES[matter.kind])
+        node.set("aria-label", matter.title)
+        for link in node.iter("a"):
+            target = where.get(link.get("href", "")[1:])
+            if target is None:  # its target is not in this book (left out, or never there): its text
+                link.tag = "span"
+                link.attrib.pop("href", None)
+            else:
+                link.set("href", target[len(name):] if target.startswith(f"{name}#") else target)
+        pages.append(_Page(f"matter-{n}", name, matter.title, lang, fragment(node), "css/narration.css", lexicons))
+    return pages
+
+
+def _matter_placed(doc, matter_pages) -> dict[int, list]:
+    """Where each page of matter goes: before the section its source put it before (a half-title
+    page before chapter I), else at the start (front matter) or at the end."""
+    where = {anchor: index for index, section in enumerate(doc.sections) for anchor in section.anchors}
+    placed: dict[int, list] = {}
+    for matter, page in zip(doc.matter, matter_pages):
+        position = where.get(matter.before, 0 if matter.front else len(doc.sections))
+        placed.setdefault(position, []).append((matter, page))
+    return placed
+
+
+def link_targets(doc, matter_names) -> dict[str, str]:
+    """Every id of the source a link may name -> where it is in our book: ``file#id`` where we keep
+    the id (page breaks, notes, the matter's own), else the start of the section it lands in."""
+    where: dict[str, str] = {}
+    for index, section in enumerate(doc.sections):
+        page = f"section-{index + 1:02d}.xhtml"
+        for anchor in section.anchors:
+            where.setdefault(anchor, page)
+        for block in section.blocks:
+            if block.kind == "note" and block.ref:
+                where[block.ref] = f"{page}#{block.ref}"
+            for sentence in block.sentences:
+                for span in sentence.spans:
+                    if span.kind == "pagebreak" and span.ref:
+                        where[span.ref] = f"{page}#{span.ref}"
+    for matter, name in zip(doc.matter, matter_names):
+        if matter.anchor:
+            where[matter.anchor] = name
+        for ident in re.findall(r' id="([^"]+)"', matter.html):
+            where[unescape(ident)] = f"{name}#{unescape(ident)}"
+    return where
 
 
 def _nested_toc(entries):
