@@ -113,6 +113,8 @@ class Catalogue:
         options = config.with_flags(options, out=args.out, engine=args.engine, jobs=args.jobs,
                                     epub_audio=args.epub_audio, cache_dir=args.cache_dir,
                                     scheduler=getattr(args, "scheduler", None), chapters=getattr(args, "chapters", None),
+                                    notes=getattr(args, "notes", None),
+                                    page_numbers=True if getattr(args, "page_numbers", False) else None,
                                     formats=tuple(args.formats.split(",")) if args.formats else None)
         catalogue = cls(source_paths(args.paths, options), options, quiet=args.quiet, verbose=args.verbose)
         catalogue.refresh = getattr(args, "refresh", False)

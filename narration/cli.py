@@ -45,6 +45,11 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--refresh", action="store_true",
                              help="fetch web pages (.url sources) again; a page that changed is rebuilt")
         command.add_argument("--chapters", help="build only these chapters, e.g. 3-7 or 1,4,6-8 (see: toc FILE)")
+        command.add_argument("--notes", choices=("skip", "inline", "end-of-chapter"),
+                             help="a book's notes: shown only (skip, the default), read where they stand, or "
+                                  "read after their chapter")
+        command.add_argument("--page-numbers", dest="page_numbers", action="store_true",
+                             help="say the print page numbers of a book (\"Seite 12\") where each page begins")
     watch.add_argument("--interval", type=float, default=0.5, help="seconds between looks (default: %(default)s)")
 
     script = sub.add_parser("script", help="print what the engine will hear, one line per sentence")
@@ -209,7 +214,8 @@ def _cmd_script(args, options) -> int:
     from .speech import parts
 
     options = settings_stage(doc, options)
-    for item in build_script(doc, lexicon, intro=options.build.intro, notes=options.build.notes):
+    for item in build_script(doc, lexicon, intro=options.build.intro, notes=options.build.notes,
+                             page_numbers=options.build.page_numbers):
         print(parts.readable(item.speech) if args.explain else parts.plain(item.speech))
         if args.explain:
             for token in item.tokens:

@@ -27,6 +27,7 @@ class BuildOptions:
     detect_languages: bool = True  # find quoted English and French phrases in German text (speech.detect)
     chapters: str = ""  # "" all; "3-7" or "1,4,6-8": build only those chapters (see: build.py toc FILE)
     notes: str = "skip"  # "skip": shown, not read; "inline": read where they stand; "end-of-chapter": after its text
+    page_numbers: bool = False  # say the print page numbers ("Seite 12") where each page begins
     flagged: tuple[str, ...] = ()  # settings given on the command line: a source's own do not override them
 
 
@@ -176,7 +177,8 @@ def with_flags(options: Options, epub_audio: str | None = None, **flags) -> Opti
     return options
 
 
-SOURCE_SETTINGS = ("notes", "chapters")  # [build] settings a source may set for itself
+SOURCE_SETTINGS = ("notes", "chapters", "page_numbers")  # [build] settings a source may set for itself
+_TRUTH = {"true": True, "yes": True, "on": True, "1": True, "false": False, "no": False, "off": False, "0": False}
 
 
 def for_source(options: Options, settings: dict, where: str) -> Options:
@@ -185,6 +187,11 @@ def for_source(options: Options, settings: dict, where: str) -> Options:
     own = {key: value for key, value in settings.items() if key in SOURCE_SETTINGS and key not in options.build.flagged}
     if not own:
         return options
+    if "page_numbers" in own:  # front matter says 'true', a sidecar 'yes': either is a yes
+        said = str(own["page_numbers"]).strip().lower()
+        if said not in _TRUTH:
+            raise ConfigError(f"{where}: 'page_numbers' must be true or false, not '{own['page_numbers']}'")
+        own["page_numbers"] = _TRUTH[said]
     options = replace(options, build=replace(options.build, **own))
     check(options, where)
     return options

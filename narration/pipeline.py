@@ -263,7 +263,8 @@ def script_stage(doc, lexicon, options):
     """Document -> the speech script: what is said, normalised, with the pause after each item."""
     from .speech.script import build_script
 
-    return build_script(doc, lexicon, options.pauses, intro=options.build.intro, notes=options.build.notes)
+    return build_script(doc, lexicon, options.pauses, intro=options.build.intro, notes=options.build.notes,
+                        page_numbers=options.build.page_numbers)
 
 
 def engine_stage(choice, prior: str | None, script, cache_root: Path):

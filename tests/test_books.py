@@ -132,6 +132,45 @@ def test_print_page_breaks_are_kept_silent_with_a_page_list(tmp_path):
     assert ace_violations(epub, tmp_path) == []
 
 
+
+def test_page_numbers_said_on_request_where_each_page_begins(tmp_path):
+    """``--page-numbers``: "Seite drei" is said where page 3 begins (before the sentence it begins
+    with, after the one it falls in), its overlay par points at the page break and says
+    ``epub:type="pagebreak"`` so it can be skipped; a Roman page is a number too."""
+    import pypandoc
+
+    from test_epub import epubcheck
+
+    source = tmp_path / "buch.md"
+    source.write_text("---\ntitle: Die Reise\nlang: de\n---\n\n# Erstes Kapitel\n\n"
+                      "[]{epub:type=pagebreak #pageV title=V}Es war einmal ein Schiff. Es fuhr "
+                      "[]{epub:type=pagebreak #page2 title=2}weit hinaus.\n\n"
+                      "[]{epub:type=pagebreak #page3 title=3}\n\nDann kam es zurück.\n", encoding="utf-8")
+    book = tmp_path / "src" / "buch.epub"
+    book.parent.mkdir()
+    pypandoc.convert_file(str(source), "epub3", outputfile=str(book))
+    doc = load(book)
+    heard = [item.speech for item in build_script(doc, intro=False, page_numbers=True)]
+    assert heard == ["Erstes Kapitel", "Seite fünf", "Es war einmal ein Schiff.", "Es fuhr weit hinaus.",
+                     "Seite zwei", "Seite drei", "Dann kam es zurück."]
+    assert len(build_script(doc, intro=False)) == 4  # silent by default
+    out = tmp_path / "out"
+    done = run_cli(book, "--page-numbers", "--engine", "espeak", "--formats", "epub,vtt,html",
+                   "--out", out, "--cache-dir", tmp_path / "cache")
+    assert done.returncode == 0, done.stderr
+    epub = out / "buch" / "buch.epub"
+    with zipfile.ZipFile(epub) as archive:
+        smil = archive.read("EPUB/section-01.smil").decode()
+        page = archive.read("EPUB/section-01.xhtml").decode()
+    pars = re.findall(r'<par id="par-[^"]+"( epub:type="pagebreak")?><text src="section-01.xhtml#([^"]+)"', smil)
+    page_ids = [ident for typed, ident in pars if typed]
+    assert len(page_ids) == 3 and all(f'id="{ident}" role="doc-pagebreak"' in page for ident in page_ids)
+    order = [ident for typed, ident in pars]
+    assert order.index(page_ids[1]) == order.index("s-1-1-2") + 1  # after "Es fuhr weit hinaus."
+    assert "Seite 2" in (out / "buch" / "buch.vtt").read_text(encoding="utf-8")
+    report = epubcheck(epub)
+    assert "Messages: 0 fatals / 0 errors / 0 warnings" in report, report
+
 def test_real_books_keep_their_page_breaks():
     book = BOOKS / "barclay_apologie-1776_vorwort-und-saetze-1-7.epub"
     if not book.is_file():
@@ -450,3 +489,30 @@ def test_an_index_keeps_its_links_and_every_page_is_kept():
     pages = [x.ref for s in doc.sentences() for x in s.spans if x.kind == "pagebreak"]
     pages += [ref for m in doc.matter for ref in re.findall(r'id="([^"]+)" role="doc-pagebreak"', m.html)]
     assert len(pages) == len(set(pages)) == 480
+
+
+def test_a_book_says_its_labels_in_its_own_language(tmp_path):
+    """A note read in an English book is announced "Note 1", a page "Page 2", and a note's way back
+    is named in English; a source turns page numbers on for itself, and a wrong value is one line."""
+    from narration import config
+    from narration.errors import ConfigError
+    from narration.writers.markup import NoteLinks, render_section
+
+    (tmp_path / "book.md").write_text("---\ntitle: The Voyage\nlang: en\n---\n\n# One\n\n"
+                                      "A ship sailed out.[^1]\n\n[^1]: A steamer.\n", encoding="utf-8")
+    doc = load(tmp_path / "book.md")
+    note = [item for item in build_script(doc, notes="inline") if item.kind == "note"]
+    assert re.sub("\ue000[^\ue001]*\ue001", "", note[0].speech) == "Note one: A steamer."  # less switch marks
+    shown = etree_text(render_section(None, doc.sections[0], 1, [], notes=NoteLinks({"note-1": "", "note-1-ref": ""},
+                                                                                       language="en")))
+    assert 'aria-label="back to the reference"' in shown
+    options = config.Options()
+    assert config.for_source(options, {"page_numbers": "true"}, "book.md").build.page_numbers is True
+    with pytest.raises(ConfigError, match="'page_numbers' must be true or false"):
+        config.for_source(options, {"page_numbers": "vielleicht"}, "book.md")
+
+
+def etree_text(node) -> str:
+    from narration.writers.markup import fragment
+
+    return fragment(node)

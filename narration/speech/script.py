@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..config import PauseOptions
+from ..labels import label
 from ..model import Document
 from .lexicon import Lexicon
 from .grammar import MONTHS
@@ -74,6 +75,11 @@ def _mentions_date(text: str, iso: str) -> bool:
     return any(re.search(form, text) for form in forms)
 
 
+def _page_label(value: str) -> str:
+    """A page's number as it is said: a lower-case Roman one ('xiv', front matter) in capitals."""
+    return value.upper() if re.fullmatch(r"[ivxlc]+", value) else value
+
+
 def heading_is_spoken(section) -> bool:
     """A title the build made up from the lead is shown, not read before that same lead;
     a title cut short with '…' is never read."""
@@ -96,9 +102,12 @@ def german_date(iso: str) -> str:
 
 
 def build_script(doc: Document, lexicon: Lexicon | None = None, pauses: PauseOptions = PauseOptions(),
-                 intro: bool = True, notes: str = "skip") -> list[ScriptItem]:
+                 intro: bool = True, notes: str = "skip", page_numbers: bool = False) -> list[ScriptItem]:
     """``notes``: "skip" (notes are shown, not read), "inline" (read where they stand, after a
-    short label: "Anmerkung 1") or "end-of-chapter" (read so, after the chapter's text)."""
+    short label: "Anmerkung 1") or "end-of-chapter" (read so, after the chapter's text).
+    ``page_numbers``: say each print page's number ("Seite 12") where it begins: before the
+    sentence it begins with, else after the sentence it falls in (never inside one); its item's id
+    is the page break's, so an overlay plays it on the page break, typed so it can be skipped."""
     lexicon = lexicon or Lexicon()
     speech = Normaliser(lexicon.entries, foreign_lexicons={other.language: other.entries for other in lexicon.others})
     language = doc.meta.language
@@ -108,6 +117,7 @@ def build_script(doc: Document, lexicon: Lexicon | None = None, pauses: PauseOpt
                  "German only", doc.source or "document", language)
 
     raw: list[tuple[str, str, str, int, str, tuple]] = []
+    page_word, note_word = label("page", language), label("note", language)
     for index, section in enumerate(doc.sections):
         if notes == "skip" and index > 0 and section.blocks and all(b.kind == "note" for b in section.blocks):
             continue  # a book's "Endnotes": shown, and its heading not said over nothing
@@ -120,10 +130,14 @@ def build_script(doc: Document, lexicon: Lexicon | None = None, pauses: PauseOpt
         for block in section.blocks_notes_last() if notes == "end-of-chapter" else section.blocks:
             if block.kind == "note" and notes == "skip":  # shown where they belong, not read (issue 24)
                 continue
-            texts = block.sentences or ()
-            for sentence in texts:
+            for sentence in block.sentences:
+                pages = [s for s in sentence.spans if s.kind == "pagebreak" and s.ref] if page_numbers else []
+                said = [(page.ref, "pagenumber", f"{page_word} {_page_label(page.value)}", index, block.id, ())
+                        for page in pages]
+                raw += [item for page, item in zip(pages, said) if page.start == 0]
                 raw.append((sentence.id, block.kind, sentence.text, index, block.id, sentence.spans))
-    labels = {b.id: b.label for s in doc.sections for b in s.blocks if b.kind == "note"}
+                raw += [item for page, item in zip(pages, said) if page.start > 0]
+    note_labels = {b.id: b.label for s in doc.sections for b in s.blocks if b.kind == "note"}
     items = []
     for i, (item_id, kind, text, section, block, spans) in enumerate(raw):
         after = raw[i + 1] if i + 1 < len(raw) else None
@@ -139,8 +153,8 @@ def build_script(doc: Document, lexicon: Lexicon | None = None, pauses: PauseOpt
             pause = pauses.sentence_ms
         tokens = speech.tokens(text, spans, language)
         if kind == "note" and (i == 0 or raw[i - 1][4] != block):  # a note's first sentence: after its label
-            label = labels.get(block, "")
-            said = speech(f"Anmerkung {label}" if label.isalnum() else "Anmerkung")
+            number = note_labels.get(block, "")
+            said = spoken_text(speech.tokens(f"{note_word} {number}" if number.isalnum() else note_word, (), language))
             tokens = [Token(0, 0, "", "label", f"{said}: ")] + tokens
         items.append(ScriptItem(item_id, kind, text, spoken_text(tokens), section, block, pause, tuple(tokens)))
     return items

@@ -170,12 +170,15 @@ def overlay_clips(cues, audio_ms: int) -> list[tuple[str, int, int]]:
     return clips
 
 
-def smil(section_file: str, audio_file: str, clips, number: int, notes=frozenset()) -> bytes:
-    """``notes``: ids of sentences in notes: their ``par`` says ``epub:type="footnote"``, so a
-    reading system can skip them (Media Overlays skippability)."""
-    footnote = ' epub:type="footnote"'
+_SKIPPABLE = {"note": "footnote", "pagenumber": "pagebreak"}  # script item kind -> the par's epub:type
+
+
+def smil(section_file: str, audio_file: str, clips, number: int, skippable=None) -> bytes:
+    """``skippable``: item id -> its ``epub:type`` (a note read aloud "footnote", a page number said
+    "pagebreak"): its ``par`` says so, so a reading system can skip it (Media Overlays skippability)."""
+    kinds = {cue_id: f' epub:type="{kind}"' for cue_id, kind in (skippable or {}).items()}
     pars = "\n".join(
-        f'   <par id="par-{cue_id}"{footnote if cue_id in notes else ""}>'
+        f'   <par id="par-{cue_id}"{kinds.get(cue_id, "")}>'
         f'<text src="{section_file}#{cue_id}"/>'
         f'<audio src="{audio_file}" clipBegin="{begin / 1000:.3f}s" clipEnd="{end / 1000:.3f}s"/></par>'
         for cue_id, begin, end in clips)
@@ -238,7 +241,7 @@ class EpubWriter(Writer):
         intro = [i for i in ctx.script if i.kind == "intro"]
         figures, total_ms = {}, 0
         homes = note_homes(doc, lambda index: f"section-{index + 1:02d}.xhtml")
-        note_ids = {item.id for item in ctx.script if item.kind == "note"}
+        skippable = {item.id: _SKIPPABLE[item.kind] for item in ctx.script if item.kind in _SKIPPABLE}
         aac = ctx.options.epub.audio == "aac"
 
         def image_src(block):
@@ -255,11 +258,11 @@ class EpubWriter(Writer):
             number = index + 1
             page_name = f"section-{number:02d}.xhtml"
             body = fragment(render_section(None, section, 1, intro if index == 0 else [], image_src, epub_types=True,
-                                           notes=NoteLinks(homes, page_name, ctx.options.build.notes)))
+                                           notes=NoteLinks(homes, page_name, ctx.options.build.notes, lang)))
             page = _Page(f"section-{number}", page_name, section.title, lang, body, "css/narration.css", lexicons)
             audio_path = ctx.files.get(f"section-aac-{number}" if aac else f"section-{number}")
             if audio_path is not None:  # a section with nothing heard (notes not read) has no overlay
-                total_ms += _overlay(book, page, timeline, index, audio_path, aac, note_ids)
+                total_ms += _overlay(book, page, timeline, index, audio_path, aac, skippable)
             for _, shown in placed.get(index, ()):
                 book.add_item(shown)
                 spine.append(shown)
@@ -342,7 +345,7 @@ class EpubWriter(Writer):
                 f'<h1 id="colophon-heading">{escape(ui["colophon"])}</h1>{body}</section>')
 
 
-def _overlay(book, page, timeline, index: int, audio_path: Path, aac: bool, note_ids) -> int:
+def _overlay(book, page, timeline, index: int, audio_path: Path, aac: bool, skippable) -> int:
     """The section's audio and its SMIL overlay, tied to its page; returns the overlay's length in ms."""
     number, span = index + 1, timeline.sections[index]
     audio_name = f"audio/{audio_path.name}"
@@ -350,7 +353,7 @@ def _overlay(book, page, timeline, index: int, audio_path: Path, aac: bool, note
     cues = [(c.id, c.start_ms - span.start_ms) for c in timeline.section_cues(index)]
     clips = overlay_clips(cues, span.audio_end_ms - span.start_ms)
     overlay = epub.EpubSMIL(uid=f"overlay-{number}", file_name=f"section-{number:02d}.smil",
-                            content=smil(page.file_name, audio_name, clips, number, note_ids))
+                            content=smil(page.file_name, audio_name, clips, number, skippable))
     book.add_item(overlay)
     page.media_overlay = overlay.id
     overlay_ms = sum(end - begin for _, begin, end in clips)  # = the file's length: clips are contiguous

@@ -11,6 +11,7 @@ from itertools import groupby
 
 from lxml import etree
 
+from ..labels import label
 from ..model import Block, Section
 from ..speech.script import ScriptItem, heading_is_spoken
 
@@ -50,8 +51,9 @@ class NoteLinks:
     reference's, ``<id>-ref``) to the file it is in ("" for this one). A note that is not in the
     document gets no link, and each reference id is given once."""
 
-    def __init__(self, home: dict[str, str], here: str = "", mode: str = "skip"):
+    def __init__(self, home: dict[str, str], here: str = "", mode: str = "skip", language: str = "de"):
         self.home, self.here, self.given = home, here, set()
+        self.back_label = label("backlink", language)  # the way back's accessible name, in the book's language
         self.read = mode != "skip"  # the notes are heard: their sentences are spans the overlays play
         self.at_end = mode == "end-of-chapter"  # shown (and heard) after the chapter's text, in order
 
@@ -208,7 +210,7 @@ def _render_note(parent, block: Block, notes: NoteLinks | None) -> None:
             paragraph[-1].tail = " "
         else:
             paragraph.text += " "
-        el(paragraph, "a", "↑", href=back, role="doc-backlink", aria_label="zurück zum Verweis")
+        el(paragraph, "a", "↑", href=back, role="doc-backlink", aria_label=notes.back_label)
 
 
 def _credit(parent, credit: str) -> None:

@@ -98,7 +98,7 @@ class PlayerWriter(Writer):
         cues = {cue.id: cue for cue in ctx.timeline.cues}
         languages = {s.id: [x for x in s.spans if x.kind == "lang"] for s in ctx.doc.sentences() if s.spans}
         texts = {s.id: s.text for s in ctx.doc.sentences() if s.spans}  # without the note marks shown in them
-        links = NoteLinks(note_homes(ctx.doc, lambda index: ""), mode=ctx.options.build.notes)
+        links = NoteLinks(note_homes(ctx.doc, lambda index: ""), mode=ctx.options.build.notes, language=lang)
         body = etree.Element("body")
         el(body, "a", LABELS["skip"], href="#text", class_="skip")
         header = el(body, "header")
@@ -150,7 +150,7 @@ class PlayerWriter(Writer):
                 if cue is not None:
                     span.set("data-start", str(cue.start_ms))
                     span.set("data-end", str(cue.end_ms))
-                    if cue.words:
+                    if cue.words and cue.kind != "pagenumber":  # a page number said: its break has no text
                         word_spans(span, cue, languages.get(span.get("id"), ()), texts.get(span.get("id")))
         footer = el(body, "footer")
         el(footer, "p", f"{LABELS['narrated']}: {ctx.narrator}.")
