@@ -76,7 +76,28 @@ def split_sentences(paragraph: str) -> list[str]:
         start, end = tokens[0].character_offset[0], tokens[-1].character_offset[1]
         for piece in _split_after_numbers(paragraph[start:end]):
             pieces.extend(_split_after_dots(piece))
-    return _join_open_quotations(pieces)
+    return _join_open_quotations(_join_big_ordinals(pieces))
+
+
+_ARTICLE_THEN_NUMBER = re.compile(r"(?:^|\s)(\S+)\s\d{4,7}\.$")
+
+
+def _join_big_ordinals(pieces: list[str]) -> list[str]:
+    """SoMaJo ends a sentence after every 'NNNN.'; after an article and before what an ordinal
+    describes it is an ordinal: 'Er feierte den 1000. Sieg.' is one sentence."""
+    from .speech import nouns
+    from .speech.classes.ordinal import ARTICLES, describes
+    from .speech.grammar import words_after
+
+    joined: list[str] = []
+    for piece in pieces:
+        found = _ARTICLE_THEN_NUMBER.search(joined[-1]) if joined else None
+        if found and found.group(1) in ARTICLES and describes(words_after(piece, 0)[0] if piece else "",
+                                                             words_after(piece, 0), nouns.default()):
+            joined[-1] = f"{joined[-1]} {piece}"
+        else:
+            joined.append(piece)
+    return joined
 
 
 _NUMBER_THEN_CAPITAL = re.compile(r"(?<![\w.,])\d{1,3}\.(?=\s+[A-ZÄÖÜ])")

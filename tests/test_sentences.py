@@ -32,6 +32,9 @@ from narration.segment import split_sentences
     ("Er kommt aus Rottal-Inn. In der Stadt ist es ruhig.", ["Er kommt aus Rottal-Inn.", "In der Stadt ist es ruhig."]),
     ("Es fährt die Linie RB 35. Reisende müssen umsteigen.", ["Es fährt die Linie RB 35.", "Reisende müssen umsteigen."]),
     ("Im 19. Jh. gab es das z. B. In Köln.", ["Im 19. Jh. gab es das z. B. In Köln."]),
+    # four digits and a full stop: an ordinal after an article, else a year that ends the sentence
+    ("Er feierte den 1000. Sieg in Berlin. Dann ging er.", ["Er feierte den 1000. Sieg in Berlin.", "Dann ging er."]),
+    ("Das gilt seit 2015. Experten sind skeptisch.", ["Das gilt seit 2015.", "Experten sind skeptisch."]),
 ])
 def test_german_sentences(text, expected):
     assert split_sentences(text) == expected

@@ -36,6 +36,19 @@ def units() -> dict[str, list[str]]:
     return {**rows("units_cldr.tsv"), **rows("units.tsv")}
 
 
+@functools.lru_cache(maxsize=1)
+def folded_units() -> dict[str, str]:
+    """A unit symbol written in lower case ('2 kwh', '1 mv'), as careless text does -> the symbol,
+    where only one unit folds to it and it is not a symbol or a German word of its own ('mw' could
+    be mW or MW: left alone)."""
+    table, seen = units(), {}
+    for symbol in table:
+        seen.setdefault(symbol.lower(), []).append(symbol)
+    common = words("german_function_words.txt")
+    return {low: found[0] for low, found in seen.items()
+            if len(found) == 1 and low not in table and low.isalpha() and len(low) >= 2 and low not in common}
+
+
 @functools.lru_cache(maxsize=None)
 def words(name: str) -> frozenset[str]:
     """The lines of a ``.txt`` word list."""

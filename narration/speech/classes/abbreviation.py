@@ -1,6 +1,6 @@
 """Abbreviations from ``data/abbreviations.tsv``: 'z. B.' -> 'zum Beispiel', 'mind.' ->
 'mindestens', 'e. V.' -> 'eingetragener Verein', 'S. 12' -> 'Seite 12' (only before a
-number: 'Thomas S.' stays), 'Goethestr. 12' -> 'Goethestraße zwölf'. An abbreviation that ends
+number: 'Thomas S.' stays), '2. mär. 2003' -> 'März' (only after a day), 'Goethestr. 12' -> 'Goethestraße zwölf'. An abbreviation that ends
 the sentence keeps its full stop. One that opens a sentence is capitalised ('Z. B.', 'Ggf.', 'U. a.'),
 and so is its expansion ('Zum Beispiel')."""
 import functools
@@ -13,10 +13,11 @@ NAME = "abbreviation"
 
 @functools.lru_cache(maxsize=1)
 def _table():
-    general, numbered = {}, {}
+    general, numbered, dated = {}, {}, {}
     for short, cells in _entries():
-        (numbered if cells[1:2] == ["num"] else general)[short.replace(" ", "")] = cells[0]
-    return general, numbered
+        table = {"num": numbered, "date": dated}.get(cells[1] if len(cells) > 1 else "", general)
+        table[short.replace(" ", "")] = cells[0]
+    return general, numbered, dated
 
 
 def _entries():
@@ -29,7 +30,7 @@ def _entries():
 
 def _pattern() -> str:
     shorts = {short for short, _ in _entries()}
-    shorts |= {s[0].upper() + s[1:] for s in shorts if s[0].islower()}  # 'Ggf.', 'Z. B.' opening a sentence
+    shorts |= {s[0].upper() + s[1:] for s, cells in _entries() if s[0].islower() and cells[1:2] != ["date"]}  # 'Ggf.', 'Z. B.' opening a sentence
     shorts = sorted(shorts, key=len, reverse=True)
     parts = []
     for short in shorts:
@@ -46,14 +47,19 @@ def _pattern() -> str:
 PATTERN = r"(?<![\wÄÖÜäöü.])(?P<street>[A-ZÄÖÜ][a-zäöüß]+str\.)|" + _pattern()
 
 
+_DAY_BEFORE = re.compile(r"(?<![\d.])\d{1,2}\.\s?$")
+
+
 def verbalise(match, ctx):
     if match["street"]:
         return match["street"][:-len("str.")] + "straße" + ("." if ctx.at_sentence_end() else "")
     key = re.sub(r"\s", "", match.group(0))
-    general, numbered = _table()
+    general, numbered, dated = _table()
     lowered = key[0].lower() + key[1:]
     if key in numbered and ctx.next_word()[:1].isdigit():
         spoken = numbered[key]
+    elif key in dated and _DAY_BEFORE.search(ctx.text[:ctx.start]):  # '2. mär. 2003': a month
+        spoken = dated[key]
     elif key in general:
         spoken = general[key]
     elif lowered in general and not ctx.text[:ctx.start].strip(" \"'„“»«("):  # 'Ggf.' opening the sentence

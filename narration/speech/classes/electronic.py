@@ -1,4 +1,6 @@
-"""URLs and e-mail addresses: 'www.example.de' -> 'www Punkt example Punkt de'; a domain without
+"""URLs and e-mail addresses: 'www.example.de' -> 'www Punkt example Punkt de'; the digits of an
+e-mail address one by one ('mustermann87@web.de' -> 'mustermann acht sieben at web Punkt de'), as
+it is dictated (a handle's are a number: '@AppleUser2013' is a year); a domain without
 'www' is one too when it ends in a known top-level domain (``data/tlds.txt``): 'fr.de', 'mdr.de',
 'brettspielversand.de.' (the last dot ends the sentence)."""
 import re
@@ -20,5 +22,8 @@ def verbalise(match, ctx):
             address = address[len(prefix):]
     words = data.rows("url_words.tsv")
     spoken = "".join(f" {words[ch][0]} " if ch in words else ch for ch in address.rstrip("/"))
-    spoken = re.sub(r"\d+", lambda m: f" {numbers.cardinal(int(m.group(0)))} ", spoken)  # 'id=5': 'id gleich fünf'
+    if "@" in address:  # an e-mail address is an identifier: its digits one by one, as it is dictated
+        spoken = re.sub(r"\d+", lambda m: f" {numbers.digits(m.group(0))} ", spoken)
+    else:  # a web address's numbers are numbers: 'id=5' is 'id gleich fünf'
+        spoken = re.sub(r"\d+", lambda m: f" {numbers.cardinal(int(m.group(0)))} ", spoken)
     return " ".join(spoken.split())

@@ -1,22 +1,28 @@
 """Measures: '5 km' -> 'fünf Kilometer', '1 t' -> 'eine Tonne', '2.500 m³/h' ->
 'zweitausendfünfhundert Kubikmeter pro Stunde', '40 l/m²' -> 'vierzig Liter pro
 Quadratmeter', '−8 °C' -> 'minus acht Grad Celsius', '10–15 cm' -> 'zehn bis
-fünfzehn Zentimeter', '1,80 m' -> 'ein Meter achtzig'. A unit letter is only a unit right after
-a number."""
+fünfzehn Zentimeter', '1,80 m' -> 'ein Meter achtzig', '2 kwh' -> 'zwei Kilowattstunden' (a symbol
+written in lower case, where that is no other unit). A unit letter is only a unit right after a number."""
+import functools
 import re
 
 from .. import data, numbers
 from ..patterns import NUMBER, SIGN, START, alternatives, scales
 
 NAME = "measure"
-_UNITS = alternatives(data.units())
+_UNITS = alternatives({**data.units(), **dict.fromkeys(data.folded_units())})
 PATTERN = (rf"(?<=\bpro\s)(?P<bare>{_UNITS})(?![\wÄÖÜäöü²³])|{START}(?P<sign>{SIGN})?(?P<n>{NUMBER})(?:\s?[–-]\s?(?P<n2>{NUMBER}))?"
            rf"(?:\s?(?P<scale>{scales()}))?\s?(?:(?P<unit>{_UNITS})|/(?P<per_only>{_UNITS}))"
            rf"(?:/(?P<per>{_UNITS}|[A-ZÄÖÜ][a-zäöü]+))?(?![\wÄÖÜäöü²³])")
 
 
+@functools.lru_cache(maxsize=1)
+def _units() -> dict:
+    return {**data.units(), **{low: data.units()[symbol] for low, symbol in data.folded_units().items()}}
+
+
 def verbalise(match, ctx):
-    units = data.units()
+    units = _units()
     if match["bare"]:  # 'pro m²': a unit after 'pro' needs no number
         return units[match["bare"]][0]
     sign = numbers.sign_words(match["sign"])

@@ -4,7 +4,9 @@
 ordinal describes (a noun, a month, an adjective, an acronym like 'FC'); before
 'Danach' it is a number ending the sentence. In a match report '(23.)' is the 23rd minute.
 At a sentence's end after an article ('in der 90.', 'zum 80.') it is an ordinal too, and so is
-a text that is nothing but 'N.' (a list's number, a heading). '121tem' -> 'einhunderteinundzwanzigstem'."""
+a text that is nothing but 'N.' (a list's number, a heading). '121tem' -> 'einhunderteinundzwanzigstem'.
+Four digits and more are an ordinal only after an article ('der 1000. Besucher'); elsewhere they
+are a year ending a sentence ('seit 2015. Experten …')."""
 import re
 
 from .. import data, grammar, numbers
@@ -13,9 +15,10 @@ from . import abbreviation
 NAME = "ordinal"
 _NEXT_ORDINAL = re.compile(r"\s*\d{1,3}\.")
 PATTERN = (r"(?<![\w.,])(?:(?P<n>\d{1,3})\.(?:\s?(?P<link>[–/-])\s?(?P<n2>\d{1,3})\.)?(?=\s|[A-ZÄÖÜ]{2,}\b|[),])"
+           r"|(?P<big>\d{4,7})\.(?=\s)"
            r"|(?P<last>\d+)\.(?=[\"'“”»«)\]]*$)"
            r"|(?P<suffixed>\d+)(?P<suffix>s?te[mnrs]?)(?![\w]))")
-_ARTICLES = frozenset(("der", "die", "das", "dem", "den", "des", "am", "im", "vom", "beim", "zum", "zur", "ins",
+ARTICLES = _ARTICLES = frozenset(("der", "die", "das", "dem", "den", "des", "am", "im", "vom", "beim", "zum", "zur", "ins",
                        "ans", "aufs", "Der", "Die", "Das", "Dem", "Den", "Am", "Im", "Vom", "Zum", "Zur"))
 
 
@@ -48,6 +51,11 @@ def verbalise(match, ctx):
         if not ctx.text[:match.start()].strip():  # nothing but 'N.': a list's number, a heading
             return numbers.ordinal(value, "er") + "."
         return None
+    if match["big"]:  # 'der 1000. Besucher': four digits and more only after an article (else a year ends a sentence)
+        before, after = ctx.before(), ctx.after()
+        if not (before and before[-1] in _ARTICLES and describes(after[0] if after else "", after, ctx.nouns)):
+            return None
+        return numbers.ordinal(int(match["big"]), grammar.adjective_ending(ctx.agreement()))
     following = ctx.text[match.end():match.end() + 1]
     if following in "),":  # a match report's minute, '(23.)' or '(89., Elfmeter)': 'dreiundzwanzigste'
         if ctx.text[:match.start()].endswith("("):

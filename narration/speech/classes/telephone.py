@@ -1,6 +1,7 @@
 """Telephone numbers, digit by digit in their groups: '030 98765432' ->
 'null drei null, neun acht sieben sechs fünf vier drei zwei'. Read as a
-count, a phone number means nothing to a listener."""
+count, a phone number means nothing to a listener; a country code written apart is said as the
+number it is called by: '+49 30 …' -> 'plus neunundvierzig, drei null, …'."""
 import re
 
 from .. import numbers
@@ -17,6 +18,8 @@ def verbalise(match, ctx):
         return None
     spoken = []
     for group in groups:
-        words = numbers.digits(group)
-        spoken.append(("plus " if group.startswith("+") else "") + words)
+        if re.fullmatch(r"\+\d{1,3}", group):  # a country code alone is said as a number: 'plus neunundvierzig'
+            spoken.append("plus " + numbers.cardinal(int(group[1:])))
+        else:
+            spoken.append(("plus " if group.startswith("+") else "") + numbers.digits(group))
     return ", ".join(spoken)
