@@ -32,9 +32,12 @@ class Chapter:
 def of(document: Document) -> list[Chapter]:
     if not document.toc:
         return [Chapter(s.title, s.level, (i,)) for i, s in enumerate(document.sections)]
-    starts = [entry.section for entry in document.toc] + [len(document.sections)]
+    toc = document.toc
+    if toc[0].section > 0:  # text before the first listed chapter (an imprint read on request)
+        toc = (TocEntry(0, document.sections[0].title, toc[0].level),) + toc
+    starts = [entry.section for entry in toc] + [len(document.sections)]
     return [Chapter(entry.title, entry.level, tuple(range(start, end)))
-            for entry, start, end in zip(document.toc, starts, starts[1:])]
+            for entry, start, end in zip(toc, starts, starts[1:])]
 
 
 def from_toc(sections: tuple[Section, ...] | list[Section], entries) -> tuple[TocEntry, ...]:

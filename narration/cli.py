@@ -210,10 +210,11 @@ def _cmd_script(args, options) -> int:
             doc, lexicon = languages_stage(load(path), options), load_lexicon(path.parent)
         except NarrationError as exc:
             raise type(exc)(f"{path}: {exc.message}", exc.hint) from exc
-    from .pipeline import settings_stage
+    from .pipeline import matter_stage, settings_stage
     from .speech import parts
 
     options = settings_stage(doc, options)
+    doc = matter_stage(doc, options)
     for item in build_script(doc, lexicon, intro=options.build.intro, notes=options.build.notes,
                              page_numbers=options.build.page_numbers):
         print(parts.readable(item.speech) if args.explain else parts.plain(item.speech))

@@ -28,6 +28,7 @@ class BuildOptions:
     chapters: str = ""  # "" all; "3-7" or "1,4,6-8": build only those chapters (see: build.py toc FILE)
     notes: str = "skip"  # "skip": shown, not read; "inline": read where they stand; "end-of-chapter": after its text
     page_numbers: bool = False  # say the print page numbers ("Seite 12") where each page begins
+    narrate_matter: tuple[str, ...] = ()  # a book's matter to read aloud too: "imprint", "index", "colophon", ...
     flagged: tuple[str, ...] = ()  # settings given on the command line: a source's own do not override them
 
 
@@ -134,6 +135,11 @@ def check(options: Options, where: str) -> None:
             raise ConfigError(f"{where} [sources]: '{url[:80]}' is not an http(s) URL")
     if options.build.notes not in NOTES:
         raise ConfigError(f"{where} [build]: 'notes' must be one of {', '.join(NOTES)}, not '{options.build.notes}'")
+    from .narrated_matter import KINDS
+
+    unknown = [kind for kind in options.build.narrate_matter if kind not in KINDS]
+    if unknown:
+        raise ConfigError(f"{where} [build]: 'narrate_matter' knows {', '.join(KINDS)}, not '{unknown[0]}'")
     if options.epub.audio not in EPUB_AUDIO:
         raise ConfigError(f"{where} [epub]: 'audio' must be one of {', '.join(EPUB_AUDIO)}, not '{options.epub.audio}'")
 
@@ -177,7 +183,7 @@ def with_flags(options: Options, epub_audio: str | None = None, **flags) -> Opti
     return options
 
 
-SOURCE_SETTINGS = ("notes", "chapters", "page_numbers")  # [build] settings a source may set for itself
+SOURCE_SETTINGS = ("notes", "chapters", "page_numbers", "narrate_matter")  # [build] settings a source may set for itself
 _TRUTH = {"true": True, "yes": True, "on": True, "1": True, "false": False, "no": False, "off": False, "0": False}
 
 
@@ -192,6 +198,8 @@ def for_source(options: Options, settings: dict, where: str) -> Options:
         if said not in _TRUTH:
             raise ConfigError(f"{where}: 'page_numbers' must be true or false, not '{own['page_numbers']}'")
         own["page_numbers"] = _TRUTH[said]
+    if "narrate_matter" in own:  # 'imprint, colophon' in front matter or a sidecar
+        own["narrate_matter"] = tuple(k for k in re.split(r"[\s,\[\]'\"]+", str(own["narrate_matter"])) if k)
     options = replace(options, build=replace(options.build, **own))
     check(options, where)
     return options

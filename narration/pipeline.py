@@ -181,7 +181,7 @@ def build_article(source: Path, options, engine, formats: tuple[str, ...], out_r
     doc, lexicon = read_stage(source, cache_root)
     project = options  # the source's own settings are in its bytes: the fingerprint is the project's, as skip_stage's
     options = settings_stage(doc, options)
-    doc = chapters_stage(languages_stage(doc, options), options)
+    doc = chapters_stage(languages_stage(matter_stage(doc, options), options), options)
     script = script_stage(doc, lexicon, options)
     engine, keys = engine_stage(choice, prior, script, cache_root)
     fingerprint = input_fingerprint(source, project, engine.cache_identity(), formats)
@@ -238,6 +238,15 @@ def settings_stage(doc, options):
     from .config import for_source
 
     return for_source(options, dict(doc.settings), f"{doc.source}'s own settings")
+
+
+def matter_stage(doc, options):
+    """Document -> the same with the kinds of matter asked for read aloud (``narrate_matter``)."""
+    if not options.build.narrate_matter:
+        return doc
+    from .narrated_matter import narrated
+
+    return narrated(doc, options.build.narrate_matter)
 
 
 def chapters_stage(doc, options):

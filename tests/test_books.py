@@ -516,3 +516,46 @@ def etree_text(node) -> str:
     from narration.writers.markup import fragment
 
     return fragment(node)
+
+
+def test_a_book_opens_with_its_title_and_author_once():
+    """A book whose text opens with a heading of its own ("Vorrede.") is introduced first: title,
+    subtitle, author and year, then that heading; an English book in English."""
+    names = {"frankenheim_populaere-astronomie_1827.epub": [
+        "Populäre Astronomie.", "Ohne Hülfe der Mathematik in zwanzig Vorlesungen erläutert.",
+        "Von Moritz Ludwig Frankenheim, erschienen 1827.", "Vorrede."],
+        "marx-engels_the-communist-manifesto_standardebooks.epub": [
+        "The Communist Manifesto.", "By Friedrich Engels and Karl Marx, published on 19 October 2017.", "Preface"]}
+    for name, opening in names.items():
+        book = BOOKS / name
+        if not book.is_file():
+            pytest.skip(f"no book at {book}")
+        script = build_script(load(book))
+        assert [item.text for item in script[:len(opening)]] == opening
+        assert sum(item.text == opening[0] for item in script) == 1
+
+
+def test_matter_is_read_on_request_where_the_book_has_it(tmp_path):
+    """``narrate_matter = ["imprint"]``: the imprint is read where the book has it, before the
+    preface, as a chapter of its own, and is no longer a page of matter; later ids are positions."""
+    from narration import config
+    from narration.chapters import of
+    from narration.errors import ConfigError
+    from narration.narrated_matter import narrated
+
+    book = BOOKS / "marx-engels_the-communist-manifesto_standardebooks.epub"
+    if not book.is_file():
+        pytest.skip(f"no book at {book}")
+    doc = load(book)
+    read = narrated(doc, ("imprint",))
+    assert [s.title for s in read.sections[:3]] == ["Imprint", "Preface", "Introduction"]
+    assert [m.kind for m in read.matter] == ["titlepage", "halftitlepage", "colophon"]  # the two imprints are read
+    assert read.sections[1].heading.id == "s-2-0-1" and read.sections[1].blocks[0].sentences[0].id == "s-2-1-1"
+    assert [c.title for c in of(read)][:3] == ["Imprint", "Preface", "Introduction"]
+    assert [c.title for c in of(read)][-1] == "Uncopyright"
+    spoken = " ".join(item.text for item in build_script(read))
+    assert "volunteers for Standard Ebooks" in spoken
+    assert config.for_source(config.Options(), {"narrate_matter": "imprint, colophon"}, "x").build.narrate_matter \
+        == ("imprint", "colophon")
+    with pytest.raises(ConfigError, match="'narrate_matter' knows"):
+        config.for_source(config.Options(), {"narrate_matter": "cover"}, "x")

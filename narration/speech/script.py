@@ -41,21 +41,50 @@ class ScriptItem:
 
 
 def intro_lines(doc: Document) -> list[str]:
-    """Subtitle, byline and date, each only if the opening text does not already say it."""
-    meta, lines = doc.meta, []
+    """Subtitle, byline and date, each only if the opening text does not already say it; first the
+    title, where the text opens with a heading of its own (a book's "Vorrede."), in the document's
+    language."""
+    meta, lines, language = doc.meta, [], doc.meta.language
     opening = _opening_text(doc)
+    if opens_before_heading(doc):
+        lines.append(meta.title.rstrip(".") + ".")
     if meta.subtitle and meta.subtitle.casefold() not in opening.casefold():
         lines.append(meta.subtitle.rstrip(".") + ".")
     byline = []
     authors = [a for a in meta.authors if a.casefold() not in opening.casefold()]
     if authors:
-        names = authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + " und " + authors[-1]
-        byline.append(f"Von {names}")
+        names = authors[0] if len(authors) == 1 else \
+            ", ".join(authors[:-1]) + f" {label('and', language)} " + authors[-1]
+        byline.append(f"{label('by', language)} {names}")
     if meta.date and not _mentions_date(opening, meta.date):
-        byline.append(german_date(meta.date))
+        byline.append(german_date(meta.date) if language.split("-")[0] == "de" else _date_line(meta.date, language))
     if byline:
         lines.append(", ".join(byline) + ".")
     return lines
+
+
+def opens_before_heading(doc: Document) -> bool:
+    """Whether the title, subtitle and byline are said before the first heading: when that heading
+    is the source's own and not the title (a book that opens with "Vorrede."), the listener hears
+    what the book is first, and the reader sees it there too."""
+    first = doc.sections[0]
+    title = " ".join(doc.meta.title.split()).casefold()
+    return bool(first.heading_in_source and title and title not in " ".join(first.heading.text.split()).casefold())
+
+
+def _date_line(iso: str, language: str) -> str:
+    """'published on October 19, 2017' in the document's language (CLDR's date format, through Babel)."""
+    try:
+        day = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return f"{label('appeared', language)} {iso[:4]}"
+    from babel.core import UnknownLocaleError
+    from babel.dates import format_date
+
+    try:
+        return f"{label('published', language)} {format_date(day, 'long', locale=language.replace('-', '_'))}"
+    except (UnknownLocaleError, ValueError):
+        return f"{label('published', language)} {day.isoformat()}"
 
 
 def _opening_text(doc: Document, blocks: int = 3) -> str:
@@ -118,15 +147,16 @@ def build_script(doc: Document, lexicon: Lexicon | None = None, pauses: PauseOpt
 
     raw: list[tuple[str, str, str, int, str, tuple]] = []
     page_word, note_word = label("page", language), label("note", language)
+    first = opens_before_heading(doc)
     for index, section in enumerate(doc.sections):
         if notes == "skip" and index > 0 and section.blocks and all(b.kind == "note" for b in section.blocks):
             continue  # a book's "Endnotes": shown, and its heading not said over nothing
+        opening = [(f"{section.heading.id[:-2]}-{n}", "intro", line[0].upper() + line[1:], index, "", ())
+                   for n, line in enumerate(intro_lines(doc), start=2)] if index == 0 and intro else []
+        raw += opening if first else []
         if heading_is_spoken(section):
             raw.append((section.heading.id, "heading", section.heading.text, index, "", section.heading.spans))
-        if index == 0 and intro:
-            for n, line in enumerate(intro_lines(doc), start=2):
-                line = line[0].upper() + line[1:]
-                raw.append((f"{section.heading.id[:-2]}-{n}", "intro", line, index, "", ()))
+        raw += [] if first else opening
         for block in section.blocks_notes_last() if notes == "end-of-chapter" else section.blocks:
             if block.kind == "note" and notes == "skip":  # shown where they belong, not read (issue 24)
                 continue

@@ -21,6 +21,7 @@ from ebooklib import epub
 from lxml import etree
 
 from ..chapters import of as chapters_of
+from ..speech.script import opens_before_heading
 from ..textio import replacing
 from .base import Writer
 from .markup import EPUB_NS, NoteLinks, fragment, note_homes, render_section
@@ -239,6 +240,7 @@ class EpubWriter(Writer):
         placed = _matter_placed(doc, _matter_pages(doc, lang, lexicons))  # section index -> the matter before it
 
         intro = [i for i in ctx.script if i.kind == "intro"]
+        opening_first = opens_before_heading(doc)
         figures, total_ms = {}, 0
         homes = note_homes(doc, lambda index: f"section-{index + 1:02d}.xhtml")
         skippable = {item.id: _SKIPPABLE[item.kind] for item in ctx.script if item.kind in _SKIPPABLE}
@@ -258,7 +260,8 @@ class EpubWriter(Writer):
             number = index + 1
             page_name = f"section-{number:02d}.xhtml"
             body = fragment(render_section(None, section, 1, intro if index == 0 else [], image_src, epub_types=True,
-                                           notes=NoteLinks(homes, page_name, ctx.options.build.notes, lang)))
+                                           notes=NoteLinks(homes, page_name, ctx.options.build.notes, lang),
+                                           opening_first=opening_first))
             page = _Page(f"section-{number}", page_name, section.title, lang, body, "css/narration.css", lexicons)
             audio_path = ctx.files.get(f"section-aac-{number}" if aac else f"section-{number}")
             if audio_path is not None:  # a section with nothing heard (notes not read) has no overlay

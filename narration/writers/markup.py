@@ -137,17 +137,21 @@ _EPUB_TYPES = {"doc-pagebreak": "pagebreak", "doc-noteref": "noteref", "doc-foot
 
 
 def render_section(parent, section: Section, heading_level: int, intro: list[ScriptItem],
-                   image_src=lambda block: "", epub_types: bool = False, notes: NoteLinks | None = None) -> etree._Element:
-    """``<section>`` with its heading, the spoken intro (first section) and its blocks."""
+                   image_src=lambda block: "", epub_types: bool = False, notes: NoteLinks | None = None,
+                   opening_first: bool = False) -> etree._Element:
+    """``<section>`` with its heading, the spoken intro (first section; before the heading where
+    ``opening_first``: a book's title and byline before its "Vorrede.") and its blocks."""
     attrs = {"aria-labelledby": section.heading.id, "class": "section"}
     if epub_types:
         attrs.update({f"{{{EPUB_NS}}}type": "chapter", "role": "doc-chapter"})
     nsmap = {"epub": EPUB_NS} if epub_types else None
     node = etree.Element("section", attrs, nsmap=nsmap) if parent is None else etree.SubElement(parent, "section", attrs, nsmap=nsmap)
+    if intro and opening_first:  # a book: what it is, then its first heading ("Vorrede.")
+        sentence_spans(el(node, "p", class_="byline opening"), intro)
     heading = el(node, f"h{heading_level}")
     spoken = heading_is_spoken(section)  # a title made from the lead is shown, not read: no overlay, no highlight
     el(heading, "span", section.heading.text, id=section.heading.id, class_="sentence" if spoken else None)
-    if intro:
+    if intro and not opening_first:
         byline = el(node, "p", class_="byline")
         sentence_spans(byline, intro)
     notes = notes if notes is not None else NoteLinks({b.ref: "" for b in section.blocks if b.kind == "note" and b.ref})

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from ..chapters import of as chapters_of
+from ..speech.script import opens_before_heading
 from ..textio import atomic_write
 from .base import Writer
 from .markup import NoteLinks, el, marked, note_homes, render_section
@@ -144,7 +145,7 @@ class PlayerWriter(Writer):
         intro = [i for i in ctx.script if i.kind == "intro"]
         for index, section in enumerate(ctx.doc.sections):
             node = render_section(article, section, min(6, section.level + 1), intro if index == 0 else [],
-                                  notes=links)
+                                  notes=links, opening_first=opens_before_heading(ctx.doc))
             for span in list(node.iter("span")):
                 cue = cues.get(span.get("id"))
                 if cue is not None:
