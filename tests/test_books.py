@@ -559,3 +559,23 @@ def test_matter_is_read_on_request_where_the_book_has_it(tmp_path):
         == ("imprint", "colophon")
     with pytest.raises(ConfigError, match="'narrate_matter' knows"):
         config.for_source(config.Options(), {"narrate_matter": "cover"}, "x")
+
+
+def test_an_epub2_book_takes_its_chapters_from_its_ncx(tmp_path):
+    """An EPUB 2 book has no navigation document: its NCX lists the chapters; a heading it does not
+    list ("Im Hafen", below its depth) is part of the chapter before it."""
+    import pypandoc
+
+    from narration.chapters import of
+
+    source = tmp_path / "reise.md"
+    source.write_text("---\ntitle: Die Reise\nlang: de\n---\n\n# Erstes Kapitel\n\nEs war einmal ein Schiff.\n\n"
+                      "## Im Hafen\n\nEs lag lange still.\n\n# Zweites Kapitel\n\nDann kam es zurück.\n",
+                      encoding="utf-8")
+    book = tmp_path / "reise.epub"
+    pypandoc.convert_file(str(source), "epub2", outputfile=str(book), extra_args=["--toc-depth=1"])
+    with zipfile.ZipFile(book) as archive:
+        assert 'properties="nav"' not in archive.read("EPUB/content.opf").decode()
+    doc = load(book)
+    assert [s.title for s in doc.sections] == ["Erstes Kapitel", "Im Hafen", "Zweites Kapitel"]
+    assert [(c.title, c.sections) for c in of(doc)] == [("Erstes Kapitel", (0, 1)), ("Zweites Kapitel", (2,))]
