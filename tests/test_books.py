@@ -22,6 +22,18 @@ def page(body: str, attrs: str = "") -> bytes:
     return XHTML.format(body=body, attrs=attrs).encode()
 
 
+def pandoc_book(folder: Path, markdown: str, output: str = "epub3", *args: str) -> Path:
+    """A book made by pandoc from Markdown, as a volunteer's toolchain makes one, in ``folder/src``."""
+    import pypandoc
+
+    source = folder / "buch.md"
+    source.write_text(markdown, encoding="utf-8")
+    book = folder / "src" / "buch.epub"
+    book.parent.mkdir(exist_ok=True)
+    pypandoc.convert_file(str(source), output, outputfile=str(book), extra_args=list(args))
+    return book
+
+
 def test_matter_is_told_by_its_type_or_its_content():
     chapter = "<h1>Erstes Kapitel</h1>" + "<p>Es war einmal ein langer Text über vieles.</p>" * 5
     assert matter_of(page(chapter)) is None
@@ -137,18 +149,12 @@ def test_page_numbers_said_on_request_where_each_page_begins(tmp_path):
     """``--page-numbers``: "Seite drei" is said where page 3 begins (before the sentence it begins
     with, after the one it falls in), its overlay par points at the page break and says
     ``epub:type="pagebreak"`` so it can be skipped; a Roman page is a number too."""
-    import pypandoc
-
     from test_epub import epubcheck
 
-    source = tmp_path / "buch.md"
-    source.write_text("---\ntitle: Die Reise\nlang: de\n---\n\n# Erstes Kapitel\n\n"
-                      "[]{epub:type=pagebreak #pageV title=V}Es war einmal ein Schiff. Es fuhr "
-                      "[]{epub:type=pagebreak #page2 title=2}weit hinaus.\n\n"
-                      "[]{epub:type=pagebreak #page3 title=3}\n\nDann kam es zurück.\n", encoding="utf-8")
-    book = tmp_path / "src" / "buch.epub"
-    book.parent.mkdir()
-    pypandoc.convert_file(str(source), "epub3", outputfile=str(book))
+    book = pandoc_book(tmp_path, "---\ntitle: Die Reise\nlang: de\n---\n\n# Erstes Kapitel\n\n"
+                       "[]{epub:type=pagebreak #pageV title=V}Es war einmal ein Schiff. Es fuhr "
+                       "[]{epub:type=pagebreak #page2 title=2}weit hinaus.\n\n"
+                       "[]{epub:type=pagebreak #page3 title=3}\n\nDann kam es zurück.\n")
     doc = load(book)
     heard = [item.speech for item in build_script(doc, intro=False, page_numbers=True)]
     assert heard == ["Erstes Kapitel", "Seite fünf", "Es war einmal ein Schiff.", "Es fuhr weit hinaus.",
@@ -251,16 +257,10 @@ def test_real_books_notes_are_marks_and_notes(name, count):
 def test_toc_lists_chapters_and_chapters_builds_a_subset_the_whole_reuses(tmp_path):
     """``toc`` numbers the chapters (a heading with no text of its own is one chapter with its
     subject); ``--chapters`` builds those, saying so, and a later full build synthesises only the rest."""
-    import pypandoc
-
-    source = tmp_path / "buch.md"
-    source.write_text("---\ntitle: Die Reise\nlang: de\n---\n\n# Erste Vorlesung.\n\n## Vom Meer\n\n"
-                      "Es war einmal ein Schiff. Es fuhr hinaus.\n\n# Zweite Vorlesung.\n\n## Vom Land\n\n"
-                      "Dann kam es zurück. Alle freuten sich.\n\n# Dritte Vorlesung.\n\n## Vom Himmel\n\n"
-                      "Die Sterne leuchteten hell.\n", encoding="utf-8")
-    book = tmp_path / "src" / "buch.epub"
-    book.parent.mkdir()
-    pypandoc.convert_file(str(source), "epub3", outputfile=str(book))
+    book = pandoc_book(tmp_path, "---\ntitle: Die Reise\nlang: de\n---\n\n# Erste Vorlesung.\n\n## Vom Meer\n\n"
+                       "Es war einmal ein Schiff. Es fuhr hinaus.\n\n# Zweite Vorlesung.\n\n## Vom Land\n\n"
+                       "Dann kam es zurück. Alle freuten sich.\n\n# Dritte Vorlesung.\n\n## Vom Himmel\n\n"
+                       "Die Sterne leuchteten hell.\n")
     listed = run_cli("toc", book).stdout.splitlines()
     assert [line.split("[")[0].strip() for line in listed] == [
         "1  Erste Vorlesung. Vom Meer", "2  Zweite Vorlesung. Vom Land", "3  Dritte Vorlesung. Vom Himmel"]
@@ -415,21 +415,27 @@ def test_real_books_chapters_follow_their_table_of_contents(name, count, some):
     assert positions == sorted(positions)
 
 
-def test_a_chapter_of_notes_alone_is_shown_not_said(tmp_path):
+@pytest.fixture(scope="module")
+def manifesto_subset(tmp_path_factory):
+    """The Communist Manifesto's Introduction and Endnotes (chapters 2 and 13), built once: its folder."""
+    book = BOOKS / "marx-engels_the-communist-manifesto_standardebooks.epub"
+    if not book.is_file():
+        pytest.skip(f"no book at {book}")
+    work = tmp_path_factory.mktemp("manifesto")
+    done = run_cli(book, "--chapters", "2,13", "--engine", "espeak", "--formats", "epub,chapters,vtt",
+                   "--out", work / "out", "--cache-dir", work / "cache")
+    assert done.returncode == 0, done.stderr
+    return next((work / "out").iterdir())
+
+
+def test_a_chapter_of_notes_alone_is_shown_not_said(manifesto_subset, tmp_path):
     """Standard Ebooks' "Endnotes" chapter, with notes not read: its page is in the EPUB (no overlay),
     it has no chapter mark and no audio, and the chapter before it is built as usual."""
     import json
 
     from test_epub import epubcheck
 
-    book = BOOKS / "marx-engels_the-communist-manifesto_standardebooks.epub"
-    if not book.is_file():
-        pytest.skip(f"no book at {book}")
-    out = tmp_path / "out"
-    done = run_cli(book, "--chapters", "2,13", "--engine", "espeak", "--formats", "epub,chapters,vtt",
-                   "--out", out, "--cache-dir", tmp_path / "cache")
-    assert done.returncode == 0, done.stderr
-    folder = next(out.iterdir())
+    folder = manifesto_subset
     chapters = json.loads((folder / "chapters.json").read_text(encoding="utf-8"))["chapters"]
     assert [c["title"] for c in chapters] == ["Introduction"]
     epub = next(folder.glob("*.epub"))
@@ -446,17 +452,10 @@ def test_a_chapter_of_notes_alone_is_shown_not_said(tmp_path):
     assert ace_violations(epub, tmp_path) == []
 
 
-def test_matter_is_kept_to_read_not_to_hear(tmp_path):
+def test_matter_is_kept_to_read_not_to_hear(manifesto_subset):
     """The book's imprint, colophon and title pages are pages of our EPUB (typed, no overlay, not in
     the audio), in the source's order; a link out of the book is its text; ours replaces the nav."""
-    book = BOOKS / "marx-engels_the-communist-manifesto_standardebooks.epub"
-    if not book.is_file():
-        pytest.skip(f"no book at {book}")
-    out = tmp_path / "out"
-    done = run_cli(book, "--chapters", "2", "--engine", "espeak", "--formats", "epub,vtt",
-                   "--out", out, "--cache-dir", tmp_path / "cache")
-    assert done.returncode == 0, done.stderr
-    folder = next(out.iterdir())
+    folder = manifesto_subset
     with zipfile.ZipFile(next(folder.glob("*.epub"))) as archive:
         opf = archive.read("EPUB/content.opf").decode()
         pages = {name: archive.read(name).decode() for name in archive.namelist() if "/matter-" in name}
@@ -564,16 +563,11 @@ def test_matter_is_read_on_request_where_the_book_has_it(tmp_path):
 def test_an_epub2_book_takes_its_chapters_from_its_ncx(tmp_path):
     """An EPUB 2 book has no navigation document: its NCX lists the chapters; a heading it does not
     list ("Im Hafen", below its depth) is part of the chapter before it."""
-    import pypandoc
-
     from narration.chapters import of
 
-    source = tmp_path / "reise.md"
-    source.write_text("---\ntitle: Die Reise\nlang: de\n---\n\n# Erstes Kapitel\n\nEs war einmal ein Schiff.\n\n"
-                      "## Im Hafen\n\nEs lag lange still.\n\n# Zweites Kapitel\n\nDann kam es zurück.\n",
-                      encoding="utf-8")
-    book = tmp_path / "reise.epub"
-    pypandoc.convert_file(str(source), "epub2", outputfile=str(book), extra_args=["--toc-depth=1"])
+    book = pandoc_book(tmp_path, "---\ntitle: Die Reise\nlang: de\n---\n\n# Erstes Kapitel\n\nEs war einmal ein "
+                       "Schiff.\n\n## Im Hafen\n\nEs lag lange still.\n\n# Zweites Kapitel\n\nDann kam es zurück.\n",
+                       "epub2", "--toc-depth=1")
     with zipfile.ZipFile(book) as archive:
         assert 'properties="nav"' not in archive.read("EPUB/content.opf").decode()
     doc = load(book)
