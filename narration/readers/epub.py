@@ -7,6 +7,9 @@ first; what is matter and not text is left out of the spine pandoc reads, with i
 ``build.py document --explain``: by the book's own ``epub:type``/``role`` where it says so, else by
 its content (a page of links into the book, a short page with a copyright notice, an index).
 The title and author are said once by the spoken intro, so a title page is matter too.
+Matter is not thrown away: what a reader wants to see (title page, imprint, index ...) is kept as
+a page of its own (:mod:`.matter`). The book's table of contents (nav, else NCX) is read too: it
+says where the chapters begin and what they are called (:mod:`narration.chapters`).
 """
 from __future__ import annotations
 
@@ -50,7 +53,8 @@ def read(path: Path, data: bytes) -> RawDocument:
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, IndexError) as exc:
         raise ReaderError("is not a readable EPUB file", str(exc)[:120]) from exc
     manifest = {item.get("id"): item for item in opf.iter(f"{OPF}item")}
-    title = _titles(opf).get("title", "")
+    titles = _titles(opf)
+    title = titles.get("title", "")
     skipped, dropped, rewritten, matter, text_seen, waiting = [], [], {}, [], False, 0
     folder = PurePosixPath(opf_name).parent
     for itemref in opf.iter(f"{OPF}itemref"):
@@ -85,7 +89,7 @@ def read(path: Path, data: bytes) -> RawDocument:
         raw = _converted(book, rewritten)
     else:
         raw = to_raw_document(convert(path, FORMAT, is_file=True))
-    raw.meta.update(_titles(opf))
+    raw.meta.update(titles)
     raw.sections = joined_headings(raw.sections)
     raw.dropped = dropped
     raw.toc = book_toc(book, opf, folder, manifest)

@@ -57,7 +57,12 @@ class Context:
         return words[0] if words else ""
 
     def agreement(self, end: int | None = None) -> grammar.Agreement:
-        return grammar.agreement(self.before(), self.after(end), self.nouns)
+        """Agreement with the noun the number counts, looked for up to a bracket: in 'Sätze 1 bis 7
+        (gesichteter Teil)' the 1 does not count 'Teil'."""
+        end = self.end if end is None else end
+        bracket = self.text.find("(", end)
+        after = grammar.words_after(self.text[:bracket] if bracket >= 0 else self.text, end)
+        return grammar.agreement(self.before(), after, self.nouns)
 
     def at_sentence_end(self, end: int | None = None) -> bool:
         return not self.text[self.end if end is None else end:].strip(" \"'“”„«»)]")

@@ -47,6 +47,8 @@ def verbalise(match, ctx):
             # 'Nr. 1', 'Abs. 1 GG', '#1': a name
             return "eins"
         agreement = ctx.agreement()
+        if agreement.noun == "Uhr":  # 'von 1 bis 7 Uhr': an hour, not one clock
+            return "eins"
         if agreement.noun:
             return numbers.ein(agreement.case, agreement.gender)
         return "eins"
