@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """List the speech text's tokens that need a human look, over real text nobody tuned on (issue 26).
 
-    python bench/review_tokens.py [--pages DIR] [--corpus DIR] [--class NAME] [--left]
+    python bench/review_tokens.py [--pages DIR] [--corpus DIR] [--class NAME [--context]] [--left]
 
 Every sentence of the article text of the saved web pages and of the corpus books goes through the
 normaliser. Printed: per semiotic class, how many tokens it changed; then (``--left``) every token
@@ -47,6 +47,8 @@ def main(argv=None) -> int:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--class", dest="kind", help="print this class's tokens, written -> spoken")
     parser.add_argument("--left", action="store_true", help="print the suspect tokens no class took")
+    parser.add_argument("--context", action="store_true",
+                        help="with --class: every occurrence, in its sentence's words around it (agreement lives there)")
     args = parser.parse_args(argv)
     from narration.speech.normalise import Normaliser
 
@@ -56,7 +58,10 @@ def main(argv=None) -> int:
         for token in normaliser.tokens(text):
             if token.kind != "plain":
                 counts[token.kind] += 1
-                if token.kind == args.kind and token.text not in shown:
+                if token.kind == args.kind and args.context:
+                    print(f"{text[max(0, token.start - 40):token.start]:>40}[{token.text}]"
+                          f"{text[token.end:token.end + 30]:30} -> {token.spoken!r}")
+                elif token.kind == args.kind and token.text not in shown:
                     shown.add(token.text)
                     print(f"{name[:24]:24} {token.text!r:30} -> {token.spoken!r}")
             else:

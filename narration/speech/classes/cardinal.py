@@ -43,8 +43,9 @@ def verbalise(match, ctx):
         following = ctx.next_word()
         if following == "Uhr":
             return "ein"
-        if ctx.previous_word() in data.words("label_words.txt") or ctx.text[ctx.start - 1:ctx.start] == "#":
-            # 'Nr. 1', 'Abs. 1 GG', '#1': a name
+        if ctx.previous_word() in data.words("label_words.txt") or ctx.text[ctx.start - 1:ctx.start] == "#" \
+                or re.search(r"\w-$", ctx.text[:ctx.start]):
+            # 'Nr. 1', 'Abs. 1 GG', '#1', 'Formel-1-Saison', 'ISO-8859-1': a name
             return "eins"
         agreement = ctx.agreement()
         if agreement.noun == "Uhr":  # 'von 1 bis 7 Uhr': an hour, not one clock
