@@ -573,3 +573,49 @@ def test_an_epub2_book_takes_its_chapters_from_its_ncx(tmp_path):
     doc = load(book)
     assert [s.title for s in doc.sections] == ["Erstes Kapitel", "Im Hafen", "Zweites Kapitel"]
     assert [(c.title, c.sections) for c in of(doc)] == [("Erstes Kapitel", (0, 1)), ("Zweites Kapitel", (2,))]
+
+
+LONG = ("Es war einmal ein Schiff.{a} Es fuhr weit hinaus, wie Helen Jones{b} schrieb, und noch viel weiter "
+        "als alle dachten, bis an das Ende der bekannten Welt und darüber hinaus, wo niemand mehr war.")
+
+
+@pytest.mark.parametrize("output", ["docx", "odt", "html"])
+def test_notes_of_office_and_html_documents_are_notes(tmp_path, output):
+    """A Word, LibreOffice or HTML document's footnotes (through pandoc) are marks and notes too; an
+    ODT's styled title is its title, not a paragraph said again."""
+    import pypandoc
+
+    source = tmp_path / "n.md"
+    source.write_text("---\ntitle: Die Reise\nlang: de\n---\n\n# Erstes Kapitel\n\n" + LONG.format(a="[^1]", b="[^2]")
+                      + "\n\n[^1]: Ein Dampfschiff, gebaut 1880.\n[^2]: In der Vorlage steht »Helen Janes«.\n",
+                      encoding="utf-8")
+    target = tmp_path / f"n.{output}"
+    pypandoc.convert_file(str(source), output, outputfile=str(target), extra_args=["--standalone"])
+    doc = load(target)
+    texts = [s.text for s in doc.sentences()]
+    assert "Es fuhr weit hinaus, wie Helen Jones schrieb," in " ".join(texts)
+    assert [x.value for s in doc.sentences() for x in s.spans if x.kind == "noteref"] == ["1", "2"]
+    assert [b.sentences[0].text for s in doc.sections for b in s.blocks if b.kind == "note"] == [
+        "Ein Dampfschiff, gebaut 1880.", "In der Vorlage steht »Helen Janes«."]
+    assert doc.meta.title == "Die Reise" and texts.count("Die Reise") <= 1
+
+
+@pytest.mark.parametrize("reference, notes", [
+    ('<sup class="reference"><a href="#cite_note-1">[1]</a></sup>',  # Wikipedia's
+     '<ol class="references"><li id="cite_note-1"><span class="mw-cite-backlink"><a href="#cite_ref-1">↑</a>'
+     '</span> <span class="reference-text">Ein Dampfschiff, gebaut 1880.</span></li></ol>'),
+    ('<sup><a href="#fn1">1</a></sup>', '<p id="fn1">Ein Dampfschiff, gebaut 1880. <a href="#r1">↩</a></p>'),
+])
+def test_a_web_pages_notes_are_notes_wherever_the_page_has_them(tmp_path, reference, notes):
+    """A note reference marked by a class, or only by its look (a label raised in <sup>, linking into
+    the page), is a mark; its note, in a list the article selection leaves out, is a note."""
+    page = tmp_path / "seite.html"
+    page.write_text(f"<html lang='de'><head><title>Die Reise</title></head><body><article><h1>Die Reise</h1>"
+                    f"<p>{LONG.format(a=reference, b='')}</p><p>{LONG.format(a='', b='')}</p></article>"
+                    f"<footer>{notes}</footer></body></html>", encoding="utf-8")
+    doc = load(page)
+    assert "Es war einmal ein Schiff." in [s.text for s in doc.sentences()]
+    assert [x.value for s in doc.sentences() for x in s.spans if x.kind == "noteref"] == ["1"]
+    assert [b.sentences[0].text for s in doc.sections for b in s.blocks if b.kind == "note"] == [
+        "Ein Dampfschiff, gebaut 1880."]
+    assert "↑" not in " ".join(item.speech for item in build_script(doc))

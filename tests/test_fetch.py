@@ -59,8 +59,9 @@ class Site(BaseHTTPRequestHandler):
             self.send_header("Content-Type", "text/html")
             self.end_headers()
             try:
-                while True:
+                while True:  # a trickle that never ends: only the deadline stops it (not the size cap)
                     self.wfile.write(b"<p>" + b"Mehr Text ohne Ende. " * 500 + b"</p>\n")
+                    time.sleep(0.005)
             except (BrokenPipeError, ConnectionResetError):
                 return
         elif path == "/riesig":

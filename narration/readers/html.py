@@ -3,7 +3,8 @@
 Three steps, each with its reason recorded for ``build.py document --explain``:
 :mod:`.webarticle` asks trafilatura which text is the article and cuts the page's own tree down
 to it; :mod:`.boilerplate` drops what still is not article (share bars, ad labels, "Lesen Sie
-auch", credits), by patterns kept in a data file; nh3 (a maintained sanitiser, Rust's ammonia)
+auch", credits), by patterns kept in a data file; :mod:`.webnotes` keeps the page's footnotes as
+notes; nh3 (a maintained sanitiser, Rust's ammonia)
 then keeps only structural tags before pandoc maps the rest into our model.
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ import nh3
 from ..errors import ReaderError
 from ..textio import clean_text
 from ..textio import decode
-from . import boilerplate, webarticle
+from . import boilerplate, webarticle, webnotes
 from .base import RawDocument
 from .pandoc_ast import convert, to_raw_document
 
@@ -33,7 +34,8 @@ _KEEP_TAGS = {
     "code", "pre", "a",
 }
 _KEEP_ATTRS = {"img": {"alt", "src"}, "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"},
-               "figure": {"data-credit"}, "span": {"lang"}, "div": {"lang"}}
+               "figure": {"data-credit"}, "span": {"lang"}, "div": {"lang"},
+               "a": {"href", "role"}, "section": {"role"}, "li": {"id"}}  # notes, as webnotes leaves them
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # A page is "short" when its article is both few words and a small part of the page: a paywall,
@@ -49,6 +51,7 @@ def read(path: Path, data: bytes) -> RawDocument:
     _flatten_headings(tree)
     meta = _page_metadata(tree)
     published = article_body(tree)  # what the page gives machines, read before its scripts go
+    notes = webnotes.collect(tree)  # before the selection, which keeps no link: references become marks
     selection = webarticle.select(tree)
     meta = {**selection.metadata, **meta}  # the page's own <meta> and <h1> first, trafilatura's fill gaps
     if selection.root is None:
@@ -56,6 +59,7 @@ def read(path: Path, data: bytes) -> RawDocument:
             return _from_article_body(published, meta, selection.dropped)
         raise ReaderError("has no article text", _NO_TEXT_HINT)
     dropped = selection.dropped + boilerplate.strip(selection.root) + _images(selection.root)
+    webnotes.place(selection.root, notes)
     _languages_as_spans(selection.root)
     fragment = lxml.html.tostring(selection.root, encoding="unicode")
     clean = nh3.clean(fragment, tags=_KEEP_TAGS, attributes=_KEEP_ATTRS, url_schemes={"http", "https"},
