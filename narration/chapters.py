@@ -33,7 +33,7 @@ def of(document: Document) -> list[Chapter]:
     if not document.toc:
         return [Chapter(s.title, s.level, (i,)) for i, s in enumerate(document.sections)]
     toc = document.toc
-    if toc[0].section > 0:  # text before the first listed chapter (an imprint read on request)
+    if toc[0].section > 0:  # text before the first listed chapter is a chapter of its own
         toc = (TocEntry(0, document.sections[0].title, toc[0].level),) + toc
     starts = [entry.section for entry in toc] + [len(document.sections)]
     return [Chapter(entry.title, entry.level, tuple(range(start, end)))
@@ -68,8 +68,6 @@ def from_toc(sections: tuple[Section, ...] | list[Section], entries) -> tuple[To
         last = index
     if not found:
         return ()
-    if found[0].section > 0:  # text before the first listed chapter is a chapter of its own
-        found.insert(0, TocEntry(0, sections[0].title, found[0].level))
     top = min(entry.level for entry in found)
     return tuple(replace(entry, level=entry.level - top + 1) for entry in found)
 

@@ -53,9 +53,22 @@ A11Y_SUMMARY = {
            "Images have alternative text."),
 }
 def _has_pages(doc) -> bool:
-    """Whether the book keeps print page breaks (ebooklib then writes the page list from them:
-    they are the only elements of ours with both an ``epub:type`` and an id)."""
-    return any(span.kind == "pagebreak" for sentence in doc.sentences() for span in sentence.spans)
+    """Whether the book keeps print page breaks (in its text, or in its matter's pages)."""
+    return any(span.kind == "pagebreak" for sentence in doc.sentences() for span in sentence.spans) or \
+        any('role="doc-pagebreak"' in matter.html for matter in doc.matter)
+
+
+def page_list(spine) -> list[tuple[str, str, str]]:
+    """(file, id, label) of every print page break, in reading order. Ours are the elements with
+    ``role="doc-pagebreak"``; ebooklib's own list takes every element with an ``epub:type`` and an
+    id, notes and their references too (Ace: "page list must reference page breaks")."""
+    found = []
+    for page in spine:
+        if isinstance(page, _Page) and b"doc-pagebreak" in page.content:
+            root = etree.fromstring(page.content)
+            found += [(page.file_name, e.get("id"), e.get("aria-label") or e.get("id")) for e in root.iter()
+                      if e.get("role") == "doc-pagebreak" and e.get("id")]
+    return found
 
 
 UI = {"de": {"toc": "Inhalt", "cover": "Cover", "landmarks": "Orientierungspunkte", "pages": "Seiten",
@@ -122,10 +135,11 @@ class _DatedZip(zipfile.ZipFile):
 
 
 class _Writer(epub.EpubWriter):
-    """Three changes to ebooklib's writer: the package element gets xml:lang (Ace
+    """Four changes to ebooklib's writer: the package element gets xml:lang (Ace
     rightly asks for it); audio is streamed from disk into the zip, stored
     uncompressed (MP3 does not deflate), so a ten-hour book never sits in memory;
-    and every zip entry is dated by the build, not the clock (reproducible)."""
+    every zip entry is dated by the build, not the clock (reproducible); and the
+    page list is ours, of page breaks only."""
 
     def write(self):
         mtime = self.options["mtime"]
@@ -136,6 +150,22 @@ class _Writer(epub.EpubWriter):
         self._write_opf()
         self._write_items()
         self.out.close()
+
+    def _get_nav(self, item):
+        """ebooklib's navigation document, with our page list (see ``page_list``)."""
+        nav = super()._get_nav(item)
+        pages = self.options.get("page_list") or []
+        if not pages:
+            return nav
+        root = etree.fromstring(nav)
+        xhtml, ops = "{http://www.w3.org/1999/xhtml}", "{http://www.idpf.org/2007/ops}"
+        body = root.find(f"{xhtml}body")
+        listing = etree.SubElement(body, f"{xhtml}nav", {f"{ops}type": "page-list", "id": "pages", "hidden": "hidden"})
+        etree.SubElement(listing, f"{xhtml}h2").text = self.options.get("pages_title", "Pages")
+        entries = etree.SubElement(listing, f"{xhtml}ol")
+        for file_name, ident, label in pages:
+            etree.SubElement(etree.SubElement(entries, f"{xhtml}li"), f"{xhtml}a", {"href": f"{file_name}#{ident}"}).text = label
+        return etree.tostring(root, pretty_print=True, encoding="utf-8", xml_declaration=True)
 
     def _write_opf_metadata(self, root):
         root.set("{http://www.w3.org/XML/1998/namespace}lang", self.book.language)
@@ -278,14 +308,10 @@ class EpubWriter(Writer):
         for _, shown in end:
             book.add_item(shown)
             spine.append(shown)
-        listed = {position: [epub.Link(shown.file_name, m.title, f"toc-{shown.id}") for m, shown in matter
-                             if m.kind not in ("titlepage", "halftitlepage")] for position, matter in placed.items()}
         for matter, shown in (pair for matter in placed.values() for pair in matter):
             if matter.kind == "index":
                 book.guide.append({"type": "index", "href": shown.file_name, "title": matter.title})
-        book.toc = listed.get(0, []) + _nested_toc(
-            [(chapter.level, epub.Link(pages[chapter.sections[0]].file_name, chapter.title, f"toc-{number}"))
-             for number, chapter in enumerate(chapters_of(doc), 1)]) + listed.get(len(doc.sections), [])
+        book.toc = _contents(doc, pages, placed)
         book.spine = spine
         book.add_metadata(None, "meta", clock(total_ms), {"property": "media:duration"})  # the overlays' sum
         colophon = self._colophon(ctx, ui)
@@ -297,7 +323,8 @@ class EpubWriter(Writer):
         final = ctx.path(f"{ctx.slug}.epub")
         with replacing(final) as temp:
             writer = _Writer(str(temp), book, {"mtime": ctx.modified or _modified(), "landmark_title": ui["landmarks"],
-                                               "epub3_pages": _has_pages(ctx.doc), "pages_title": ui["pages"]})
+                                               "epub3_pages": False, "page_list": page_list(spine),
+                                               "pages_title": ui["pages"]})
             writer.process()
             writer.write()
         ctx.files["epub"] = final
@@ -388,6 +415,17 @@ def _matter_pages(doc, lang: str, lexicons) -> list[_Page]:
                 link.set("href", target[len(name):] if target.startswith(f"{name}#") else target)
         pages.append(_Page(f"matter-{n}", name, matter.title, lang, fragment(node), "css/narration.css", lexicons))
     return pages
+
+
+def _contents(doc, pages, placed) -> list:
+    """Our table of contents: the chapters (:mod:`narration.chapters`), nested by level, with the
+    matter before and after them (a title page is not listed: the book opens with it)."""
+    listed = {position: [epub.Link(shown.file_name, m.title, f"toc-{shown.id}") for m, shown in matter
+                         if m.kind not in ("titlepage", "halftitlepage")] for position, matter in placed.items()}
+    chapters = _nested_toc([(chapter.level, epub.Link(pages[chapter.sections[0]].file_name, chapter.title,
+                                                      f"toc-{number}"))
+                            for number, chapter in enumerate(chapters_of(doc), 1)])
+    return listed.get(0, []) + chapters + listed.get(len(doc.sections), [])
 
 
 def _matter_placed(doc, matter_pages) -> dict[int, list]:
