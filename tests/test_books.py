@@ -47,6 +47,8 @@ def test_matter_is_told_by_its_type_or_its_content():
     assert matter_of(page(register)) == "index"
     assert matter_of(page("<p>Die Reise</p><p>Roman</p>"), title="Die Reise").startswith("title page")
     assert matter_of(page("<p>Die Reise begann im Mai, als alle schliefen.</p>")) is None
+    assert matter_of(page("<h1>Die Reise</h1><p>Roman</p>"), title="Die Reise").startswith("title page")
+    assert matter_of(page("<h1>Maße</h1><p>Die Erde ist groß.</p>"), title="Die Erde") is None  # a short chapter
 
 
 def test_a_pandoc_made_book_is_read_without_its_navigation(tmp_path):
@@ -621,3 +623,26 @@ def test_a_web_pages_notes_are_notes_wherever_the_page_has_them(tmp_path, refere
     assert [b.sentences[0].text for s in doc.sections for b in s.blocks if b.kind == "note"] == [
         "Ein Dampfschiff, gebaut 1880."]
     assert "↑" not in " ".join(item.speech for item in build_script(doc))
+
+
+def test_a_note_in_a_table_links_both_ways_and_an_empty_header_is_a_cell(tmp_path):
+    """Populäre Astronomie has a note reference in a table cell and tables whose corner header is
+    empty: the reference gets its id (the note's way back lands), the empty header is a plain cell
+    (axe: a header names its column); EPUBCheck and Ace find nothing."""
+    from test_epub import epubcheck
+
+    book = pandoc_book(tmp_path, "---\ntitle: Die Erde\nlang: de\n---\n\n# Maße\n\nDie Erde ist groß.\n\n"
+                       "|      | Umfang            |\n|------|-------------------|\n"
+                       "| Erde | 40000 km[^1]      |\n| Mond | 10921 km          |\n\n"
+                       "[^1]: Am Äquator gemessen.\n")
+    out = tmp_path / "out"
+    done = run_cli(book, "--engine", "espeak", "--formats", "epub", "--out", out, "--cache-dir", tmp_path / "cache")
+    assert done.returncode == 0, done.stderr
+    epub = out / "buch" / "buch.epub"
+    with zipfile.ZipFile(epub) as archive:
+        page = archive.read("EPUB/section-01.xhtml").decode()
+    back = re.search(r'<a href="#([^"]+)" role="doc-backlink"', page).group(1)
+    assert f'id="{back}"' in page and "<th scope=\"col\"></th>" not in page
+    report = epubcheck(epub)
+    assert "Messages: 0 fatals / 0 errors / 0 warnings" in report, report
+    assert ace_violations(epub, tmp_path) == []

@@ -131,8 +131,9 @@ def matter_of(xhtml: bytes, properties: str = "", title: str = "") -> str | None
         return "index"
     if words < 150 and _IMPRINT.search(text):
         return "imprint"
-    if title and words < 100 and " ".join(title.split()).casefold() in text.casefold():
-        return "title page (the intro says title and author)"
+    folded = " ".join(title.split()).casefold()
+    if title and words < 100 and folded in text.casefold() and all(h.casefold() in folded for h in headings):
+        return "title page (the intro says title and author)"  # a short first page with no heading of its own
     return None
 
 

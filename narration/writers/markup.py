@@ -181,7 +181,7 @@ def _render_group(parent, kind: str, blocks: list[Block], image_src, notes: Note
         for block in blocks:
             _render_note(parent, block, notes)
     elif kind == "table_cell":
-        _render_table(parent, blocks)
+        _render_table(parent, blocks, notes)
     elif kind == "figure":
         for block in blocks:
             src = image_src(block)
@@ -190,11 +190,11 @@ def _render_group(parent, kind: str, blocks: list[Block], image_src, notes: Note
                 el(figure, "img", src=src, alt=block.alt or " ".join(s.text for s in block.sentences))
                 if block.sentences or block.credit:
                     caption = el(figure, "figcaption")
-                    sentence_spans(caption, block.sentences)
+                    sentence_spans(caption, block.sentences, notes)
                     _credit(caption, block.credit)
             else:  # no usable image: the description stands as text
                 description = el(parent, "p", id=block.id, class_="figure-description")
-                sentence_spans(description, block.sentences)
+                sentence_spans(description, block.sentences, notes)
                 _credit(description, block.credit)
 
 
@@ -225,7 +225,9 @@ def _credit(parent, credit: str) -> None:
         el(parent, "small", credit, class_="credit")
 
 
-def _render_table(parent, cells: list[Block]) -> None:
+def _render_table(parent, cells: list[Block], notes: NoteLinks | None = None) -> None:
+    """A table as its rows and cells; a header cell with no text is a plain cell (a header must
+    name its column: axe's empty-table-header), and a note reference in a cell links as in text."""
     table = el(parent, "table")
     rows: dict[int, dict[int, Block]] = {}
     for cell in cells:
@@ -240,8 +242,8 @@ def _render_table(parent, cells: list[Block]) -> None:
             tr = el(section, "tr")
             for c in range(width):
                 cell = rows[r].get(c)
-                header = part == "thead"
+                header = part == "thead" and cell is not None and any(s.text.strip() for s in cell.sentences)
                 td = el(tr, "th" if header else "td", scope="col" if header else None)
                 if cell is not None:
                     td.set("id", cell.id)
-                    sentence_spans(td, cell.sentences)
+                    sentence_spans(td, cell.sentences, notes)
