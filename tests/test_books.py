@@ -235,6 +235,12 @@ def test_notes_are_notes_not_read_and_never_glued(tmp_path):
     assert ace_violations(result.out_dir / f"{result.slug}.epub", tmp_path) == []
     player = (result.out_dir / "index.html").read_text(encoding="utf-8")
     assert 'id="note-2-ref"' in player and '<aside id="note-3" role="doc-footnote"' in player
+    assert '<section class="notes" aria-label="Anmerkungen"><aside id="note-1"' in player  # its chapter's notes list
+    from browser import axe_violations, browser, served
+
+    with served(result.out_dir.parent) as base, browser() as tab:
+        tab.goto(f"{base}/{result.slug}/index.html")
+        assert axe_violations(tab) == []
 
 
 @pytest.mark.parametrize("name, count", [

@@ -51,11 +51,15 @@ class NoteLinks:
     reference's, ``<id>-ref``) to the file it is in ("" for this one). A note that is not in the
     document gets no link, and each reference id is given once."""
 
-    def __init__(self, home: dict[str, str], here: str = "", mode: str = "skip", language: str = "de"):
+    def __init__(self, home: dict[str, str], here: str = "", mode: str = "skip", language: str = "de",
+                 listed: bool = False):
         self.home, self.here, self.given = home, here, set()
         self.back_label = label("backlink", language)  # the way back's accessible name, in the book's language
+        self.list_label = label("notes", language)
         self.read = mode != "skip"  # the notes are heard: their sentences are spans the overlays play
-        self.at_end = mode == "end-of-chapter"  # shown (and heard) after the chapter's text, in order
+        # shown after the chapter's text, as a list: when heard so, and where asked (the player) unless
+        # they are heard where they stand (what is highlighted follows what is heard)
+        self.at_end = mode == "end-of-chapter" or (listed and mode != "inline")
 
     def href(self, target: str) -> str | None:
         if target not in self.home:
@@ -157,7 +161,11 @@ def render_section(parent, section: Section, heading_level: int, intro: list[Scr
     notes = notes if notes is not None else NoteLinks({b.ref: "" for b in section.blocks if b.kind == "note" and b.ref})
     in_order = section.blocks_notes_last() if notes.at_end else section.blocks
     for (kind, group), blocks in groupby(in_order, key=lambda b: (b.kind, b.group if b.kind != "paragraph" else b.id)):
-        _render_group(node, kind, list(blocks), image_src, notes)
+        blocks = list(blocks)
+        if kind == "note" and notes.at_end:  # the chapter's notes, as a list of their own after its text
+            _render_group(el(node, "section", class_="notes", aria_label=notes.list_label), kind, blocks, image_src, notes)
+        else:
+            _render_group(node, kind, blocks, image_src, notes)
     if epub_types:
         for element in node.iter():
             if element.get("role") in _EPUB_TYPES:

@@ -99,7 +99,8 @@ class PlayerWriter(Writer):
         cues = {cue.id: cue for cue in ctx.timeline.cues}
         languages = {s.id: [x for x in s.spans if x.kind == "lang"] for s in ctx.doc.sentences() if s.spans}
         texts = {s.id: s.text for s in ctx.doc.sentences() if s.spans}  # without the note marks shown in them
-        links = NoteLinks(note_homes(ctx.doc, lambda index: ""), mode=ctx.options.build.notes, language=lang)
+        links = NoteLinks(note_homes(ctx.doc, lambda index: ""), mode=ctx.options.build.notes, language=lang,
+                          listed=True)  # a chapter's notes as a list after its text
         body = etree.Element("body")
         el(body, "a", LABELS["skip"], href="#text", class_="skip")
         header = el(body, "header")
