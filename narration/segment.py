@@ -130,8 +130,8 @@ _ROMAN = re.compile(r"[IVXLC]+")
 
 def _split_after_dots(sentence: str) -> list[str]:
     """Where SoMaJo took a full stop for an abbreviation's: after a Roman numeral ('Elisabeth II. Sie
-    ...'), a hyphenated name ('aus Rottal-Inn. In ...') or an abbreviation that ends sentences ('im 12.
-    Jh. Später ...'), a word that opens sentences begins a new one."""
+    ...'), a hyphenated name ('aus Rottal-Inn. In ...'), an elided 'es' ('zwingen wir’s. Und ...') or an
+    abbreviation that ends sentences ('im 12. Jh. Später ...'), a word that opens sentences begins a new one."""
     from .speech import data
     from .speech.classes.abbreviation import expansion
 
@@ -143,7 +143,8 @@ def _split_after_dots(sentence: str) -> list[str]:
         tail = sentence[max(start, match.start(1) - 3):match.end(1) + 1]
         final = any(tail.endswith(a) for a in data.words("final_abbreviations.txt"))
         hyphenated = "-" in token and token[-1].isalpha() and expansion(token.rsplit("-", 1)[-1] + ".") is None
-        if final or _ROMAN.fullmatch(token) or hyphenated:
+        elided = token.endswith(("’s", "'s"))  # 'zwingen wir’s. Und …': SoMaJo took 's.' for an abbreviation
+        if final or _ROMAN.fullmatch(token) or hyphenated or elided:
             pieces.append(sentence[start:match.start(1) + len(token) + 1])
             start = match.end()
     pieces.append(sentence[start:])

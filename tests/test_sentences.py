@@ -35,6 +35,7 @@ from narration.segment import split_sentences
     # four digits and a full stop: an ordinal after an article, else a year that ends the sentence
     ("Er feierte den 1000. Sieg in Berlin. Dann ging er.", ["Er feierte den 1000. Sieg in Berlin.", "Dann ging er."]),
     ("Das gilt seit 2015. Experten sind skeptisch.", ["Das gilt seit 2015.", "Experten sind skeptisch."]),
+    ("Ja, bald zwingen wir’s. Und dann fahren wir.", ["Ja, bald zwingen wir’s.", "Und dann fahren wir."]),
 ])
 def test_german_sentences(text, expected):
     assert split_sentences(text) == expected

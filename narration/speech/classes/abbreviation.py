@@ -40,7 +40,7 @@ def _pattern() -> str:
         else:
             body += r"(?![\wÄÖÜäöü])"
         parts.append(body)
-    return rf"(?<![\wÄÖÜäöü.])(?:{'|'.join(parts)})"
+    return rf"(?<![\wÄÖÜäöü.’'])(?:{'|'.join(parts)})"  # "wir’s." is not "wir' siehe"
 
 
 # a street abbreviated inside its name: 'Goethestr.' -> 'Goethestraße' ('Str.' alone is in the table)
