@@ -141,10 +141,21 @@ def _metadata(meta: dict, sections: list[Section], path: Path) -> Metadata:
         publisher=text("publisher"),
         description=text("description", "abstract", "summary"),
         rights=text("rights", "license"),
-        identifier=text("identifier", "isbn") or f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'narration:' + slugify(path.stem))}",
+        identifier=_identifier(text("identifier", "isbn"))
+        or f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'narration:' + slugify(path.stem))}",
         cover=_vetted_image(str(meta.get("cover") or meta.get("cover-image") or ""), path),
         source_url=_source_url(text("source_url", "url"), path),
     )
+
+
+def _identifier(value: str) -> str:
+    """The source's identifier, unless it says it is a UUID and is none (EPUBCheck OPF-085): then ours."""
+    if value.lower().startswith("urn:uuid:"):
+        try:
+            uuid.UUID(value[9:])
+        except ValueError:
+            return ""
+    return value
 
 
 def _source_url(value: str, path: Path) -> str:

@@ -652,3 +652,66 @@ def test_a_note_in_a_table_links_both_ways_and_an_empty_header_is_a_cell(tmp_pat
     report = epubcheck(epub)
     assert "Messages: 0 fatals / 0 errors / 0 warnings" in report, report
     assert ace_violations(epub, tmp_path) == []
+
+
+def handmade_epub(path: Path, title: str, documents: dict[str, str]) -> Path:
+    """A minimal EPUB 3 written by hand: its documents' bodies in spine order, a nav listing them."""
+    opf = ('<?xml version="1.0" encoding="utf-8"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" '
+           'unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">'
+           f'urn:uuid:0</dc:identifier><dc:title>{title}</dc:title><dc:language>de</dc:language></metadata><manifest>'
+           '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>'
+           + "".join(f'<item id="d{n}" href="{name}" media-type="application/xhtml+xml"/>'
+                     for n, name in enumerate(documents)) + "</manifest><spine>"
+           + "".join(f'<itemref idref="d{n}"/>' for n in range(len(documents))) + "</spine></package>")
+    nav = page('<nav epub:type="toc"><ol>' + "".join(f'<li><a href="{name}">{name}</a></li>' for name in documents)
+               + "</ol></nav>")
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        book.writestr("META-INF/container.xml", '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:'
+                      'names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" '
+                      'media-type="application/oebps-package+xml"/></rootfiles></container>')
+        book.writestr("OEBPS/content.opf", opf)
+        book.writestr("OEBPS/nav.xhtml", nav)
+        for name, body in documents.items():
+            book.writestr(f"OEBPS/{name}", page(body))
+    return path
+
+
+PG_HEADER = ('<header class="pg-boilerplate pgheader" id="pg-header" lang="en"><h2>The Project Gutenberg eBook of '
+             'Die Reise</h2><p>This ebook is for the use of anyone anywhere in the United States and most other parts '
+             'of the world at no cost and with almost no restrictions whatsoever.</p><div id="pg-start-separator">'
+             '<span>*** START OF THE PROJECT GUTENBERG EBOOK DIE REISE ***</span></div></header>')
+PG_FOOTER = ('<footer class="pg-boilerplate pgheader" id="pg-footer" lang="en"><div id="pg-end-separator"><span>*** END '
+             'OF THE PROJECT GUTENBERG EBOOK DIE REISE ***</span></div><p>Updated editions will replace the previous '
+             'one.</p><p>THE FULL PROJECT GUTENBERG LICENSE. PLEASE READ THIS BEFORE YOU DISTRIBUTE THIS WORK.</p>'
+             '</footer>')
+OLD_PG = ("<pre>The Project Gutenberg EBook of Die Reise\n\nThis eBook is for the use of anyone anywhere at no cost.\n\n"
+          "*** START OF THIS PROJECT GUTENBERG EBOOK DIE REISE ***</pre>")
+
+
+@pytest.mark.parametrize("header, footer", [(PG_HEADER, PG_FOOTER), (OLD_PG, "<p>*** END OF THIS PROJECT GUTENBERG "
+                                            "EBOOK DIE REISE ***</p><p>This file should be named reise.txt.</p>")])
+def test_a_gutenberg_books_header_and_licence_are_shown_not_read(tmp_path, header, footer):
+    """Project Gutenberg puts its English header and its licence inside the text's documents (by
+    ebookmaker's ids, or, in older books, between START and END lines): they are pages of the book
+    that are shown, never read; the chapter beside them is read whole."""
+    text = "<p>Es war einmal ein Schiff. Es fuhr weit hinaus, bis an das Ende der bekannten Welt.</p>"
+    book = handmade_epub(tmp_path / "reise.epub", "Die Reise", {
+        "c1.xhtml": header + "<h1>Erstes Kapitel</h1>" + text,
+        "c2.xhtml": "<h1>Zweites Kapitel</h1><p>Dann kam es zurück, nach vielen Jahren auf See.</p>" + footer,
+        "c3.xhtml": "<h2>Section 1. General Terms of Use</h2><p>By reading or using any part of this work, you "
+                    "indicate that you have read and accept all the terms of this license.</p>"})
+    doc = load(book)
+    spoken = " ".join(item.text for item in build_script(doc))
+    assert "Es war einmal ein Schiff." in spoken and "Dann kam es zurück, nach vielen Jahren auf See." in spoken
+    assert "Gutenberg" not in spoken and "license" not in spoken.lower() and "***" not in spoken
+    assert [s.title for s in doc.sections] == ["Erstes Kapitel", "Zweites Kapitel"]
+    shown = " ".join(m.html for m in doc.matter)
+    assert "START OF TH" in shown and "END OF TH" in shown and "General Terms of Use" in shown
+    from test_epub import epubcheck
+
+    done = run_cli(book, "--engine", "espeak", "--formats", "epub", "--out", tmp_path / "out",
+                   "--cache-dir", tmp_path / "cache")
+    assert done.returncode == 0, done.stderr
+    report = epubcheck(tmp_path / "out" / "reise" / "reise.epub")  # its bad "urn:uuid:0" is replaced by ours
+    assert "Messages: 0 fatals / 0 errors / 0 warnings" in report, report

@@ -25,6 +25,7 @@ from lxml import etree
 
 from ..errors import ReaderError
 from .base import RawDocument
+from . import furniture
 from .matter import kept as matter_kept
 from .pandoc_ast import NOTE_KINDS, convert, joined_headings, to_raw_document
 
@@ -40,6 +41,7 @@ _MATTER_TYPES = {  # epub:type (EPUB Structural Semantics) or role -> why it is 
     "halftitlepage": "half-title page", "copyright-page": "imprint", "imprint": "imprint",
     "colophon": "colophon", "doc-colophon": "colophon", "index": "index", "doc-index": "index",
 }
+_LICENCE = "Project Gutenberg's licence"  # every document after the END line of a Gutenberg book
 _NOTE_SECTIONS = {"footnotes", "endnotes", "rearnotes", "doc-endnotes", "doc-footnotes"}
 _IMPRINT = re.compile(r"Nachdruck verboten|Alle Rechte vorbehalten|All rights reserved|Copyright|©|ISBN", re.I)
 _INDEX_HEADING = re.compile(r"\s*(Register|Sachregister|Namensregister|Personenregister|Index)\s*\.?\s*$", re.I)
@@ -55,7 +57,7 @@ def read(path: Path, data: bytes) -> RawDocument:
     manifest = {item.get("id"): item for item in opf.iter(f"{OPF}item")}
     titles = _titles(opf)
     title = titles.get("title", "")
-    skipped, dropped, rewritten, matter, text_seen, waiting = [], [], {}, [], False, 0
+    skipped, dropped, rewritten, matter, text_seen, waiting, ended = [], [], {}, [], False, 0, False
     folder = PurePosixPath(opf_name).parent
     for itemref in opf.iter(f"{OPF}itemref"):
         item = manifest.get(itemref.get("idref"))
@@ -67,7 +69,7 @@ def read(path: Path, data: bytes) -> RawDocument:
         except KeyError:
             content, why = b"", "missing from the book"
         else:
-            why = matter_of(content, item.get("properties", ""), "" if text_seen else title)
+            why = _LICENCE if ended else matter_of(content, item.get("properties", ""), "" if text_seen else title)
         text_seen = text_seen or not why
         if not why:  # the matter kept since the last text stands before this
             matter[len(matter) - waiting:] = [replace(m, before=PurePosixPath(name).name)
@@ -80,8 +82,17 @@ def read(path: Path, data: bytes) -> RawDocument:
             if shown is not None:
                 matter.append(shown)
                 waiting += 1
-        elif (kept := notes_pandoc_keeps(content)) is not None:
-            rewritten[name] = kept
+            continue
+        base = PurePosixPath(name).name
+        without, parts, ended = furniture.cut(content, ended)  # Project Gutenberg's header and licence
+        for part in parts:
+            dropped.append((f"{item.get('href', '')} (part)", part.why))
+            if (shown := matter_kept(part.xhtml, base, part.why, part.front)) is not None:
+                matter.append(replace(shown, before=base) if part.front else shown)
+        content = without or content
+        kept = notes_pandoc_keeps(content)
+        if kept is not None or without is not None:
+            rewritten[name] = kept or content
     if skipped or rewritten:
         for itemref in skipped:
             itemref.getparent().remove(itemref)

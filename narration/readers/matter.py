@@ -23,6 +23,7 @@ KEPT = {  # why matter_of left a document out -> its kind (epub:type) when it is
     "table of contents": "toc", "a page of links into the book (a table of contents)": "toc",
     "list of illustrations": "loi", "list of tables": "lot", "imprint": "imprint", "colophon": "colophon",
     "index": "index", "title page (the intro says title and author)": "titlepage", "half-title page": "halftitlepage",
+    "Project Gutenberg's header": "imprint", "Project Gutenberg's licence": "imprint",
 }
 _BLOCKS = {"p", "div", "section", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "ol", "ul", "li", "dl",
            "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "blockquote", "figure",
