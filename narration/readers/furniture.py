@@ -17,6 +17,8 @@ from importlib import resources
 
 from lxml import etree
 
+from .webarticle import cut as cut_out  # an element out, the text after it kept
+
 _XHTML = "http://www.w3.org/1999/xhtml"
 
 
@@ -77,7 +79,7 @@ def cut(xhtml: bytes, ended: bool = False) -> tuple[bytes | None, list[Part], bo
                   _document(group), is_front) for group, is_front in ((front, True), (back, False)) if group]
     for element in front + back:
         if element.getparent() is not None:
-            _drop(element)
+            cut_out(element)
     if not parts:
         return None, [], ended
     return etree.tostring(root, xml_declaration=True, encoding="utf-8"), parts, ended
@@ -124,14 +126,3 @@ def _document(elements) -> bytes:
 
 def _local(element) -> str:
     return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
-
-
-def _drop(element) -> None:
-    parent, tail = element.getparent(), element.tail
-    if tail and tail.strip():
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(element)

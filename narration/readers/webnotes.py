@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .webarticle import cut  # an element out, the text after it kept
+
 _REF_KINDS = {"doc-noteref", "noteref", "footnote-ref", "refnote", "reference", "fn-ref"}
 _BACK_KINDS = {"doc-backlink", "backlink", "footnote-back", "backref", "footnote-backref", "mw-cite-backlink"}
 _BACK_GLYPHS = re.compile(r"^\s*[↩↑^⤴]\ufe0e?\ufe0f?\s*$")
@@ -47,7 +49,7 @@ def collect(tree) -> Notes:
             text = _text(element)
             if text and len(text) <= _LONGEST_NOTE and not any(a in element.iter("a") for a, _ in links):
                 found.texts[ident] = text
-                _drop(element)
+                cut(element)
     for a, target in links:
         if target not in found.texts or a.getparent() is None:
             continue
@@ -57,7 +59,7 @@ def collect(tree) -> Notes:
         holder = parent if parent.tag == "sup" and len(parent) == 1 and not (parent.text or "").strip() else a
         mark = f"\ue010{len(found.references) - 1}\ue011"
         holder.tail = mark + ((a.tail or "") if holder is not a else "") + (holder.tail or "")
-        _drop(holder)  # the mark, and what followed, stay where it was
+        cut(holder)  # the mark, and what followed, stay where it was
     return found
 
 
@@ -113,17 +115,5 @@ def _text(element) -> str:
     for a in list(note.iter("a")):
         kinds = set(f"{a.get('class', '')} {a.get('role', '')}".split())
         if kinds & _BACK_KINDS or _BACK_GLYPHS.match("".join(a.itertext())):
-            _drop(a)
+            cut(a)
     return " ".join("".join(note.itertext()).split())
-
-
-def _drop(element) -> None:
-    """Remove an element, keeping the text after it."""
-    parent, tail = element.getparent(), element.tail
-    if tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(element)
