@@ -144,6 +144,10 @@ class NounLexicon:
                 return found
         return ""
 
+    def exact(self, word: str) -> str:
+        """The word's analyses if the table holds the word itself (not as a compound's last part)."""
+        return self.table.get(word) or ""
+
     def is_noun(self, word: str) -> bool:
         return bool(self.analyses(word))
 

@@ -1,23 +1,36 @@
 """Gender-inclusive forms: 'Schüler:innen', 'Lehrer*innen', 'ÄrztInnen' -> 'Schülerinnen
 und Schüler', 'Ärztinnen und Ärzte' (both forms said, as German speakers read them
 aloud); the masculine form is looked up in the noun lexicon ('Kolleg' -> 'Kollegen')."""
+from .. import data
+
 NAME = "gender"
 PATTERN = (r"(?<![\w])(?P<stem>[A-ZÄÖÜ][a-zäöüß]+)(?:[*:_/]|/-)(?P<suffix>innen|in)(?![\w])"
            r"|(?<![\w])(?P<stem2>[A-ZÄÖÜ][a-zäöüß]+)(?P<suffix2>Innen|In)(?![\w])")
 
 
 def _masculine(stem: str, nouns, reading: str) -> str:
-    """The first of stem, stem+e, stem+en, stem+n that the lexicon knows in ``reading``
-    ("pn": nominative plural, "mn": masculine nominative singular)."""
-    for candidate in (stem, stem + "e", stem + "en", stem + "n"):
-        analyses = nouns.analyses(candidate)
-        if reading in (analyses[i:i + 2] for i in range(0, len(analyses), 2)):
-            return candidate
+    """The first of stem, stem+e, stem+en, stem+n that the noun table holds in ``reading``
+    ("pn": nominative plural, "mn": masculine nominative singular); else, for a plural, by the
+    stem's ending ("Autor" -> "Autoren", data/masculine_plurals.tsv); else as a compound's last part."""
+    candidates = (stem, stem + "e", stem + "en", stem + "n")
+    for exact, lookup in ((True, nouns.exact), (False, nouns.analyses)):
+        for candidate in candidates:
+            analyses = lookup(candidate)
+            if reading in (analyses[i:i + 2] for i in range(0, len(analyses), 2)):
+                return candidate
+        if exact and reading == "pn":
+            endings = data.rows("masculine_plurals.tsv")
+            ending = next((e for e in sorted(endings, key=len, reverse=True) if stem.endswith(e)), None)
+            if ending is not None:
+                return stem + (endings[ending][0] if endings[ending] else "")
     return stem
 
 
 def verbalise(match, ctx):
     stem = match["stem"] or match["stem2"]
+    if match["stem2"] and not (ctx.nouns.analyses(stem) or any(  # 'LinkedIn': a name, not 'Linked' + 'In'
+            ctx.nouns.exact(stem + end) for end in ("e", "en", "n"))):
+        return None
     if (match["suffix"] or match["suffix2"]).lower() == "innen":
         return f"{stem}innen und {_masculine(stem, ctx.nouns, 'pn')}"
     return f"{stem}in oder {_masculine(stem, ctx.nouns, 'mn')}"
