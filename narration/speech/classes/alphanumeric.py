@@ -2,7 +2,8 @@
 '6aus49' -> 'sechs aus neunundvierzig', 'Park4Night' -> 'Park vier Night', 'sb002' -> 'sb null null
 zwei'. Each run of digits is a number (with leading zeros, digit by digit) and each run of letters
 stays a word. Codes in capitals ('G7', 'A380') are the cardinal class's; '2er', '3fach', '1990er'
-(digits, then letters only) belong to the number classes."""
+(digits, then letters only) belong to the number classes. A long hexadecimal id (a commit, an image's
+object id: twelve and more of 0-9 and a-f, both mixed in) is not said: it means nothing heard."""
 import re
 
 from .. import numbers
@@ -12,9 +13,12 @@ _L = "A-Za-zÄÖÜäöüß"
 PATTERN = (rf"(?<![\w.,])(?=[\w]*[a-zäöüß])"
            rf"(?:[{_L}]+\d+[{_L}\d]*|\d+[{_L}]+\d+[{_L}\d]*)(?![\w])")
 _RUNS = re.compile(r"\d+|\D+")
+_HEX_ID = re.compile(r"(?=(?:[a-f]*\d){3})(?=(?:\d*[a-f]){2})[0-9a-f]{12,}")
 
 
 def verbalise(match, ctx):
+    if _HEX_ID.fullmatch(match.group(0)):  # a hash or an object id ('61979e4b849388…'): nothing to hear
+        return " "
     words = []
     for run in _RUNS.findall(match.group(0)):
         if run.isdigit():
