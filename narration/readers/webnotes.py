@@ -85,7 +85,11 @@ def place(root, notes: Notes) -> None:
 def _links_for_marks(element, attribute: str, value: str, notes: Notes, order: list[str]) -> None:
     pieces = _MARK.split(value)  # text, mark number, text, ...
     setattr(element, attribute, pieces[0])
-    parent, position = (element, 0) if attribute == "text" else (element.getparent(), element.getparent().index(element) + 1)
+    if attribute == "text":  # the links go first inside the element, else right after it
+        parent, position = element, 0
+    else:
+        parent = element.getparent()
+        position = parent.index(element) + 1
     for offset, (number, text) in enumerate(zip(pieces[1::2], pieces[2::2])):
         label, target = notes.references[int(number)]
         if target not in order:
