@@ -23,9 +23,13 @@ def spell(letters: str) -> str:
     return "-".join(names[ch.upper()][0] if ch.upper() in names else ch for ch in letters)
 
 
+_NO_WORD_END = re.compile(r"(BB|CC|DD|GG|HH|JJ|KK|QQ|VV|WW|XX|ZZ)$")  # 'FACC' is spelled: no German word ends so
+
+
 def pronounceable(word: str) -> bool:
     head = word.upper().replace("SCH", "S")[:4]
-    return len(word) >= 4 and bool(_VOWELS.search(head)) and bool(_VOWELS.search(word.upper()[-3:] + head))
+    return len(word) >= 4 and bool(_VOWELS.search(head)) and bool(_VOWELS.search(word.upper()[-3:] + head)) \
+        and not _NO_WORD_END.search(word.upper())
 
 
 def as_word(word: str, ctx) -> str:
