@@ -5,13 +5,13 @@ from .. import data
 from ..patterns import alternatives
 
 NAME = "symbol"
-PATTERN = rf"(?P<ticker>\+{{2,}})|(?P<dash>\s[–—|-](?=\s))|(?P<crumb>(?<=[^\W\d])\s?[>›](?=\s?[^\W\d]))|(?P<number>#(?=\d))|(?P<bar>\|)|(?P<between>(?<=[^\W\d])[–—](?=[^\W\d]))|(?P<slash>/)|(?P<minus>−)|(?P<symbol>{alternatives(data.rows('symbols.tsv'))})"
+PATTERN = rf"(?P<ticker>\+{{2,}})|(?P<dash>\s[–—|-](?=\s))|(?P<crumb>(?<=[^\W\d]|[“”\"»«)])\s?[>›](?=\s?[„“\"»«(]?\s?[^\W\d]))|(?P<number>#(?=\d))|(?P<bar>\|)|(?P<between>(?<=[^\W\d])[–—](?=[^\W\d]))|(?P<slash>/)|(?P<minus>−)|(?P<symbol>{alternatives(data.rows('symbols.tsv'))})"
 
 
 def verbalise(match, ctx):
     if match["dash"] or match["ticker"]:  # '+++ Eilmeldung +++': a news ticker's marks are a pause
         return ","
-    if match["crumb"]:  # 'Forum > iPhone': a page's path, not "größer als"
+    if match["crumb"]:  # 'Forum > iPhone', '„Sprache & Daten“ > „LTE“': a path, not "größer als"
         return ", "
     if match["between"] or match["bar"]:  # 'Köln–Frankfurt'
         return " "
