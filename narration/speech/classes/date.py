@@ -1,7 +1,8 @@
 """Numeric dates: '24.02.2022', '3.10.', '2026-03-15' -> 'vierundzwanzigster Februar
 zweitausendzweiundzwanzig', with the day's ending from the words before it
 ('am vierundzwanzigsten', 'der dritte'). Written dates ('24. Februar') are
-an ordinal plus a month, and a year after a month is a year."""
+an ordinal plus a month, and a year after a month is a year. Two days of one month: '24./25.12.'
+-> 'vierundzwanzigster und fünfundzwanzigster Dezember', '3.–5.10.' -> '… bis …'."""
 from .. import data, grammar, numbers
 
 NAME = "date"
@@ -9,7 +10,8 @@ MONTHS = grammar.MONTHS
 PATTERN = (r"(?<![\w.,:/-])(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d-])"
            r"|(?P<my>\d{4})-(?P<mm>0[1-9])(?![\d-])"  # '2003-03': March 2003 (a range would not write the 0)
            r"|(?P<zd>\d\d)\.(?P<zm>\d\d)(?![\d.,])"  # '02.03': a day and month written with a zero
-           r"|(?P<d>\d{1,2})\.(?:(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})?|\s(?P<sm>\d{1,2})\.\s?(?P<sy>\d{4}))(?![\d]))")
+           r"|(?:(?P<d0>\d{1,2})\.\s?(?P<link>[/–-])\s?)?"  # '24./25.12.': two days of one month
+           r"(?P<d>\d{1,2})\.(?:(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})?|\s(?P<sm>\d{1,2})\.\s?(?P<sy>\d{4}))(?![\d]))")
 
 
 def spoken_year(text: str) -> str:
@@ -36,7 +38,10 @@ def verbalise(match, ctx):
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
     agreement = grammar.agreement(ctx.before(), [MONTHS[month - 1]], ctx.nouns)
-    spoken = f"{numbers.ordinal(day, grammar.adjective_ending(agreement))} {MONTHS[month - 1]}"
+    ending = grammar.adjective_ending(agreement)
+    spoken = f"{numbers.ordinal(day, ending)} {MONTHS[month - 1]}"
+    if match["d0"] and 1 <= int(match["d0"]) <= 31:  # 'am 24./25.12.': am vierundzwanzigsten und fünfundzwanzigsten
+        spoken = f"{numbers.ordinal(int(match['d0']), ending)} {'und' if match['link'] == '/' else 'bis'} {spoken}"
     if year:
         spoken += " " + spoken_year(year)
     return spoken
