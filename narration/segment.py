@@ -138,12 +138,12 @@ def _split_after_dots(sentence: str) -> list[str]:
     pieces, start = [], 0
     for match in _DOT_THEN_WORD.finditer(sentence):
         token, following = match.group(1), match.group(2)
-        if following not in data.words("sentence_words.txt"):
+        elided = token.endswith(("’s", "'s"))  # 'zwingen wir’s. Und …': SoMaJo took 's.' for an abbreviation
+        if following not in data.words("sentence_words.txt") and not elided:  # after "’s." any word begins one
             continue
         tail = sentence[max(start, match.start(1) - 3):match.end(1) + 1]
         final = any(tail.endswith(a) for a in data.words("final_abbreviations.txt"))
         hyphenated = "-" in token and token[-1].isalpha() and expansion(token.rsplit("-", 1)[-1] + ".") is None
-        elided = token.endswith(("’s", "'s"))  # 'zwingen wir’s. Und …': SoMaJo took 's.' for an abbreviation
         if final or _ROMAN.fullmatch(token) or hyphenated or elided:
             pieces.append(sentence[start:match.start(1) + len(token) + 1])
             start = match.end()

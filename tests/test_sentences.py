@@ -36,6 +36,7 @@ from narration.segment import split_sentences
     ("Er feierte den 1000. Sieg in Berlin. Dann ging er.", ["Er feierte den 1000. Sieg in Berlin.", "Dann ging er."]),
     ("Das gilt seit 2015. Experten sind skeptisch.", ["Das gilt seit 2015.", "Experten sind skeptisch."]),
     ("Ja, bald zwingen wir’s. Und dann fahren wir.", ["Ja, bald zwingen wir’s.", "Und dann fahren wir."]),
+    ("Ein bißchen getroffen hast du’s. Weißt du was?", ["Ein bißchen getroffen hast du’s.", "Weißt du was?"]),
 ])
 def test_german_sentences(text, expected):
     assert split_sentences(text) == expected
