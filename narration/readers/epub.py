@@ -19,13 +19,13 @@ import tempfile
 import zipfile
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote
 
 from lxml import etree
 
 from ..errors import ReaderError
 from .base import RawDocument
 from . import furniture
+from .matter import anchor, local_name
 from .matter import kept as matter_kept
 from .pandoc_ast import NOTE_KINDS, convert, joined_headings, to_raw_document
 
@@ -165,33 +165,26 @@ def book_toc(book: zipfile.ZipFile, opf, folder: PurePosixPath, manifest: dict) 
                                                                           no_network=True))
         except (KeyError, etree.XMLSyntaxError):
             continue
-        found = [(depth, title, _target(name.parent, href)) for depth, title, href in entries(root) if href]
+        found = [(depth, title, anchor(href)) for depth, title, href in entries(root) if href]
         if found:
             return found
     return []
 
 
 def _nav_entries(root):
-    for nav in (e for e in root.iter() if _local(e) == "nav" and "toc" in (e.get(EPUB_TYPE) or "").split()):
-        for link in (e for e in nav.iter() if _local(e) == "a"):
-            depth = sum(1 for e in link.iterancestors() if _local(e) == "ol")
+    for nav in (e for e in root.iter() if local_name(e) == "nav" and "toc" in (e.get(EPUB_TYPE) or "").split()):
+        for link in (e for e in nav.iter() if local_name(e) == "a"):
+            depth = sum(1 for e in link.iterancestors() if local_name(e) == "ol")
             yield depth, " ".join("".join(link.itertext()).split()), link.get("href", "")
 
 
 def _ncx_entries(root):
-    for point in (e for e in root.iter() if _local(e) == "navPoint"):
-        depth = sum(1 for e in point.iterancestors() if _local(e) == "navPoint") + 1
-        label = next((e for e in point if _local(e) == "navLabel"), None)
-        content = next((e for e in point if _local(e) == "content"), None)
+    for point in (e for e in root.iter() if local_name(e) == "navPoint"):
+        depth = sum(1 for e in point.iterancestors() if local_name(e) == "navPoint") + 1
+        label = next((e for e in point if local_name(e) == "navLabel"), None)
+        content = next((e for e in point if local_name(e) == "content"), None)
         title = " ".join("".join(label.itertext()).split()) if label is not None else ""
         yield depth, title, content.get("src", "") if content is not None else ""
-
-
-def _target(base: PurePosixPath, href: str) -> tuple[str, str]:
-    """A TOC link as pandoc names its target: the file's base name, and ``file_fragment``."""
-    path, _, fragment = unquote(href).partition("#")
-    file = PurePosixPath(path).name if path else ""
-    return (f"{file}_{fragment}" if fragment else file), file
 
 
 def _opf_name(book: zipfile.ZipFile) -> str:
@@ -221,14 +214,10 @@ def notes_pandoc_keeps(xhtml: bytes) -> bytes | None:
     return etree.tostring(root, xml_declaration=True, encoding="utf-8") if changed else None
 
 
-def _local(element) -> str:
-    return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
-
-
 def _typed_note_items(section, kind: str) -> bool:
     changed = False
-    for listing in [e for e in section.iter() if _local(e) in ("ol", "ul")]:
-        items = [li for li in listing if _local(li) == "li"]
+    for listing in [e for e in section.iter() if local_name(e) in ("ol", "ul")]:
+        items = [li for li in listing if local_name(li) == "li"]
         if not items or not all(li.get("id") and not li.get(EPUB_TYPE) for li in items) \
                 or listing.getparent() is None:
             continue
@@ -246,9 +235,9 @@ def _typed_note_items(section, kind: str) -> bool:
 
 def _lists_as_paragraphs(note) -> bool:
     changed = False
-    for child in [c for c in note if _local(c) in ("ol", "ul")]:
-        ordered, start = _local(child) == "ol", int(child.get("start", "")) if child.get("start", "").isdigit() else 1
-        items = [" ".join("".join(li.itertext()).split()) for li in child if _local(li) == "li"]
+    for child in [c for c in note if local_name(c) in ("ol", "ul")]:
+        ordered, start = local_name(child) == "ol", int(child.get("start", "")) if child.get("start", "").isdigit() else 1
+        items = [" ".join("".join(li.itertext()).split()) for li in child if local_name(li) == "li"]
         paragraph = etree.Element(child.tag[:-2] + "p")
         paragraph.text = " ".join(f"{start + i}. {item}" if ordered else item for i, item in enumerate(items))
         paragraph.tail = child.tail

@@ -17,6 +17,7 @@ from importlib import resources
 
 from lxml import etree
 
+from .matter import local_name
 from .webarticle import cut as cut_out  # an element out, the text after it kept
 
 _XHTML = "http://www.w3.org/1999/xhtml"
@@ -52,7 +53,7 @@ def cut(xhtml: bytes, ended: bool = False) -> tuple[bytes | None, list[Part], bo
         root = etree.fromstring(xhtml, etree.XMLParser(resolve_entities=False, no_network=True))
     except etree.XMLSyntaxError:
         return None, [], ended
-    body = next((e for e in root.iter() if _local(e) == "body"), None)
+    body = next((e for e in root.iter() if local_name(e) == "body"), None)
     if body is None:
         return None, [], ended
     names, lines = _markers()
@@ -122,7 +123,3 @@ def _document(elements) -> bytes:
         copy.tail = None
         body.append(copy)
     return etree.tostring(html, xml_declaration=True, encoding="utf-8")
-
-
-def _local(element) -> str:
-    return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""

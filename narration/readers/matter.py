@@ -62,8 +62,13 @@ def kept(xhtml: bytes, name: str, why: str, front: bool) -> Matter | None:
     return Matter(kind, heading or text[:60], html, front, name)
 
 
+def local_name(element) -> str:
+    """An element's tag without its namespace ('' for a comment): what the EPUB readers compare."""
+    return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
+
+
 def _local(element) -> str:
-    return element.tag.rsplit("}", 1)[-1].lower() if isinstance(element.tag, str) else ""
+    return local_name(element).lower()
 
 
 def _emit(element, name: str, out: list[str]) -> None:
@@ -120,6 +125,12 @@ def _href(href: str, name: str) -> str | None:
     """A link into the book as ``#id`` (named as the document names ids), None for any other."""
     if not href or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:|//", href):
         return None
+    return "#" + anchor(href, name)[0]
+
+
+def anchor(href: str, here: str = "") -> tuple[str, str]:
+    """A link's target as pandoc names ids in a book it reads: (``file_fragment``, or ``file`` for a
+    whole file; its file's base name). ``here``: the linking document's, for a link inside it."""
     path, _, fragment = unquote(href).partition("#")
-    file = PurePosixPath(path).name if path else name
-    return f"#{_named(file, fragment)}" if fragment else f"#{file}"
+    file = PurePosixPath(path).name if path else here
+    return (_named(file, fragment) if fragment else file), file

@@ -21,12 +21,12 @@ _QUOTES = {"DoubleQuote": ("„", "“"), "SingleQuote": ("‚", "‘")}
 _TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
-_BACK_GLYPHS = {"↑", "↩", "↩︎", "^", "⤴"}
+BACK_GLYPHS = {"↑", "↩", "↩︎", "^", "⤴"}
 
 
 NOTE_KINDS = {"footnote", "endnote", "rearnote", "note", "doc-footnote", "doc-endnote"}
-_NOTEREF_KINDS = {"noteref", "doc-noteref", "refnote", "footnote-ref"}
-_BACKLINK_KINDS = {"backlink", "doc-backlink", "backref", "footnote-back"}
+NOTEREF_KINDS = {"noteref", "doc-noteref", "refnote", "footnote-ref"}
+BACKLINK_KINDS = {"backlink", "doc-backlink", "backref", "footnote-back"}
 
 
 def _kinds(attr) -> set[str]:
@@ -310,10 +310,10 @@ def _inlines(inlines, out, lang=None, notes=None):
                 out.append((("pagebreak", *page), lang))
             else:
                 _inlines(content[1], out, language_of(content[0]) or lang, notes)
-        elif tag == "Link" and _kinds(content[0]) & _NOTEREF_KINDS:  # a reference to a note: a mark, no text
+        elif tag == "Link" and _kinds(content[0]) & NOTEREF_KINDS:  # a reference to a note: a mark, no text
             target = content[2][0].rsplit("#", 1)[-1]
             out.append((("noteref", " ".join(inline_text(content[1]).split()), target), lang))
-        elif tag == "Link" and (_kinds(content[0]) & _BACKLINK_KINDS or inline_text(content[1]) in _BACK_GLYPHS):
+        elif tag == "Link" and (_kinds(content[0]) & BACKLINK_KINDS or inline_text(content[1]) in BACK_GLYPHS):
             continue  # a note's way back to its reference: the outputs make their own
         elif tag == "Note":  # pandoc's own note: a mark here, its text a note block after the paragraph
             number = str(len(notes) + 1)  # ``notes``: the document's so far, so ids are unique and stable

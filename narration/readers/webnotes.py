@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .pandoc_ast import BACK_GLYPHS, BACKLINK_KINDS, NOTEREF_KINDS
 from .webarticle import cut  # an element out, the text after it kept
 
-_REF_KINDS = {"doc-noteref", "noteref", "footnote-ref", "refnote", "reference", "fn-ref"}
-_BACK_KINDS = {"doc-backlink", "backlink", "footnote-back", "backref", "footnote-backref", "mw-cite-backlink"}
-_BACK_GLYPHS = re.compile(r"^\s*[↩↑^⤴]\ufe0e?\ufe0f?\s*$")
+_REF_KINDS = NOTEREF_KINDS | {"reference", "fn-ref"}  # the web's too: Wikipedia's <sup class="reference">
+_BACK_KINDS = BACKLINK_KINDS | {"footnote-backref", "mw-cite-backlink"}
 _LABEL = re.compile(r"[\[(]?(?:\d{1,3}[a-z]?|[*†‡§]{1,3})[\])]?")
 _EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
 _MARK = re.compile("\ue010(\\d+)\ue011")
@@ -118,6 +118,6 @@ def _text(element) -> str:
     note.tail = None
     for a in list(note.iter("a")):
         kinds = set(f"{a.get('class', '')} {a.get('role', '')}".split())
-        if kinds & _BACK_KINDS or _BACK_GLYPHS.match("".join(a.itertext())):
+        if kinds & _BACK_KINDS or "".join(a.itertext()).strip().rstrip("\ufe0e\ufe0f") in BACK_GLYPHS:
             cut(a)
     return " ".join("".join(note.itertext()).split())
