@@ -76,7 +76,25 @@ def split_sentences(paragraph: str) -> list[str]:
         start, end = tokens[0].character_offset[0], tokens[-1].character_offset[1]
         for piece in _split_after_numbers(paragraph[start:end]):
             pieces.extend(_split_after_dots(piece))
-    return _join_open_quotations(_join_big_ordinals(pieces))
+    return _join_open_quotations(_join_after_abbreviations(_join_big_ordinals(pieces)))
+
+
+def _join_after_abbreviations(pieces: list[str]) -> list[str]:
+    """SoMaJo ends a sentence after an abbreviation it does not know ('6 Mon. Haft', '3 Bio. US-Dollar');
+    one from our table that does not end sentences, before a word that does not open one, ends none."""
+    from .speech import data
+    from .speech.classes.abbreviation import continues
+
+    joined: list[str] = []
+    for piece in pieces:
+        last = joined[-1].rsplit(" ", 1)[-1] if joined else ""
+        first = piece.split(" ", 1)[0]
+        if last and continues(last) and first not in data.words("sentence_words.txt") \
+                and not any(joined[-1].endswith(" " + a) for a in data.words("final_abbreviations.txt")):
+            joined[-1] = f"{joined[-1]} {piece}"
+        else:
+            joined.append(piece)
+    return joined
 
 
 _ARTICLE_THEN_NUMBER = re.compile(r"(?:^|\s)(\S+)\s\d{4,7}\.$")

@@ -37,6 +37,11 @@ from narration.segment import split_sentences
     ("Das gilt seit 2015. Experten sind skeptisch.", ["Das gilt seit 2015.", "Experten sind skeptisch."]),
     ("Ja, bald zwingen wir’s. Und dann fahren wir.", ["Ja, bald zwingen wir’s.", "Und dann fahren wir."]),
     ("Ein bißchen getroffen hast du’s. Weißt du was?", ["Ein bißchen getroffen hast du’s.", "Weißt du was?"]),
+    # an abbreviation SoMaJo does not know, before a word that opens no sentence, ends none
+    ("Sie erhielt 3 Mon. Bewährung. Das Urteil ist rechtskräftig.",
+     ["Sie erhielt 3 Mon. Bewährung.", "Das Urteil ist rechtskräftig."]),
+    ("Apple ist rund 3 Bio. US-Dollar wert.", ["Apple ist rund 3 Bio. US-Dollar wert."]),
+    ("Er wohnt in der Hauptstr. Dort ist es ruhig.", ["Er wohnt in der Hauptstr.", "Dort ist es ruhig."]),
 ])
 def test_german_sentences(text, expected):
     assert split_sentences(text) == expected

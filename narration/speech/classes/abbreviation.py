@@ -73,6 +73,12 @@ def verbalise(match, ctx):
     return spoken
 
 
+def continues(word: str) -> bool:
+    """Whether a word ending a sentence split is one of our abbreviations ('Mon.', 'Bio.'), so the text goes on."""
+    general, numbered, _ = _table()
+    return word.endswith(".") and (word in general or word in numbered)
+
+
 def expansion(word: str) -> str | None:
     """What an abbreviation written as one word stands for ('Jh.' -> 'Jahrhundert')."""
     return _table()[0].get(word)

@@ -1,7 +1,7 @@
 """Cardinals: '150' -> 'einhundertfünfzig', '25 000' and '10.000' are one number,
 '−8' -> 'minus acht', '1 Person' -> 'eine Person' ('mit 1 Stimme' -> 'mit einer
 Stimme'), a lone '1' -> 'eins' (and 'Nr. 1' too), '2 Mio.' -> 'zwei Millionen', '2er' -> 'zweier',
-'3x' -> 'dreimal',
+'3x' -> 'dreimal', '5a' (a house, an article) -> 'fünf a',
 'G7' -> 'Ge-sieben', 'A380' -> 'A-dreihundertachtzig'. The hyphen in 'Windows-11'
 or 'Covid-19' is part of a name, never a minus."""
 import re
@@ -12,9 +12,10 @@ from . import letters
 
 NAME = "cardinal"
 PATTERN = (rf"(?<![\w.,])(?P<code>(?:[A-ZÄÖÜ]+[\d₀-₉]+|\d+[A-ZÄÖÜ]+)[A-ZÄÖÜ\d₀-₉]*)(?![\w])"
-           rf"|{START}(?P<sign>{SIGN})?(?P<n>{INT})(?P<suffix>er|fach|mal|x(?![\w]))?"
+           rf"|{START}(?P<sign>{SIGN})?(?P<n>{INT})(?:(?P<suffix>er|fach|mal|x(?![\w]))|(?P<letter>[a-f](?![\w])))?"
            rf"(?:\s?(?P<scale>{scales()}))?(?![\d])")
 _RUNS = re.compile(r"\d+|[^\d]+")
+_ORDINAL_NEXT = re.compile(r",\s?\d+\.\s")
 _SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 
 
@@ -32,6 +33,8 @@ def verbalise(match, ctx):
         words = numbers.cardinal(value)
         suffix = "mal" if match["suffix"] == "x" else match["suffix"]
         return sign + (words[:-1] if words.endswith("eins") else words) + suffix
+    if match["letter"]:  # a house or an article: 'Goethestraße 5a', 'Art. 20a GG' -> 'fünf a'
+        return f"{sign}{numbers.cardinal(value)} {match['letter']}"
     if match["scale"]:
         singular, plural = data.rows("scales.tsv")[match["scale"]]
         if singular == "Tausend":
@@ -46,6 +49,8 @@ def verbalise(match, ctx):
         if ctx.previous_word() in data.words("label_words.txt") or ctx.text[ctx.start - 1:ctx.start] == "#" \
                 or re.search(r"\w-$", ctx.text[:ctx.start]):
             # 'Nr. 1', 'Abs. 1 GG', '#1', 'Formel-1-Saison', 'ISO-8859-1': a name
+            return "eins"
+        if _ORDINAL_NEXT.match(ctx.text, ctx.end):  # 'Rathausplatz 1, 2. OG': the ordinal's noun is not ours
             return "eins"
         agreement = ctx.agreement()
         if agreement.noun == "Uhr":  # 'von 1 bis 7 Uhr': an hour, not one clock

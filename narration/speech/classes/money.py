@@ -1,8 +1,9 @@
 """Money: '5,50 €' -> 'fünf Euro fünfzig', '0,40 €' -> 'vierzig Cent', '€ 20' ->
 'zwanzig Euro', '2,5 Mrd. Dollar' -> 'zwei Komma fünf Milliarden Dollar',
-'1 €' -> 'ein Euro' ('mit 1 €' -> 'mit einem Euro')."""
+'1 €' -> 'ein Euro' ('mit 1 €' -> 'mit einem Euro'), '12,50 €/m²' -> 'zwölf Euro fünfzig pro Quadratmeter'."""
 from .. import data, numbers
 from ..patterns import NUMBER, START, alternatives, scales
+from .measure import UNITS, per_unit, units as measure_units
 
 NAME = "money"
 _UNITS = alternatives(data.rows("currencies.tsv"))
@@ -10,10 +11,15 @@ _BEFORE = alternatives(k for k in data.rows("currencies.tsv") if not k[0].isalph
 _AMOUNT = rf"(?P<sign>[-−+])?(?P<n>{NUMBER})(?P<dash>,[-–])?"
 PATTERN = (rf"{START}(?:{_AMOUNT}(?:\s?(?P<scale>{scales()}))?\s?(?P<unit>{_UNITS})"
            rf"|(?P<unit2>{_BEFORE})\s?(?P<sign2>[-−])?(?P<n2>{NUMBER})(?:\s?(?P<scale2>{scales()}))?)"
-           r"(?![\wÄÖÜäöü])")
+           rf"(?:/(?:(?P<per_n>\d+)\s?(?P<per_unit>{UNITS})|(?P<per>{UNITS}|[A-ZÄÖÜ][a-zäöü]+)))?(?![\wÄÖÜäöü²³])")
 
 
 def verbalise(match, ctx):
+    spoken = _amount(match, ctx)
+    return spoken + per_unit(match, measure_units()) if spoken else spoken
+
+
+def _amount(match, ctx):
     unit = match["unit"] or match["unit2"]
     number, scale = match["n"] or match["n2"], match["scale"] or match["scale2"]
     sign = "minus " if (match["sign"] or match["sign2"] or "") in "-−" and (match["sign"] or match["sign2"]) else ""

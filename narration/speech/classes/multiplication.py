@@ -8,7 +8,7 @@ NAME = "multiplication"
 _FACTOR = r"\d+(?:[.,]\d+)?"
 _UNITS = alternatives(data.units())
 PATTERN = (rf"(?<![\w.,])(?P<chain>{_FACTOR}(?:\s?[x×]\s?{_FACTOR})+)(?![\w.,]\d)"
-           rf"(?:\s?(?P<unit>{_UNITS})(?![\wÄÖÜäöü²³]))?")
+           rf"(?:(?P<joined>-)?\s?(?P<unit>{_UNITS})(?![\wÄÖÜäöü²³]))?")
 
 
 def _factor(text: str) -> str:
@@ -24,5 +24,5 @@ def verbalise(match, ctx):
     factors = re.split(r"\s?[x×]\s?", match["chain"])
     spoken = " mal ".join(_factor(f) for f in factors)
     if match["unit"]:
-        spoken += " " + data.units()[match["unit"]][1]
+        spoken += (match["joined"] or " ") + data.units()[match["unit"]][1]  # '4×400-m-Staffel': '…-Meter-Staffel'
     return spoken

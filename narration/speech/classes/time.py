@@ -1,5 +1,6 @@
 """Clock times: '14:30 Uhr', 'um 9:30', '14.30 Uhr' -> 'vierzehn Uhr dreißig' (and 'von 8.30 bis
-17 Uhr': a dotted time that a range ends in 'Uhr');
+17 Uhr': a dotted time that a range ends in 'Uhr'); a range of times is one token: '14.00–16.30 Uhr' ->
+'vierzehn bis sechzehn Uhr dreißig';
 '1 Uhr' is 'ein Uhr'. A colon near a score word ('gewann 2:1') is a score. Three parts are a
 duration: 'in 2:05:30 Stunden' -> 'in zwei Stunden, fünf Minuten und dreißig Sekunden', or with 'Uhr' a
 clock to the second: '02:02:23 Uhr' -> 'zwei Uhr zwei Minuten dreiundzwanzig Sekunden'. Two parts
@@ -8,12 +9,15 @@ Minuten'."""
 from .. import data, numbers
 
 NAME = "time"
-PATTERN = (r"(?<![\w.,:])(?:(?P<lm>\d{1,2}):(?P<ls>[0-5]\d),(?P<lf>\d{1,3})(?:\s?(?:Minuten|min|Min\.)(?![\w]))?"
+_HOUR = r"(?:[01]?\d|2[0-4])"
+PATTERN = (rf"(?<![\w.,:])(?:(?=\d+[.:]\d\d\s?[–-]|\d+\s?[–-]\s?\d+[.:]\d)"
+           rf"(?P<rh>{_HOUR})(?:[.:](?P<rm>[0-5]\d))?\s?[–-]\s?(?P<th>{_HOUR})(?:[.:](?P<tm>[0-5]\d))?\s?Uhr(?![\w])"
+           r"|(?P<lm>\d{1,2}):(?P<ls>[0-5]\d),(?P<lf>\d{1,3})(?:\s?(?:Minuten|min|Min\.)(?![\w]))?"
            r"|(?P<dh>\d{1,2}):(?P<dmin>[0-5]\d):(?P<ds>[0-5]\d)(?:\s?(?:Stunden|Std\.|h)(?![\w])|(?P<duhr>\s?Uhr(?![\w])))?"
            r"|(?P<h>[01]?\d|2[0-4])(?:(?P<colon>:)(?P<m>[0-5]\d)|\.(?P<dm>[0-5]\d)"
            r"(?=\s?Uhr|\s?(?:bis|–|-)\s?(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?\s?Uhr))"
            r"(?:(?P<uhr>\s?Uhr(?![\w]))|(?P<hours>\s?(?:Stunden|Std\.|h)(?![\w]))"
-           r"|(?P<minutes>\s?(?:Minuten|Min\.|min)(?![\w])))?)(?![\d:]|,\d)")
+           r"|(?P<minutes>\s?(?:Minuten|Min\.|min)(?![\w])))?)(?![\d:]|[.,]\d|\s\d{3}(?!\d))")
 
 
 def _near_score_word(ctx) -> bool:
@@ -31,7 +35,16 @@ def _duration(match) -> str:
     return ", ".join(parts[:-1]) + (" und " if len(parts) > 1 else "") + parts[-1] if parts else "null Sekunden"
 
 
+def _clock(hours: int, minutes: int, uhr: bool = True) -> str:
+    spoken = "ein" if hours == 1 and uhr else numbers.cardinal(hours)
+    return spoken + (" Uhr" if uhr else "") + (" " + numbers.cardinal(minutes) if minutes else "")
+
+
 def verbalise(match, ctx):
+    if match["rh"]:  # '14.00–16.30 Uhr' -> 'vierzehn bis sechzehn Uhr dreißig'
+        first = int(match["rm"] or 0)
+        return (f"{_clock(int(match['rh']), first, uhr=bool(first))} bis "
+                f"{_clock(int(match['th']), int(match['tm'] or 0))}")
     if match["lm"]:  # a lap: '1:32,456 Minuten' -> 'eine Minute, zweiunddreißig Komma vier fünf sechs Sekunden'
         minutes = int(match["lm"])
         head = "eine Minute" if minutes == 1 else f"{numbers.cardinal(minutes)} Minuten"
@@ -54,8 +67,4 @@ def verbalise(match, ctx):
         return None  # '14.30 h' without a colon: not ours
     if not match["uhr"] and _near_score_word(ctx):
         return None
-    hours, minutes = int(match["h"]), int(match["m"] or match["dm"])
-    spoken = ("ein" if hours == 1 else numbers.cardinal(hours)) + " Uhr"
-    if minutes:
-        spoken += " " + numbers.cardinal(minutes)
-    return spoken
+    return _clock(int(match["h"]), int(match["m"] or match["dm"]))

@@ -1,17 +1,25 @@
-"""Weekday ranges in opening hours: 'Mo–Fr' -> 'Montag bis Freitag', 'Sa. - So.' -> 'Samstag bis
-Sonntag', 'Mo, Mi und Fr' -> 'Montag, Mittwoch und Freitag'. Only in a range or a list: 'So' and
-'Do' alone are words, from ``data/weekdays.tsv``."""
+"""Weekdays in opening hours and dates: 'Mo–Fr' -> 'Montag bis Freitag', 'Sa. - So.' -> 'Samstag bis
+Sonntag', 'Mo, Mi und Fr' -> 'Montag, Mittwoch und Freitag'; one day before its hours or date
+('Fr 8–13 Uhr', 'am Fr., 12. Juli': 'Fr.' is not 'Frau' there), after 'am' or 'jeden', or before
+'geschlossen'. Elsewhere 'So' and 'Do' are words, and 'Fr.' is 'Frau'. From ``data/weekdays.tsv``."""
+import re
+
 from .. import data
 from ..patterns import alternatives
 
 NAME = "weekday"
-_DAY = rf"(?:{alternatives(data.rows('weekdays.tsv'))})\.?"
-PATTERN = (rf"(?<![\wÄÖÜäöü])(?P<days>{_DAY}(?:\s?(?:[–-]|bis|,|und)\s?{_DAY})+)(?![\wÄÖÜäöü])")
+_ABBREVIATION = rf"(?:{alternatives(data.rows('weekdays.tsv'))})"
+_DAY = rf"{_ABBREVIATION}\.?"
+_HOURS_OR_DATE = r"\.?,?\s?(?:\d{1,2}\.\s?(?:\d|[A-ZÄÖÜ])|\d{1,2}(?:[.:]\d\d)?\s?(?:[–-]|bis|Uhr)|geschlossen|Ruhetag)"
+_AFTER_WORD = "".join(rf"(?<=\b{word} )|" for word in ("am", "Am", "jeden", "Jeden", "ab", "Ab"))[:-1]
+PATTERN = (rf"(?<![\wÄÖÜäöü])(?:(?P<days>{_DAY}(?:\s?(?:[–-]|bis|,|und)\s?{_DAY})+)"
+           rf"|(?P<one>{_ABBREVIATION})(?={_HOURS_OR_DATE})\.?|(?:{_AFTER_WORD})(?P<named>{_ABBREVIATION})\.)(?![\wÄÖÜäöü])")
+_NAMES = re.compile(r"(Mo|Di|Mi|Do|Fr|Sa|So)\.?")
 
 
 def verbalise(match, ctx):
-    import re
-
     names = data.rows("weekdays.tsv")
-    spoken = re.sub(r"(Mo|Di|Mi|Do|Fr|Sa|So)\.?", lambda m: names[m.group(1)][0], match["days"])
+    spoken = _NAMES.sub(lambda m: names[m.group(1)][0], match.group(0))
+    if not match["days"] and match.group(0).endswith(".") and ctx.at_sentence_end():
+        spoken += "."
     return re.sub(r"\s?[–-]\s?", " bis ", spoken).replace(" ,", ",")
