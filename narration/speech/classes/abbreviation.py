@@ -1,6 +1,6 @@
 """Abbreviations from ``data/abbreviations.tsv``: 'z. B.' -> 'zum Beispiel', 'mind.' ->
 'mindestens', 'e. V.' -> 'eingetragener Verein', 'S. 12' -> 'Seite 12' (only before a
-number: 'Thomas S.' stays), '2. mär. 2003' -> 'März' (only after a day), 'Goethestr. 12' -> 'Goethestraße zwölf'. An abbreviation that ends
+number: 'Thomas S.' stays), '2. mär. 2003' -> 'März' (only after a day), '§ 3 Abs. 2 S. 1' -> 'Satz 1' (only in a law's citation), 'Goethestr. 12' -> 'Goethestraße zwölf'. An abbreviation that ends
 the sentence keeps its full stop. One that opens a sentence is capitalised ('Z. B.', 'Ggf.', 'U. a.'),
 and so is its expansion ('Zum Beispiel')."""
 import functools
@@ -13,11 +13,11 @@ NAME = "abbreviation"
 
 @functools.lru_cache(maxsize=1)
 def _table():
-    general, numbered, dated = {}, {}, {}
+    general, numbered, dated, cited = {}, {}, {}, {}
     for short, cells in _entries():
-        table = {"num": numbered, "date": dated}.get(cells[1] if len(cells) > 1 else "", general)
+        table = {"num": numbered, "date": dated, "citation": cited}.get(cells[1] if len(cells) > 1 else "", general)
         table[short.replace(" ", "")] = cells[0]
-    return general, numbered, dated
+    return general, numbered, dated, cited
 
 
 def _entries():
@@ -47,6 +47,7 @@ def _pattern() -> str:
 PATTERN = r"(?<![\wÄÖÜäöü.])(?P<street>[A-ZÄÖÜ][a-zäöüß]+str\.)|" + _pattern()
 
 
+_CITATION_BEFORE = re.compile(r"(?:§|Abs\.|Art\.)\s?\d+[a-z]?\s?$")
 _DAY_BEFORE = re.compile(r"(?<![\d.])\d{1,2}\.\s?$")
 
 
@@ -54,9 +55,11 @@ def verbalise(match, ctx):
     if match["street"]:
         return match["street"][:-len("str.")] + "straße" + ("." if ctx.at_sentence_end() else "")
     key = re.sub(r"\s", "", match.group(0))
-    general, numbered, dated = _table()
+    general, numbered, dated, cited = _table()
     lowered = key[0].lower() + key[1:]
-    if key in numbered and ctx.next_word()[:1].isdigit():
+    if key in cited and ctx.next_word()[:1].isdigit() and _CITATION_BEFORE.search(ctx.text[:ctx.start]):
+        spoken = cited[key]  # '§ 20 Abs. 2 S. 1': a sentence of the law, not a page
+    elif key in numbered and ctx.next_word()[:1].isdigit():
         spoken = numbered[key]
     elif key in dated and _DAY_BEFORE.search(ctx.text[:ctx.start]):  # '2. mär. 2003': a month
         spoken = dated[key]
@@ -75,7 +78,7 @@ def verbalise(match, ctx):
 
 def continues(word: str) -> bool:
     """Whether a word ending a sentence split is one of our abbreviations ('Mon.', 'Bio.'), so the text goes on."""
-    general, numbered, _ = _table()
+    general, numbered, _, _ = _table()
     return word.endswith(".") and (word in general or word in numbered)
 
 

@@ -1,5 +1,6 @@
 """Acronyms and words in capitals: 'USA' -> 'U-Ess-A', 'NATO' -> 'Nato', 'NGOs' ->
-'Enn-Ge-Os', from ``data/acronyms.tsv``. An unknown all-caps word of four or more
+'Enn-Ge-Os', from ``data/acronyms.tsv``; an unknown one in mixed case that begins and ends in a capital
+is spelled too ('IfSG' -> 'I-Eff-Ess-Ge'). An unknown all-caps word of four or more
 letters that can be pronounced is a word ('NICHT' -> 'nicht'), and in a headline
 set in capitals ('ALARM IN DER STADT') every unknown word is."""
 import re
@@ -54,7 +55,9 @@ def verbalise(match, ctx):
     if sum(c.isupper() for c in core) < 2:
         return None
     if not core.isupper():
-        return None  # mixed case we do not know ('McDonald', 'iPhone'): leave it to the voice
+        if core[0].isupper() and core[-1].isupper() and len(core) <= 6:
+            return spell(core) + suffix  # a law's or an office's short name: 'IfSG', 'KfW', 'EuGH'
+        return None  # mixed case we do not know ('McDonald', 'iPhone', 'macOS'): leave it to the voice
     if re.fullmatch(r"[IVX]{2,}", core) and roman.value(core):  # 'Band III', 'Kapitel XII': a number
         return numbers.cardinal(roman.value(core))
     if ctx.caps_line or pronounceable(core) or core.capitalize() in data.words("sentence_words.txt"):
