@@ -56,6 +56,10 @@ class Context:
         words = self.after(end)
         return words[0] if words else ""
 
+    def followed_by(self, word: str, within: int = 3) -> bool:
+        """Whether ``word`` comes within the next few words, a sentence's full stop aside ('… 14.05 Uhr.')."""
+        return word in (w.rstrip(".") for w in self.after()[:within])
+
     def agreement(self, end: int | None = None) -> grammar.Agreement:
         """Agreement with the noun the number counts, looked for up to a bracket: in 'Sätze 1 bis 7
         (gesichteter Teil)' the 1 does not count 'Teil'."""

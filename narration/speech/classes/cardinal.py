@@ -1,7 +1,7 @@
 """Cardinals: '150' -> 'einhundertfünfzig', '25 000' and '10.000' are one number,
 '−8' -> 'minus acht', '1 Person' -> 'eine Person' ('mit 1 Stimme' -> 'mit einer
 Stimme'), a lone '1' -> 'eins' (and 'Nr. 1' too), '2 Mio.' -> 'zwei Millionen', '2er' -> 'zweier',
-'3x' -> 'dreimal', '5a' (a house, an article) -> 'fünf a',
+'3x' -> 'dreimal', '030' (a leading zero: a code) -> 'null drei null', '5a' (a house, an article) -> 'fünf a',
 'G7' -> 'Ge-sieben', 'A380' -> 'A-dreihundertachtzig'. The hyphen in 'Windows-11'
 or 'Covid-19' is part of a name, never a minus."""
 import re
@@ -28,6 +28,8 @@ def verbalise(match, ctx):
         return "-".join(numbers.cardinal(int(run)) if run.isdigit() else letters.spell(run)
                         for run in _RUNS.findall(code))
     sign = numbers.sign_words(match["sign"])
+    if re.fullmatch(r"0\d+", match["n"]) and not match["suffix"] and not match["scale"]:
+        return sign + numbers.digits(match["n"])  # '030', '007': a code, said digit by digit
     value = numbers.parse_int(match["n"])
     if match["suffix"]:  # '2er' -> 'zweier', '3fach' -> 'dreifach', '3x' -> 'dreimal'
         words = numbers.cardinal(value)
@@ -43,8 +45,7 @@ def verbalise(match, ctx):
             return f"{sign}eine {singular}"
         return f"{sign}{numbers.cardinal(value)} {plural}"
     if value == 1 and not sign:
-        following = ctx.next_word()
-        if following == "Uhr":
+        if ctx.followed_by("Uhr", within=1):
             return "ein"
         if ctx.previous_word() in data.words("label_words.txt") or ctx.text[ctx.start - 1:ctx.start] == "#" \
                 or re.search(r"\w-$", ctx.text[:ctx.start]):
@@ -53,7 +54,7 @@ def verbalise(match, ctx):
         if _ORDINAL_NEXT.match(ctx.text, ctx.end):  # 'Rathausplatz 1, 2. OG': the ordinal's noun is not ours
             return "eins"
         agreement = ctx.agreement()
-        if agreement.noun == "Uhr":  # 'von 1 bis 7 Uhr': an hour, not one clock
+        if agreement.noun.rstrip(".") == "Uhr":  # 'von 1 bis 7 Uhr': an hour, not one clock
             return "eins"
         if agreement.noun:
             return numbers.ein(agreement.case, agreement.gender)

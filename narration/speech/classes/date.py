@@ -25,7 +25,7 @@ def verbalise(match, ctx):
     if match["my"]:  # '2003-03'
         return f"{MONTHS[int(match['mm']) - 1]} {spoken_year(match['my'])}"
     if match["zd"]:
-        if ("0" not in (match["zd"][0], match["zm"][0]) or "Uhr" in ctx.after()[:3]
+        if ("0" not in (match["zd"][0], match["zm"][0]) or ctx.followed_by("Uhr")
                 or ctx.previous_word() in data.words("version_cues.txt")):
             return None  # '14.30' and '08.30 Uhr' are times, 'Version 10.02' a version
         day, month, year = int(match["zd"]), int(match["zm"]), None

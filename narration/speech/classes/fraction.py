@@ -1,5 +1,5 @@
 """Fractions: '3/4 der Mitglieder' -> 'drei Viertel der Mitglieder', '1/3' -> 'ein Drittel',
-'½' -> 'einhalb', '1½' and '1 1/2' -> 'eineinhalb', '2¼' -> 'zweieinviertel', '-1/22' -> 'minus ein
+'½' -> 'einhalb', '1½', '1 ½' and '1 1/2' -> 'eineinhalb', '2¼' -> 'zweieinviertel', '-1/22' -> 'minus ein
 Zweiundzwanzigstel', '4/2' -> 'vier Halbe', '7/4' -> 'sieben Viertel'. 'a/b' with a ≥ b is
 not a fraction ('24/7') and is left to the numbers."""
 from .. import data, numbers
@@ -7,7 +7,7 @@ from ..patterns import alternatives
 
 NAME = "fraction"
 _GLYPHS = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3), "⅕": (1, 5), "⅛": (1, 8)}
-PATTERN = (r"(?<![\w.,/])(?:(?P<whole>\d+)?(?P<glyph>[½¼¾⅓⅔⅕⅛])"
+PATTERN = (r"(?<![\w.,/])(?:(?:(?P<whole>\d+)\s?)?(?P<glyph>[½¼¾⅓⅔⅕⅛])"
            r"|(?P<sign>(?<![\w])[-−])?(?:(?P<mixed>\d{1,2})\s)?(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\d/]|,\d))"
            rf"(?:\s(?P<unit>{alternatives(data.units())})(?![\wÄÖÜäöü²³]))?")
 

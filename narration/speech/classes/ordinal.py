@@ -27,7 +27,8 @@ def describes(word: str, after: list[str], nouns) -> bool:
     if not word:
         return False
     if word.lower() in ("und", "oder", "bis", "–", "-", "sowie"):
-        return len(after) > 1 and after[1][:1].isdigit() and after[1].endswith(".")
+        sibling = after[2:3] if after[1:2] and after[1] in ARTICLES else after[1:2]  # 'dem 1. und dem 15. Mai'
+        return bool(sibling) and sibling[0][:1].isdigit() and sibling[0].endswith(".")
     if word[0].isdigit() or not word[0].isalpha():
         return False
     if word[0].islower():

@@ -1,21 +1,24 @@
 """Postal codes, digit by digit, as they are dictated: '80331 München' -> 'acht null drei drei eins
 München', 'D-01067 Dresden', 'CH-8001 Zürich'. Five digits before a capitalised word are a postal
 code unless that word is a plural noun they count ('12000 Besucher'); a code that starts with 0, or
-follows a house number and a comma ('Am Markt 3, 99423 Weimar'), is one whatever follows."""
+follows a house number and a comma ('Am Markt 3, 99423 Weimar'), is one whatever follows, and so is one after 'PLZ' or 'Postleitzahl'."""
 import re
 
 from .. import numbers
 from . import letters
 
 NAME = "postcode"
-PATTERN = (r"(?<![\w.,+-])(?:(?P<country>[A-Z]{1,2})-(?P<foreign>\d{4,5})|(?P<code>\d{5}))"
-           r"(?=\s[A-ZÄÖÜ][\wäöüß]+)")
+PATTERN = (r"(?<![\w.,+-])(?:(?P<country>[A-Z]{1,2})-(?P<foreign>\d{4,5})(?=\s[A-ZÄÖÜ][\wäöüß]+)"
+           r"|(?P<code>\d{5})(?=\s[A-ZÄÖÜ][\wäöüß]+)|(?<=PLZ )(?P<named>\d{5})(?!\d)"
+           r"|(?:(?<=Postleitzahl )|(?<=PLZ lautet )|(?<=Postleitzahl lautet )|(?<=PLZ: ))(?P<said>\d{5})(?!\d))")
 _AFTER_HOUSE = re.compile(r"\d[a-z]?,\s?$")
 
 
 def verbalise(match, ctx):
     if match["foreign"]:
         return f"{letters.spell(match['country'])} {numbers.digits(match['foreign'])}"
+    if match["named"] or match["said"]:  # 'die PLZ 10115', 'Die Postleitzahl lautet 10115'
+        return numbers.digits(match["named"] or match["said"])
     code = match["code"]
     if not (code.startswith("0") or _AFTER_HOUSE.search(ctx.text[:ctx.start]) or not _counts(ctx)):
         return None

@@ -27,7 +27,6 @@ def verbalise(match, ctx):
 
 def _clock_or_date(parts, ctx) -> bool:
     first, second = int(parts[0]), int(parts[1])
-    after = [word.rstrip(".") for word in ctx.after()[:4]]
-    if "Uhr" in after or (ctx.text[ctx.end:ctx.end + 1] == "." and 1 <= first <= 31 and 1 <= second <= 12):
+    if ctx.followed_by("Uhr", within=4) or (ctx.text[ctx.end:ctx.end + 1] == "." and 1 <= first <= 31 and 1 <= second <= 12):
         return True  # '14.30 Uhr', 'von 8.30 bis 17 Uhr'; '20.10.' a day and month
     return ctx.previous_word() in _TIME_OR_DATE_WORDS and (1 <= first <= 31 and (1 <= second <= 12 or len(parts[1]) == 2))
