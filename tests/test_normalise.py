@@ -109,6 +109,17 @@ def test_units_from_cldr_and_ours():
     assert "in" not in units and "pc" not in units  # left out: German words and products after a number
 
 
+def test_no_data_table_says_one_thing_twice():
+    """A key listed twice in a table is a silent override: the earlier line is dead and misleads its reader.
+    The abbreviation table keys on the abbreviation and its kind ('Min.' before a number, 'Min.' else)."""
+    from narration.speech import data
+
+    for path in sorted(set(data.FOLDER.glob("*.tsv")) - {data.FOLDER / "foreign_function_words.tsv"}):  # a word per line, by language
+        keys = [tuple(cells[:1] + cells[2:3]) if path.stem == "abbreviations" else cells[0]
+                for cells in data._lines(path.name)]  # noqa: SLF001 - the raw lines, before rows() merges them
+        assert len(keys) == len(set(keys)), (path.name, sorted({k for k in keys if keys.count(k) > 1}))
+
+
 def test_nemo_german_cases_keep_no_digit_and_every_difference_is_explained():
     """NeMo-text-processing's own German cases (../shared/nemo-de-tn, read in place): no output keeps a
     digit, and every case where ours differs is listed in bench/nemo.py with its reason."""

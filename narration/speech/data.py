@@ -32,8 +32,15 @@ def rows(name: str) -> dict[str, list[str]]:
 @functools.lru_cache(maxsize=None)
 def units() -> dict[str, list[str]]:
     """Unit symbol -> singular, plural, gender: CLDR's German units (``units_cldr.tsv``, derived by
-    ``cldr_units``), then our own ``units.tsv``, which wins and adds what CLDR lacks."""
-    return {**rows("units_cldr.tsv"), **rows("units.tsv")}
+    ``cldr_units``), then our own ``units.tsv``, which wins and adds what CLDR lacks. 'Micro' is
+    written with the micro sign (µ) or the Greek mu (μ), the same to a reader: both are known."""
+    table = {**rows("units_cldr.tsv"), **rows("units.tsv")}
+    for symbol in [s for s in table if "µ" in s or "μ" in s]:
+        table.setdefault(symbol.translate(_MICRO), table[symbol])
+    return table
+
+
+_MICRO = str.maketrans("µμ", "μµ")
 
 
 @functools.lru_cache(maxsize=1)

@@ -2,7 +2,7 @@
 '−8' -> 'minus acht', '1 Person' -> 'eine Person' ('mit 1 Stimme' -> 'mit einer
 Stimme'), a lone '1' -> 'eins' (and 'Nr. 1' too), '2 Mio.' -> 'zwei Millionen', '2er' -> 'zweier',
 '3x' -> 'dreimal', '030' (a leading zero: a code) -> 'null drei null', '5a' (a house, an article) -> 'fünf a',
-'G7' -> 'Ge-sieben', 'A380' -> 'A-dreihundertachtzig'. The hyphen in 'Windows-11'
+'G7' -> 'Ge-sieben', 'A380' -> 'A-dreihundertachtzig', 'PM2,5' -> 'Pe-Emm-zwei Komma fünf'. The hyphen in 'Windows-11'
 or 'Covid-19' is part of a name, never a minus."""
 import re
 
@@ -11,7 +11,7 @@ from ..patterns import INT, SIGN, START, scales
 from . import letters
 
 NAME = "cardinal"
-PATTERN = (rf"(?<![\w.,])(?P<code>(?:[A-ZÄÖÜ]+[\d₀-₉]+|\d+[A-ZÄÖÜ]+)[A-ZÄÖÜ\d₀-₉]*)(?![\w])"
+PATTERN = (rf"(?<![\w.,])(?P<code>(?:[A-ZÄÖÜ]+[\d₀-₉]+|\d+[A-ZÄÖÜ]+)[A-ZÄÖÜ\d₀-₉]*)(?P<fraction>,\d+)?(?![\w]|,\d)"
            rf"|{START}(?P<sign>{SIGN})?(?P<n>{INT})(?:(?P<suffix>er|fach|mal|x(?![\w]))|(?P<letter>[a-f](?![\w])))?"
            rf"(?:\s?(?P<scale>{scales()}))?(?![\d])")
 _RUNS = re.compile(r"\d+|[^\d]+")
@@ -25,8 +25,10 @@ def verbalise(match, ctx):
         known = data.rows("acronyms.tsv").get(code)
         if known and known[0] != "spell":
             return known[0]
-        return "-".join(numbers.cardinal(int(run)) if run.isdigit() else letters.spell(run)
-                        for run in _RUNS.findall(code))
+        spoken = "-".join(numbers.cardinal(int(run)) if run.isdigit() else letters.spell(run)
+                          for run in _RUNS.findall(code))
+        return spoken + (" Komma " + numbers.digits(match["fraction"]) if match["fraction"] else "")  # 'PM2,5'
+
     sign = numbers.sign_words(match["sign"])
     if re.fullmatch(r"0\d+", match["n"]) and not match["suffix"] and not match["scale"]:
         return sign + numbers.digits(match["n"])  # '030', '007': a code, said digit by digit

@@ -24,7 +24,8 @@ def spell(letters: str) -> str:
     return "-".join(names[ch.upper()][0] if ch.upper() in names else ch for ch in letters)
 
 
-_NO_WORD_END = re.compile(r"(BB|CC|DD|GG|HH|JJ|KK|QQ|VV|WW|XX|ZZ)$")  # 'FACC' is spelled: no German word ends so
+_NO_WORD_END = re.compile(r"(BB|CC|DD|GG|HH|JJ|KK|QQ|VV|WW|XX|ZZ)$|J(?![AEIOUÄÖÜY])")  # 'FACC', 'NEJM': spelled
+# (no German word ends in a doubled consonant of these, or has a J before anything but a vowel)
 
 
 def pronounceable(word: str) -> bool:

@@ -2,7 +2,8 @@
 'zweitausendfünfhundert Kubikmeter pro Stunde', '40 l/m²' -> 'vierzig Liter pro
 Quadratmeter', '5,8 l/100 km' -> 'fünf Komma acht Liter pro hundert Kilometer', '−8 °C' -> 'minus acht Grad Celsius', '10–15 cm' -> 'zehn bis
 fünfzehn Zentimeter', '1,80 m' -> 'ein Meter achtzig', '400-m-Lauf' -> 'vierhundert-Meter-Lauf', '2 kwh' -> 'zwei Kilowattstunden' (a symbol
-written in lower case, where that is no other unit). A unit letter is only a unit right after a number."""
+written in lower case, where that is no other unit). A unit letter is only a unit right after a number; a unit alone only after 'pro', 'je' or (two
+letters or more) 'in': 'Fläche in km²'."""
 import functools
 import re
 
@@ -11,7 +12,8 @@ from ..patterns import NUMBER, SIGN, START, alternatives, scales
 
 NAME = "measure"
 UNITS = alternatives({**data.units(), **dict.fromkeys(data.folded_units())})
-PATTERN = (rf"(?<=\bpro\s)(?P<bare>{UNITS})(?![\wÄÖÜäöü²³])"
+PATTERN = (rf"(?:(?<=\bpro\s)|(?<=\bje\s))(?P<bare>{UNITS})(?![\wÄÖÜäöü²³])"
+           rf"|(?:(?<=\bin\s)|(?<=\bIn\s))(?=[^\s.,;:!?)]{{2}})(?P<bare_in>{UNITS})(?:/(?P<bare_per>{UNITS}))?(?![\wÄÖÜäöü²³])"
            rf"|{START}(?P<cn>{NUMBER})-(?P<cunit>{UNITS})(?=-[\wÄÖÜäöü])|{START}(?P<sign>{SIGN})?(?P<n>{NUMBER})(?:\s?[–-]\s?(?P<n2>{NUMBER}))?"
            rf"(?:\s?(?P<scale>{scales()}))?\s?(?:(?P<unit>{UNITS})|/(?P<per_only>{UNITS}))"
            rf"(?:/(?:(?P<per_n>\d+)\s?(?P<per_unit>{UNITS})|(?P<per>{UNITS}|[A-ZÄÖÜ][a-zäöü]+)))?(?![\wÄÖÜäöü²³])")
@@ -26,6 +28,11 @@ def verbalise(match, ctx):
     table = units()
     if match["bare"]:  # 'pro m²': a unit after 'pro' needs no number
         return table[match["bare"]][0]
+    if match["bare_in"]:  # 'Fläche in km²', 'Angaben in Mio. Euro': what is counted, in the plural
+        plural = table[match["bare_in"]][1]
+        if re.fullmatch(r"\w+[^n]", plural) and "pd" in _pairs(ctx.nouns.analyses(plural + "n")):
+            plural += "n"  # 'in Quadratkilometern': the dative plural
+        return plural + (f" pro {table[match['bare_per']][0]}" if match["bare_per"] else "")
     if match["cunit"]:  # '400-m-Lauf', '0,5-l-Flasche': the unit named inside a compound
         return f"{numbers.amount(match['cn'])}-{table[match['cunit']][1]}"
     sign = numbers.sign_words(match["sign"])

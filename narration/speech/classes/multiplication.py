@@ -1,17 +1,23 @@
 """Products and dimensions: '4x100-Meter-Staffel' -> 'vier mal hundert-Meter-Staffel', '2 × 3' ->
 'zwei mal drei', '33.5 x 11.4 x 4.4 cm' -> '... mal ... mal vier Punkt vier Zentimeter' (a unit
-after the last factor is named in the plural). 'x' only counts between two numbers."""
-from .. import data, numbers
-from ..patterns import alternatives
+after the last factor is named in the plural), '3 × 10⁸ m/s' -> 'drei mal zehn hoch acht Meter pro Sekunde'. 'x' only counts between two numbers."""
+import re
+
+from .. import numbers
+from . import power
+from .measure import UNITS, per_unit, units
 
 NAME = "multiplication"
-_FACTOR = r"\d+(?:[.,]\d+)?"
-_UNITS = alternatives(data.units())
+_FACTOR = rf"\d+(?:[.,]\d+)?{power.EXPONENT}?"
 PATTERN = (rf"(?<![\w.,])(?P<chain>{_FACTOR}(?:\s?[x×]\s?{_FACTOR})+)(?![\w.,]\d)"
-           rf"(?:(?P<joined>-)?\s?(?P<unit>{_UNITS})(?![\wÄÖÜäöü²³]))?")
+           rf"(?:(?P<joined>-)?\s?(?P<unit>{UNITS})(?:/(?:(?P<per_n>\d+)\s?(?P<per_unit>{UNITS})|(?P<per>{UNITS})))?"
+           r"(?![\wÄÖÜäöü²³]))?")
 
 
 def _factor(text: str) -> str:
+    exponent = re.search(power.EXPONENT + "$", text)
+    if exponent:  # '3 × 10⁸'
+        return power.spoken(text[:exponent.start()], exponent.group(0))
     if "," in text:
         whole, fraction = text.split(",")
         return numbers.decimal(whole, fraction)
@@ -19,10 +25,8 @@ def _factor(text: str) -> str:
 
 
 def verbalise(match, ctx):
-    import re
-
     factors = re.split(r"\s?[x×]\s?", match["chain"])
     spoken = " mal ".join(_factor(f) for f in factors)
-    if match["unit"]:
-        spoken += (match["joined"] or " ") + data.units()[match["unit"]][1]  # '4×400-m-Staffel': '…-Meter-Staffel'
+    if match["unit"]:  # '4×400-m-Staffel': '…-Meter-Staffel'
+        spoken += (match["joined"] or " ") + units()[match["unit"]][1] + per_unit(match, units())
     return spoken
