@@ -94,7 +94,10 @@ class Normaliser:
         if entries:
             classes.insert(0, _lexicon_class(dict(entries)))
         self.classes = classes
-        self.pattern = re.compile("|".join(f"(?P<c{i}>{c.combined})" for i, c in enumerate(classes)) or r"(?!)")
+        # no class begins inside a word at a lower-case letter: skipping those positions at once spares
+        # trying every class's pattern there (most of any text)
+        alternation = "|".join(f"(?P<c{i}>{c.combined})" for i, c in enumerate(classes))
+        self.pattern = re.compile(rf"(?!\B[a-zäöüß])(?:{alternation})" if alternation else r"(?!)")
 
     @property
     def nouns(self):
