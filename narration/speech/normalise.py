@@ -242,13 +242,13 @@ _SILENT = parts.SWITCH + parts.END
 
 def _tidy_tracked(chars, origins):
     """``tidy`` on characters that keep their origins: runs of white space become one space,
-    none at either end, and none before punctuation."""
+    none at either end, none before punctuation and none after an opening bracket or German opening quote."""
     out: list[str] = []
     kept: list[tuple[int, int]] = []
     said = False
     for ch, origin in zip(chars, origins):
         if ch.isspace():
-            if out and out[-1] != " ":
+            if out and out[-1] not in " ([„":
                 out.append(" ")
                 kept.append(origin)
             continue

@@ -38,6 +38,8 @@ def verbalise(match, ctx):
     sign = numbers.sign_words(match["sign"])
     if match["per_only"]:  # '56,3 /km²': so many per square kilometre
         return f"{sign}{numbers.amount(match['n'])} pro {table[match['per_only']][0]}"
+    if re.fullmatch(r"\d+[A-Z]", match.group(0)) and ctx.text[ctx.end:ctx.end + 1] == "-":
+        return None  # '4K-Auflösung', '8K-Video': a name with a number, not kelvins
     singular, plural, gender = table[match["unit"]]
     if match["scale"]:  # '90 Mio. g', '2 Millionen km/h'
         one, many = data.rows("scales.tsv")[match["scale"]]

@@ -1,6 +1,6 @@
 """Money: '5,50 €' -> 'fünf Euro fünfzig', '0,40 €' -> 'vierzig Cent', '€ 20' ->
 'zwanzig Euro', '2,5 Mrd. Dollar' -> 'zwei Komma fünf Milliarden Dollar',
-'1 €' -> 'ein Euro' ('mit 1 €' -> 'mit einem Euro'), '12,50 €/m²' -> 'zwölf Euro fünfzig pro Quadratmeter'."""
+'€ 25,-' -> 'fünfundzwanzig Euro', '1 €' -> 'ein Euro' ('mit 1 €' -> 'mit einem Euro'), '12,50 €/m²' -> 'zwölf Euro fünfzig pro Quadratmeter'."""
 from .. import data, numbers
 from ..patterns import NUMBER, START, alternatives, scales
 from .measure import UNITS, per_unit, units as measure_units
@@ -10,7 +10,7 @@ _UNITS = alternatives(data.rows("currencies.tsv"))
 _BEFORE = alternatives(k for k in data.rows("currencies.tsv") if not k[0].isalpha() or k.isupper())
 _AMOUNT = rf"(?P<sign>[-−+])?(?P<n>{NUMBER})(?P<dash>,[-–])?"
 PATTERN = (rf"{START}(?:{_AMOUNT}(?:\s?(?P<scale>{scales()}))?\s?(?P<unit>{_UNITS})"
-           rf"|(?P<unit2>{_BEFORE})\s?(?P<sign2>[-−])?(?P<n2>{NUMBER})(?:\s?(?P<scale2>{scales()}))?)"
+           rf"|(?P<unit2>{_BEFORE})\s?(?P<sign2>[-−])?(?P<n2>{NUMBER})(?P<dash2>,[-–](?![\d]))?(?:\s?(?P<scale2>{scales()}))?)"
            rf"(?:/(?:(?P<per_n>\d+)\s?(?P<per_unit>{UNITS})|(?P<per>{UNITS}|[A-ZÄÖÜ][a-zäöü]+)))?(?![\wÄÖÜäöü²³])")
 
 

@@ -1,14 +1,18 @@
 """Symbols left after every other class: '§ 5' -> 'Paragraf 5', '&' -> 'und', '+' ->
-'plus', '*' is silent, a slash between words is a pause ('und/oder'), a dash between
+'plus', '*' is silent (before a year it is 'geboren', as '†' is 'gestorben'), a slash between words is a pause ('und/oder'), a dash between
 spaces is a comma, and so is a bar between spaces ('Autor | Redaktion'); '#1' -> 'Nummer eins', a raised note mark after a word ('Studien¹', 'Studien²') is silent (after a short symbol, 'mc²' is 'hoch zwei'). From ``data/symbols.tsv``."""
 from .. import data
 from ..patterns import alternatives
 
 NAME = "symbol"
-PATTERN = rf"(?P<note>(?<=[^\W\d])[¹⁴-⁹⁰][¹²³⁴-⁹⁰]*|(?<=[^\W\d])[²³][¹²³⁴-⁹⁰]+|(?<=[^\W\d]{{4}})[²³])|(?P<ticker>\+{{2,}})|(?P<dash>\s[–—|-](?=\s))|(?P<crumb>(?<=[^\W\d]|[“”\"»«)])\s?[>›](?=\s?[„“\"»«(]?\s?[^\W\d]))|(?P<number>#(?=\d))|(?P<bar>\|)|(?P<between>(?<=[^\W\d])[–—](?=[^\W\d]))|(?P<slash>/)|(?P<minus>−)|(?P<symbol>{alternatives(data.rows('symbols.tsv'))})"
+PATTERN = rf"(?P<times>(?<=\d\s)\*(?=\s\d))|(?P<born>(?<![\w\d]\s)(?<![\w\d])\*(?=\s?\d))|(?P<note>(?<=[^\W\d])[¹⁴-⁹⁰][¹²³⁴-⁹⁰]*|(?<=[^\W\d])[²³][¹²³⁴-⁹⁰]+|(?<=[^\W\d]{{4}})[²³])|(?P<ticker>\+{{2,}})|(?P<dash>\s[–—|-](?=\s))|(?P<crumb>(?<=[^\W\d]|[“”\"»«)])\s?[>›](?=\s?[„“\"»«(]?\s?[^\W\d]))|(?P<number>#(?=\d))|(?P<bar>\|)|(?P<between>(?<=[^\W\d])[–—](?=[^\W\d]))|(?P<slash>/)|(?P<minus>−)|(?P<symbol>{alternatives(data.rows('symbols.tsv'))})"
 
 
 def verbalise(match, ctx):
+    if match["times"]:  # '3 * 4'
+        return " mal "
+    if match["born"]:  # '(* 1942, † 2023)': born, as '†' is died
+        return " geboren "
     if match["note"]:  # 'Fußnote¹', 'Studien¹²': a note's mark, read as the note it is, not said here
         return " "
     if match["dash"] or match["ticker"]:  # '+++ Eilmeldung +++': a news ticker's marks are a pause
