@@ -9,6 +9,8 @@ INT = r"(?:\d{1,3}(?:[.\u202f\u00a0 ]\d{3})+(?!\d)|\d+)"
 NUMBER = rf"{INT}(?:,\d+)?"
 SIGN = r"(?:(?<![\w])[-−+±])"
 LETTER = r"A-Za-zÄÖÜäöüß"
+# a court's file number up to its slash: 'Az. 123/22', '2 BvF 1/22', 'VI ZR 123/22' (read 'Strich', not a fraction)
+FILE_NUMBER_BEFORE = r"(?:Az\.|Aktenzeichen|\b(?:[A-Z]{1,4}|[A-Z][a-z][A-Z][A-Za-z]?))\s\d+$"
 
 
 def alternatives(keys) -> str:

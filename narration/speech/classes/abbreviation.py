@@ -2,11 +2,12 @@
 'mindestens', 'e. V.' -> 'eingetragener Verein', 'S. 12' -> 'Seite 12' (only before a
 number: 'Thomas S.' stays), '2. mär. 2003' -> 'März' (only after a day), '§ 3 Abs. 2 S. 1' -> 'Satz 1' (only in a law's citation), 'Goethestr. 12' -> 'Goethestraße zwölf'. An abbreviation that ends
 the sentence keeps its full stop. One that opens a sentence is capitalised ('Z. B.', 'Ggf.', 'U. a.'),
-and so is its expansion ('Zum Beispiel')."""
+and so is its expansion ('Zum Beispiel'). An expansion ending in '-' is an adjective and takes its
+ending from its noun ('die sog. Wutbürger' -> 'die sogenannten Wutbürger')."""
 import functools
 import re
 
-from .. import data
+from .. import data, grammar
 
 NAME = "abbreviation"
 
@@ -69,11 +70,24 @@ def verbalise(match, ctx):
         spoken = general[lowered][0].upper() + general[lowered][1:]
     else:
         return None
+    if spoken.endswith("-"):
+        spoken = _declined(spoken[:-1], ctx)
     if key.endswith(".") and ctx.at_sentence_end():
         spoken += "."
     elif ctx.text[ctx.end:ctx.end + 1].isalpha():  # 'St.Gallen': the word after it is a word of its own
         spoken += " "
     return spoken
+
+
+def _declined(stem: str, ctx) -> str:
+    """An adjective's ending from the words around it ('die o. g. Regeln' -> 'oben genannten', 'die
+    stv. Leiterin' -> 'stellvertretende'); a noun made of one from its article ('die Vors.' ->
+    'Vorsitzende', 'Vors. Müller' -> 'Vorsitzender'). Without a noun it stays bare ('allg. bekannt')."""
+    if stem[:1].isupper():
+        agreement = grammar.agreement(ctx.before(), [], ctx.nouns)
+        return stem + grammar.adjective_ending(agreement)
+    agreement = ctx.agreement()
+    return stem + grammar.adjective_ending(agreement) if agreement.noun else stem
 
 
 def continues(word: str) -> bool:

@@ -2,8 +2,10 @@
 '½' -> 'einhalb', '1½', '1 ½' and '1 1/2' -> 'eineinhalb', '2¼' -> 'zweieinviertel', '-1/22' -> 'minus ein
 Zweiundzwanzigstel', '4/2' -> 'vier Halbe', '7/4' -> 'sieben Viertel'. 'a/b' with a ≥ b is
 not a fraction ('24/7') and is left to the numbers."""
+import re
+
 from .. import data, numbers
-from ..patterns import alternatives
+from ..patterns import FILE_NUMBER_BEFORE, alternatives
 
 NAME = "fraction"
 _GLYPHS = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3), "⅕": (1, 5), "⅛": (1, 8)}
@@ -32,6 +34,8 @@ def _amount(match):
         if match["whole"]:
             return _mixed(int(match["whole"]), numerator, denominator)
         return _parts(numerator, denominator)
+    if re.search(FILE_NUMBER_BEFORE, match.string[:match.start("b") - 1]):
+        return None  # '2 BvF 1/22': a file number, its slash is 'Strich'
     numerator, denominator = int(match["a"]), int(match["b"])
     improper = 0 < numerator <= 12 and 2 <= denominator <= 10 and not match["mixed"]  # '4/2', '7/4-Takt'
     if not (0 < numerator < denominator or improper):

@@ -2,7 +2,7 @@
 says year, '1990er' -> 'neunzehnhundertneunziger', '90er-Jahre' -> 'neunziger-Jahre',
 '2023/24' -> 'zweitausenddreiundzwanzig vierundzwanzig'. A four-digit number
 before a plural noun is a count ('1850 Kunden'), and so is one after 'rund' or
-'etwa'; after 'Jahr', a month or a season it is always a year."""
+'etwa', or after a label word ('Seite 1234'); after 'Jahr', a month or a season it is always a year."""
 from .. import data, numbers
 
 NAME = "year"
@@ -31,8 +31,8 @@ def is_year(ctx) -> bool:
     previous = before[-1].lower() if before else ""
     if previous in data.words("year_cues.txt"):
         return True
-    if previous in data.words("quantity_cues.txt"):
-        return False
+    if previous in data.words("quantity_cues.txt") or before[-1:] and before[-1] in data.words("label_words.txt"):
+        return False  # 'rund 1200'; 'Seite 1234', 'Nr. 1492': a number that names
     following = ctx.next_word().rstrip(".,;:!?")  # 'Mitarbeiter.' ending the sentence is still the noun
     if following[:1].isupper():
         analyses = ctx.nouns.analyses(following)
