@@ -129,6 +129,11 @@ def agreement(before: list[str], after: list[str], nouns) -> Agreement:
                     return Agreement(case, "m" if r_gender == "p" else r_gender, r_gender == "p", "implied", noun)
         gender = next((g for _, g in readings if g != "p"), "m")
         return Agreement(cases[0], gender, bool(readings) and all(g == "p" for _, g in readings), "implied", noun)
+    verb_case = data.rows("case_verbs.tsv").get(governor)
+    if verb_case:  # 'kostet 1 €': einen Euro
+        gender = next((g for c, g in readings if g != "p" and c == verb_case[0]), "m")
+        plural = bool(readings) and all(g == "p" for _, g in readings)
+        return Agreement(verb_case[0], gender, plural, "strong", noun)
     if readings:
         for wanted in ("nom", "acc", "dat", "gen"):
             for r_case, r_gender in readings:
