@@ -90,7 +90,8 @@ def _join_after_abbreviations(pieces: list[str]) -> list[str]:
         last = joined[-1].rsplit(" ", 1)[-1] if joined else ""
         first = piece.split(" ", 1)[0]
         if last and continues(last) and first not in data.words("sentence_words.txt") \
-                and not any(joined[-1].endswith(" " + a) for a in data.words("final_abbreviations.txt")):
+                and not any(joined[-1].endswith(" " + a) for a, kind in data.rows("final_abbreviations.tsv").items()
+                            if kind[0] == "any"):
             joined[-1] = f"{joined[-1]} {piece}"
         else:
             joined.append(piece)
@@ -118,11 +119,11 @@ def _join_big_ordinals(pieces: list[str]) -> list[str]:
     return joined
 
 
-_NUMBER_THEN_CAPITAL = re.compile(r"(?<![\w.,])\d{1,3}\.(?=\s+[A-ZÄÖÜ])")
+_NUMBER_THEN_CAPITAL = re.compile(r"(?<![\w.,])(?:(?P<date>\d{1,2}\.\d{1,2})|\d{1,3})\.(?=\s+[A-ZÄÖÜ])")
 
 
 def _split_after_numbers(sentence: str) -> list[str]:
-    """'… mit dem ICE 42. Danach …' -> two sentences; 'In der 2. Halbzeit …' stays one."""
+    """'… mit dem ICE 42. Danach …' and '… am 3.10. Die …' -> two sentences; 'In der 2. Halbzeit …' stays one."""
     from .speech import nouns
     from .speech.classes.ordinal import describes
     from .speech.grammar import words_after
@@ -135,7 +136,11 @@ def _split_after_numbers(sentence: str) -> list[str]:
         after = words_after(sentence, match.end())
         before = words_before(sentence, match.start())
         label = bool(before) and before[-1] in data.words("label_words.txt")  # 'die Linie RB 35. Reisende ...'
-        if after and (label or not describes(after[0], after, nouns.default())):
+        if match["date"]:  # 'am 3.10. Die Einheit …': a whole date; a word that opens sentences begins one
+            ends = bool(after) and after[0] in data.words("sentence_words.txt")
+        else:
+            ends = bool(after) and (label or not describes(after[0], after, nouns.default()))
+        if ends:
             pieces.append(sentence[start:match.end()])
             start = match.end() + 1
     pieces.append(sentence[start:])
@@ -157,10 +162,11 @@ def _split_after_dots(sentence: str) -> list[str]:
     for match in _DOT_THEN_WORD.finditer(sentence):
         token, following = match.group(1), match.group(2)
         elided = token.endswith(("’s", "'s"))  # 'zwingen wir’s. Und …': SoMaJo took 's.' for an abbreviation
-        if following not in data.words("sentence_words.txt") and not elided:  # after "’s." any word begins one
-            continue
         tail = sentence[max(start, match.start(1) - 3):match.end(1) + 1]
-        final = any(tail.endswith(a) for a in data.words("final_abbreviations.txt"))
+        kinds = {kind[0] for a, kind in data.rows("final_abbreviations.tsv").items() if tail.endswith(a)}
+        if following not in data.words("sentence_words.txt") and not elided and "any" not in kinds:
+            continue  # after "’s." or "v. Chr." any capitalised word begins one, else only an opener
+        final = bool(kinds)
         hyphenated = "-" in token and token[-1].isalpha() and expansion(token.rsplit("-", 1)[-1] + ".") is None
         if final or _ROMAN.fullmatch(token) or hyphenated or elided:
             pieces.append(sentence[start:match.start(1) + len(token) + 1])

@@ -42,6 +42,13 @@ from narration.segment import split_sentences
      ["Sie erhielt 3 Mon. Bewährung.", "Das Urteil ist rechtskräftig."]),
     ("Apple ist rund 3 Bio. US-Dollar wert.", ["Apple ist rund 3 Bio. US-Dollar wert."]),
     ("Er wohnt in der Hauptstr. Dort ist es ruhig.", ["Er wohnt in der Hauptstr.", "Dort ist es ruhig."]),
+    # after 'v. Chr.' or 'n. V.' any capitalised word begins a sentence; after 'Mio.', a date or '°C' an opener
+    ("Das war um 300 v. Chr. Rom war mächtig.", ["Das war um 300 v. Chr.", "Rom war mächtig."]),
+    ("Das Spiel endete 2:1 n. V. Bayern jubelte.", ["Das Spiel endete 2:1 n. V.", "Bayern jubelte."]),
+    ("Der Gewinn lag bei 5 Mio. Das ist ein Rekord.", ["Der Gewinn lag bei 5 Mio.", "Das ist ein Rekord."]),
+    ("Der Gewinn lag bei 5 Mio. Euro im Jahr.", ["Der Gewinn lag bei 5 Mio. Euro im Jahr."]),
+    ("Das war am 3.10. Die Einheit wurde gefeiert.", ["Das war am 3.10.", "Die Einheit wurde gefeiert."]),
+    ("Es hatte 30 °C. Viele gingen baden.", ["Es hatte 30 °C.", "Viele gingen baden."]),
 ])
 def test_german_sentences(text, expected):
     assert split_sentences(text) == expected
