@@ -58,7 +58,7 @@ def verbalise(match, ctx):
         agreement = ctx.agreement()
         if agreement.noun.rstrip(".") == "Uhr":  # 'von 1 bis 7 Uhr': an hour, not one clock
             return "eins"
-        if agreement.noun:
+        if agreement.noun and ctx.nouns.is_noun(agreement.noun.rstrip(".")):  # 'Platz 1, 11011 Berlin': no noun
             return numbers.ein(agreement.case, agreement.gender)
         return "eins"
     return sign + numbers.cardinal(value)
