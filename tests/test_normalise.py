@@ -100,6 +100,16 @@ def test_the_cldr_unit_table_is_what_babel_gives():
     assert cldr_units.TABLE.read_text(encoding="utf-8") == cldr_units.derive()
 
 
+def test_the_consonant_cluster_table_is_what_the_noun_lexicon_gives():
+    """``data/consonant_clusters.tsv`` is derived, never edited: it must equal what the shipped nouns give now."""
+    from narration.speech import clusters
+
+    assert clusters.TABLE.read_text(encoding="utf-8") == clusters.derive()
+    initial, final = clusters.known()
+    assert {"", "SCHW", "STR"} <= initial and {"", "CHT", "RM", "DL"} <= final  # 'Schwein', 'Dirndl'
+    assert "SB" not in final and "CC" not in final and "BWL" not in initial  # 'DOSB', 'FACC': no German word
+
+
 def test_units_from_cldr_and_ours():
     from narration.speech import data
 

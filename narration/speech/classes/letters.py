@@ -3,9 +3,10 @@
 is spelled too ('IfSG' -> 'I-Eff-Ess-Ge'). An unknown all-caps word of four or more
 letters that can be pronounced is a word ('NICHT' -> 'nicht'), and in a headline
 set in capitals ('ALARM IN DER STADT') every unknown word is."""
+import functools
 import re
 
-from .. import data, numbers
+from .. import clusters, data, numbers
 from . import roman
 
 NAME = "letters"
@@ -13,7 +14,6 @@ NAME = "letters"
 _LISTED = "|".join(re.escape(k) for k in data.rows("acronyms.tsv") if sum(c.isupper() for c in k) < 2)
 PATTERN = (r"(?<![\w])(?=[\wÄÖÜäöü]*[A-ZÄÖÜ][\wÄÖÜäöü]*[A-ZÄÖÜ])[A-Za-zÄÖÜäöüß]+(?![\w])"
            rf"|(?<![\w])(?:{_LISTED})s?(?![\w])")
-_VOWELS = re.compile(r"[AEIOUÄÖÜY]")
 
 
 def spell(letters: str) -> str:
@@ -24,14 +24,19 @@ def spell(letters: str) -> str:
     return "-".join(names[ch.upper()][0] if ch.upper() in names else ch for ch in letters)
 
 
-_NO_WORD_END = re.compile(r"(BB|CC|DD|GG|HH|JJ|KK|QQ|VV|WW|XX|ZZ)$|J(?![AEIOUÄÖÜY])")  # 'FACC', 'NEJM': spelled
-# (no German word ends in a doubled consonant of these, or has a J before anything but a vowel)
-
-
 def pronounceable(word: str) -> bool:
-    head = word.upper().replace("SCH", "S")[:4]
-    return len(word) >= 4 and bool(_VOWELS.search(head)) and bool(_VOWELS.search(word.upper()[-3:] + head)) \
-        and not _NO_WORD_END.search(word.upper())
+    """Four letters or more, a vowel, and consonants before the first vowel and after the last that
+    begin and end German words ('ALDI', 'LIDL', 'ALARM'); 'DOSB', 'BASF', 'FACC', 'NEJM' are spelled."""
+    if len(word) < 4 or not any(ch in clusters.VOWELS for ch in word.upper()):
+        return False
+    first, last = clusters.edges(word)
+    initial, final = _clusters()
+    return first in initial and last in final
+
+
+@functools.lru_cache(maxsize=1)
+def _clusters():
+    return clusters.known()
 
 
 def as_word(word: str, ctx) -> str:
