@@ -4,8 +4,9 @@ from __future__ import annotations
 from . import data
 
 START = r"(?<![\w.,])"  # not inside a word or another number
-# an integer, with thousands grouped by dots, thin or no-break spaces, or plain spaces ("25 000")
-INT = r"(?:\d{1,3}(?:[.\u202f\u00a0 ]\d{3})+(?!\d)|\d+)"
+# an integer, with thousands grouped by dots, thin or no-break spaces, plain spaces ("25 000") or, as
+# Swiss German writes them, apostrophes ("420'000")
+INT = r"(?:\d{1,3}(?:[.\u202f\u00a0 '’]\d{3})+(?!\d)|\d+)"
 NUMBER = rf"{INT}(?:,\d+)?"
 SIGN = r"(?:(?<![\w])[-−+±])"
 LETTER = r"A-Za-zÄÖÜäöüß"

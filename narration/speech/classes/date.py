@@ -1,17 +1,18 @@
 """Numeric dates: '24.02.2022', '3.10.', '2026-03-15' -> 'vierundzwanzigster Februar
 zweitausendzweiundzwanzig', with the day's ending from the words before it
 ('am vierundzwanzigsten', 'der dritte'). Written dates ('24. Februar') are
-an ordinal plus a month, and a year after a month is a year. Two days of one month: '24./25.12.'
+an ordinal plus a month, and a year after a month is a year. 'am 1. 5.' (spaced) too. Two days of one month: '24./25.12.'
 -> 'vierundzwanzigster und fünfundzwanzigster Dezember', '3.–5.10.' -> '… bis …'."""
 from .. import data, grammar, numbers
 
 NAME = "date"
 MONTHS = grammar.MONTHS
+_DATE_WORDS = {"am", "vom", "bis", "zum", "ab", "seit", "ist", "war", "den", "dem"}
 PATTERN = (r"(?<![\w.,:/-])(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d-])"
            r"|(?P<my>\d{4})-(?P<mm>0[1-9])(?![\d-])"  # '2003-03': March 2003 (a range would not write the 0)
            r"|(?P<zd>\d\d)\.(?P<zm>\d\d)(?![\d.,])"  # '02.03': a day and month written with a zero
            r"|(?:(?P<d0>\d{1,2})\.\s?(?P<link>[/–-])\s?)?"  # '24./25.12.': two days of one month
-           r"(?P<d>\d{1,2})\.(?:(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})?|\s(?P<sm>\d{1,2})\.\s?(?P<sy>\d{4}))(?![\d]))")
+           r"(?P<d>\d{1,2})\.(?:(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})?|\s(?P<sm>\d{1,2})\.(?:\s?(?P<sy>\d{4}))?)(?![\d]))")
 
 
 def spoken_year(text: str) -> str:
@@ -35,6 +36,8 @@ def verbalise(match, ctx):
         day, month, year = int(match["d"]), int(match["m"] or match["sm"]), match["y"] or match["sy"]
         if ctx.previous_word() in data.words("version_cues.txt"):
             return None
+        if match["sm"] and not year and ctx.previous_word().lower() not in _DATE_WORDS:
+            return None  # '1. 5.' spaced, without a year, is a date only after 'am', 'vom', 'bis' ...
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
     agreement = grammar.agreement(ctx.before(), [MONTHS[month - 1]], ctx.nouns)

@@ -1,6 +1,8 @@
 """Money: '5,50 €' -> 'fünf Euro fünfzig', '0,40 €' -> 'vierzig Cent', '€ 20' ->
 'zwanzig Euro', '2,5 Mrd. Dollar' -> 'zwei Komma fünf Milliarden Dollar',
-'€ 25,-' -> 'fünfundzwanzig Euro', '1 €' -> 'ein Euro' ('mit 1 €' -> 'mit einem Euro'), '12,50 €/m²' -> 'zwölf Euro fünfzig pro Quadratmeter'."""
+'€ 25,-' -> 'fünfundzwanzig Euro', 'CHF 20.50', 'Fr. 20.50' -> 'zwanzig Franken fünfzig' (Swiss), '1 €' -> 'ein Euro' ('mit 1 €' -> 'mit einem Euro'), '12,50 €/m²' -> 'zwölf Euro fünfzig pro Quadratmeter'."""
+import re
+
 from .. import data, numbers
 from ..patterns import NUMBER, START, alternatives, scales
 from .measure import UNITS, per_unit, units as measure_units
@@ -10,7 +12,8 @@ _UNITS = alternatives(data.rows("currencies.tsv"))
 _BEFORE = alternatives(k for k in data.rows("currencies.tsv") if not k[0].isalpha() or k.isupper())
 _AMOUNT = rf"(?P<sign>[-−+])?(?P<n>{NUMBER})(?P<dash>,[-–])?"
 PATTERN = (rf"{START}(?:{_AMOUNT}(?:\s?(?P<scale>{scales()}))?\s?(?P<unit>{_UNITS})"
-           rf"|(?P<unit2>{_BEFORE})\s?(?P<sign2>[-−])?(?P<n2>{NUMBER})(?P<dash2>,[-–](?![\d]))?(?:\s?(?P<scale2>{scales()}))?)"
+           rf"|(?P<unit2>{_BEFORE}|Fr\.(?=\s?\d+(?:['’]\d{{3}})*\.(?:\d\d(?!\d)|[–-])))\s?(?P<sign2>[-−])?(?P<n2>\d+\.\d\d(?!\d)|{NUMBER})(?P<dash2>[.,][-–](?![\d]))?"
+           rf"(?:\s?(?P<scale2>{scales()}))?)"
            rf"(?:/(?:(?P<per_n>\d+)\s?(?P<per_unit>{UNITS})|(?P<per>{UNITS}|[A-ZÄÖÜ][a-zäöü]+)))?(?![\wÄÖÜäöü²³])")
 
 
@@ -22,6 +25,8 @@ def verbalise(match, ctx):
 def _amount(match, ctx):
     unit = match["unit"] or match["unit2"]
     number, scale = match["n"] or match["n2"], match["scale"] or match["scale2"]
+    if re.fullmatch(r"\d+\.\d\d", number):  # 'CHF 20.50': Swiss German writes the cents after a dot
+        number = number.replace(".", ",")
     sign = "minus " if (match["sign"] or match["sign2"] or "") in "-−" and (match["sign"] or match["sign2"]) else ""
     name, hundredth, gender = data.rows("currencies.tsv")[unit]
     if scale:

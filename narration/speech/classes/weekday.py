@@ -10,7 +10,7 @@ from ..patterns import alternatives
 NAME = "weekday"
 _ABBREVIATION = rf"(?:{alternatives(data.rows('weekdays.tsv'))})"
 _DAY = rf"{_ABBREVIATION}\.?"
-_HOURS_OR_DATE = r"\.?,?\s?(?:\d{1,2}\.\s?(?:\d|[A-ZÄÖÜ])|\d{1,2}(?:[.:]\d\d)?\s?(?:[–-]|bis|Uhr)|geschlossen|Ruhetag)"
+_HOURS_OR_DATE = r"\.?,?\s?(?:\d{1,2}\.\s?(?:(?:0?[1-9]|1[0-2])\.|[A-ZÄÖÜ])|\d{1,2}(?:[.:]\d\d)?\s?(?:[–-]|bis|Uhr)|geschlossen|Ruhetag)"
 _AFTER_WORD = "".join(rf"(?<=\b{word} )|" for word in ("am", "Am", "jeden", "Jeden", "ab", "Ab"))[:-1]
 PATTERN = (rf"(?<![\wÄÖÜäöü])(?:(?P<days>{_DAY}(?:\s?(?:[–-]|bis|,|und)\s?{_DAY})+)"
            rf"|(?P<one>{_ABBREVIATION})(?={_HOURS_OR_DATE})\.?|(?:{_AFTER_WORD})(?P<named>{_ABBREVIATION})\.)(?![\wÄÖÜäöü])")
