@@ -81,7 +81,7 @@ def fraction_denominator(value: int) -> str:
     return (stem + "el").capitalize()
 
 
-SIGNS = {"-": "minus ", "−": "minus ", "+": "plus ", "±": "plus minus "}
+SIGNS = {"-": "minus ", "−": "minus ", "–": "minus ", "+": "plus ", "±": "plus minus "}
 
 
 def sign_words(sign: str | None) -> str:

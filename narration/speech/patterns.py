@@ -8,7 +8,7 @@ START = r"(?<![\w.,])"  # not inside a word or another number
 # Swiss German writes them, apostrophes ("420'000")
 INT = r"(?:\d{1,3}(?:[.\u202f\u00a0 '’]\d{3})+(?!\d)|\d+)"
 NUMBER = rf"{INT}(?:,\d+)?"
-SIGN = r"(?:(?<![\w])[-−+±])"
+SIGN = r"(?:(?<![\w])[-−+±]|(?<=\()–)"  # '(–1)': a change in a poll, an en dash for a minus
 LETTER = r"A-Za-zÄÖÜäöüß"
 # a court's file number up to its slash: 'Az. 123/22', '2 BvF 1/22', 'VI ZR 123/22' (read 'Strich', not a fraction)
 FILE_NUMBER_BEFORE = r"(?:Az\.|Aktenzeichen|\b(?:[A-Z]{1,4}|[A-Z][a-z][A-Z][A-Za-z]?))\s\d+$"

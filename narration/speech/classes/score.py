@@ -1,10 +1,10 @@
 """Scores, results and ratios: '2:0' -> 'zwei zu null', 'mit 3:1' -> 'mit drei zu eins', 'eine Quote
-von 1:4,5' -> 'eins zu vier Komma fünf', 'Maßstab 1:25.000' -> 'eins zu fünfundzwanzigtausend'."""
+von 1:4,5' -> 'eins zu vier Komma fünf', 'Maßstab 1:25.000' -> 'eins zu fünfundzwanzigtausend', '(45.+1)' -> 'fünfundvierzig plus eins' (added time)."""
 from .. import numbers
 from ..patterns import INT
 
 NAME = "score"
-PATTERN = rf"(?<![\w.,:])(?P<a>\d{{1,3}}(?:,\d+)?):(?P<b>{INT}(?:,\d+)?)(?![\d:]|,\d)"
+PATTERN = rf"(?<![\w.,:])(?P<minute>\d{{1,3}})\.\s?\+\s?(?P<extra>\d{{1,2}})(?!\d)|(?<![\w.,:])(?P<a>\d{{1,3}}(?:,\d+)?):(?P<b>{INT}(?:,\d+)?)(?![\d:]|,\d)"
 
 
 def _number(text: str) -> str:
@@ -12,4 +12,6 @@ def _number(text: str) -> str:
 
 
 def verbalise(match, ctx):
+    if match["minute"]:  # '(45.+1)': a minute of added time
+        return f"{numbers.cardinal(int(match['minute']))} plus {numbers.cardinal(int(match['extra']))}"
     return f"{_number(match['a'])} zu {_number(match['b'])}"
