@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from . import data
 
-START = r"(?<![\w.,])"  # not inside a word or another number
+START = r"(?<![\w,])(?:(?<!\.)|(?<=[^\W\d]\.))"  # not inside a word or another number; "Nr.1" is "Nr. 1"
 # an integer, with thousands grouped by dots, thin or no-break spaces, plain spaces ("25 000") or, as
 # Swiss German writes them, apostrophes ("420'000")
 INT = r"(?:\d{1,3}(?:[.\u202f\u00a0 '’]\d{3})+(?!\d)|\d+)"

@@ -74,7 +74,7 @@ def verbalise(match, ctx):
         spoken = _declined(spoken[:-1], ctx)
     if key.endswith(".") and ctx.at_sentence_end():
         spoken += "."
-    elif ctx.text[ctx.end:ctx.end + 1].isalpha():  # 'St.Gallen': the word after it is a word of its own
+    elif ctx.text[ctx.end:ctx.end + 1].isalnum():  # 'St.Gallen', 'Nr.1': the word after it is one of its own
         spoken += " "
     return spoken
 
