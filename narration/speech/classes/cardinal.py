@@ -15,7 +15,7 @@ PATTERN = (rf"(?<![\w.,])(?P<code>(?:[A-ZÄÖÜ]+[\d₀-₉]+|\d+[A-ZÄÖÜ]+)[A
            rf"|{START}(?P<sign>{SIGN})?(?P<n>{INT})(?:(?P<suffix>er|fach|mal|x(?![\w]))|(?P<letter>[a-f](?![\w])))?"
            rf"(?:\s?(?P<scale>{scales()}))?(?![\d])")
 _RUNS = re.compile(r"\d+|[^\d]+")
-_ORDINAL_NEXT = re.compile(r",\s?\d+\.\s")
+_ORDINAL_NEXT = re.compile(r",\s?(?:\d+\.\s|\d{4,5}\s[A-ZÄÖÜ])")  # '1, 2. OG', '1, 8001 Zürich'
 _SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 
 
@@ -53,7 +53,7 @@ def verbalise(match, ctx):
                 or re.search(r"\w-$", ctx.text[:ctx.start]):
             # 'Nr. 1', 'Abs. 1 GG', '#1', 'Formel-1-Saison', 'ISO-8859-1': a name
             return "eins"
-        if _ORDINAL_NEXT.match(ctx.text, ctx.end):  # 'Rathausplatz 1, 2. OG': the ordinal's noun is not ours
+        if _ORDINAL_NEXT.match(ctx.text, ctx.end):  # 'Rathausplatz 1, 2. OG', 'Platz 1, 8001 Zürich': not ours
             return "eins"
         agreement = ctx.agreement()
         if agreement.noun.rstrip(".") == "Uhr":  # 'von 1 bis 7 Uhr': an hour, not one clock

@@ -1,7 +1,8 @@
 """Postal codes, digit by digit, as they are dictated: '80331 München' -> 'acht null drei drei eins
 München', 'D-01067 Dresden', 'CH-8001 Zürich'. Five digits before a capitalised word are a postal
 code unless that word is a plural noun they count ('12000 Besucher'); a code that starts with 0, or
-follows a house number and a comma ('Am Markt 3, 99423 Weimar'), is one whatever follows, and so is one after 'PLZ' or 'Postleitzahl'."""
+follows a house number and a comma ('Am Markt 3, 99423 Weimar'), is one whatever follows, and so is one after 'PLZ' or 'Postleitzahl'. Four digits after a house number
+are an Austrian or Swiss code ('Maria-Theresien-Straße 18, 6020 Innsbruck')."""
 import re
 
 from .. import numbers
@@ -9,9 +10,9 @@ from . import letters
 
 NAME = "postcode"
 PATTERN = (r"(?<![\w.,+-])(?:(?P<country>[A-Z]{1,2})-(?P<foreign>\d{4,5})(?=\s[A-ZÄÖÜ][\wäöüß]+)"
-           r"|(?P<code>\d{5})(?=\s[A-ZÄÖÜ][\wäöüß]+)|(?<=PLZ )(?P<named>\d{5})(?!\d)"
+           r"|(?P<code>\d{4,5})(?=\s[A-ZÄÖÜ][\wäöüß]+)|(?<=PLZ )(?P<named>\d{5})(?!\d)"
            r"|(?:(?<=Postleitzahl )|(?<=PLZ lautet )|(?<=Postleitzahl lautet )|(?<=PLZ: ))(?P<said>\d{5})(?!\d))")
-_AFTER_HOUSE = re.compile(r"\d[a-z]?,\s?$")
+_AFTER_HOUSE = re.compile(r"(?<![\d.])\d{1,3}[a-z]?,\s?$")
 
 
 def verbalise(match, ctx):
@@ -20,6 +21,8 @@ def verbalise(match, ctx):
     if match["named"] or match["said"]:  # 'die PLZ 10115', 'Die Postleitzahl lautet 10115'
         return numbers.digits(match["named"] or match["said"])
     code = match["code"]
+    if len(code) == 4:  # Austria's and Switzerland's codes have four digits: only after an address
+        return numbers.digits(code) if _AFTER_HOUSE.search(ctx.text[:ctx.start]) else None
     if not (code.startswith("0") or _AFTER_HOUSE.search(ctx.text[:ctx.start]) or not _counts(ctx)):
         return None
     return numbers.digits(code)
