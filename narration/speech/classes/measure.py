@@ -8,6 +8,7 @@ import functools
 import re
 
 from .. import data, numbers
+from . import abbreviation
 from ..patterns import NUMBER, SIGN, START, alternatives, scales
 
 NAME = "measure"
@@ -29,6 +30,8 @@ def verbalise(match, ctx):
     if match["bare"]:  # 'pro m²': a unit after 'pro' needs no number
         return table[match["bare"]][0]
     if match["bare_in"]:  # 'Fläche in km²', 'Angaben in Mio. Euro': what is counted, in the plural
+        if abbreviation.expansion(match["bare_in"]):
+            return None  # 'in St. Anton': an abbreviation of its own is a unit only after a number
         plural = table[match["bare_in"]][1]
         if re.fullmatch(r"\w+[^n]", plural) and "pd" in _pairs(ctx.nouns.analyses(plural + "n")):
             plural += "n"  # 'in Quadratkilometern': the dative plural

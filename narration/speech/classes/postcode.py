@@ -1,11 +1,12 @@
 """Postal codes, digit by digit, as they are dictated: '80331 München' -> 'acht null drei drei eins
 München', 'D-01067 Dresden', 'CH-8001 Zürich'. Five digits before a capitalised word are a postal
-code unless that word is a plural noun they count ('12000 Besucher'); a code that starts with 0, or
+code unless that word is a plural noun, a unit or a scale they count ('12000 Besucher', '58000 Fuß'); a code that starts with 0, or
 follows a house number and a comma ('Am Markt 3, 99423 Weimar'), is one whatever follows, and so is one after 'PLZ' or 'Postleitzahl'. Four digits after a house number
 are an Austrian or Swiss code ('Maria-Theresien-Straße 18, 6020 Innsbruck')."""
+import functools
 import re
 
-from .. import numbers
+from .. import data, numbers
 from . import letters
 
 NAME = "postcode"
@@ -29,6 +30,16 @@ def verbalise(match, ctx):
 
 
 def _counts(ctx) -> bool:
-    """'12000 Besucher': the word after is a noun in the plural, so the number counts it."""
-    analyses = ctx.nouns.exact(ctx.next_word().rstrip(".,"))
+    """'12000 Besucher', '58000 Fuß', '80000 Erdweiten', '34000 Mill.': the word after is a noun in the
+    plural (a compound's by its last part), a unit or a scale, so the number counts it."""
+    word = ctx.next_word()
+    bare = word.rstrip(".,;:!?")  # 'Fuß.' ending the sentence
+    if word in data.rows("scales.tsv") or {word, bare} & (data.units().keys() | _unit_names()):
+        return True
+    analyses = ctx.nouns.analyses(bare)
     return any(analyses[i] == "p" for i in range(0, len(analyses), 2))
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_names() -> frozenset[str]:
+    return frozenset(name for row in data.units().values() for name in row[:2])

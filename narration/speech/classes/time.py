@@ -20,6 +20,9 @@ PATTERN = (rf"(?<![\w.,:])(?:(?=\d+[.:]\d\d\s?[–-]|\d+\s?[–-]\s?\d+[.:]\d)"
            r"|(?P<minutes>\s?(?:Minuten|Min\.|min)(?![\w])))?)(?![\d:]|[.,]\d|\s\d{3}(?!\d))")
 
 
+_CLOCK_WORDS = {"um", "gegen", "ab", "bis", "seit"}
+
+
 def _near_score_word(ctx) -> bool:
     cues = data.words("score_cues.txt")
     return any(w.rstrip(".") in cues for w in ctx.before()[-4:] + ctx.after()[:2])
@@ -65,6 +68,6 @@ def verbalise(match, ctx):
         return " und ".join(parts) or f"null {units[1][1]}"
     if match["hours"] or match["minutes"]:
         return None  # '14.30 h' without a colon: not ours
-    if not match["uhr"] and _near_score_word(ctx):
-        return None
+    if not match["uhr"] and ctx.previous_word().lower() not in _CLOCK_WORDS and _near_score_word(ctx):
+        return None  # 'gewann 2:1', 'wie 16:25' (a ratio); but 'wie immer um 14:30' is a time
     return _clock(int(match["h"]), int(match["m"] or match["dm"]))
