@@ -1,7 +1,10 @@
 """Decimals: '2,5' -> 'zwei Komma fünf', '3,14' -> 'drei Komma eins vier', '1,5 Mio.' ->
 'eins Komma fünf Millionen'. The digits after the comma are read one by one. Three or more numbers
 joined by commas are a list ('1,2,3' -> 'eins, zwei, drei'), or, in groups of three digits, a number
-written the English way ('1,000,123' -> 'eine Million einhundertdreiundzwanzig')."""
+written the English way ('1,000,123' -> 'eine Million einhundertdreiundzwanzig'), and so are
+thousands ending in '00' ('250,000', '86,400': a decimal would not end so)."""
+import re
+
 from .. import data, numbers
 from ..patterns import INT, SIGN, START, scales
 
@@ -17,6 +20,11 @@ def verbalise(match, ctx):
             return numbers.cardinal(int(match["list"].replace(",", "")))
         return ", ".join(numbers.cardinal(int(n)) for n in match["list"].split(","))
     sign = numbers.sign_words(match["sign"])
+    if re.fullmatch(r"[1-9]\d{0,2}", match["w"]) and re.fullmatch(r"\d00", match["f"]) \
+            and (match["f"] == "000" or len(match["w"]) > 1):
+        # '250,000 Stadien', '86,400 Sekunden': thousands the English way (no decimal ends in '00')
+        return sign + numbers.cardinal(int(match["w"] + match["f"])) + \
+            (" " + data.rows("scales.tsv")[match["scale"]][1] if match["scale"] else "")
     spoken = sign + numbers.decimal(match["w"], match["f"])
     if match["scale"]:
         spoken += " " + data.rows("scales.tsv")[match["scale"]][1]

@@ -3,13 +3,17 @@
 Zweiundzwanzigstel', '4/2' -> 'vier Halbe', '7/4' -> 'sieben Viertel'. 'a/b' with a ≥ b is
 not a fraction ('24/7') and is left to the numbers."""
 import re
+import unicodedata
+from fractions import Fraction
 
 from .. import data, numbers
 from ..patterns import FILE_NUMBER_BEFORE, alternatives
 
 NAME = "fraction"
-_GLYPHS = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3), "⅕": (1, 5), "⅛": (1, 8)}
-PATTERN = (r"(?<![\w.,/])(?:(?:(?P<whole>\d+)\s?)?(?P<glyph>[½¼¾⅓⅔⅕⅛])"
+# every vulgar fraction Unicode has, with its value from the Unicode database: '⅘' -> 4/5
+_GLYPHS = {ch: Fraction(unicodedata.numeric(ch)).limit_denominator(10).as_integer_ratio()
+           for ch in "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"}
+PATTERN = (rf"(?<![\w.,/])(?:(?:(?P<whole>\d+)\s?)?(?P<glyph>[{''.join(_GLYPHS)}])"
            r"|(?P<sign>(?<![\w])[-−])?(?:(?P<mixed>\d{1,2})\s)?(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\d/]|,\d))"
            rf"(?:\s(?P<unit>{alternatives(data.units())})(?![\wÄÖÜäöü²³]))?")
 
@@ -47,7 +51,10 @@ def _amount(match):
 
 
 def _mixed(whole: int, numerator: int, denominator: int) -> str:
-    """'1½', '1 1/2' -> 'eineinhalb'; '2¼' -> 'zweieinviertel'."""
+    """'1½', '1 1/2' -> 'eineinhalb'; '2¼' -> 'zweieinviertel', '2¾' -> 'zweidreiviertel'; other parts
+    are said after 'und': '6⅝' -> 'sechs und fünf Achtel'."""
     words = numbers.cardinal(whole)
+    if numerator != 1 and (numerator, denominator) != (3, 4):
+        return f"{words} und {_parts(numerator, denominator)}"
     words = words[:-1] if words.endswith("eins") else words
     return words + _parts(numerator, denominator).replace(" ", "").lower()

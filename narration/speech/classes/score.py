@@ -4,7 +4,7 @@ from .. import numbers
 from ..patterns import INT
 
 NAME = "score"
-PATTERN = rf"(?<![\w.,:])(?P<minute>\d{{1,3}})\.\s?\+\s?(?P<extra>\d{{1,2}})(?!\d)|(?<![\w.,:])(?P<a>\d{{1,3}}(?:,\d+)?):(?P<b>{INT}(?:,\d+)?)(?![\d:]|,\d)"
+PATTERN = rf"(?<![\w.,:])(?P<minute>\d{{1,3}})\.\s?\+\s?(?P<extra>\d{{1,2}})(?!\d)|(?<![\w.,:])(?P<a>\d{{1,3}}(?:,\d+)?)(?::|\s:\s)(?P<b>{INT}(?:,\d+)?)(?![\d:]|,\d)"
 
 
 def _number(text: str) -> str:
