@@ -14,11 +14,12 @@ NAME = "abbreviation"
 
 @functools.lru_cache(maxsize=1)
 def _table():
-    general, numbered, dated, cited = {}, {}, {}, {}
+    general, numbered, dated, cited, dating = {}, {}, {}, {}, {}
+    kinds = {"num": numbered, "date": dated, "citation": cited, "before date": dating}
     for short, cells in _entries():
-        table = {"num": numbered, "date": dated, "citation": cited}.get(cells[1] if len(cells) > 1 else "", general)
+        table = kinds.get(cells[1] if len(cells) > 1 else "", general)
         table[short.replace(" ", "")] = cells[0]
-    return general, numbered, dated, cited
+    return general, numbered, dated, cited, dating
 
 
 def _entries():
@@ -48,6 +49,7 @@ def _pattern() -> str:
 PATTERN = r"(?<![\wÄÖÜäöü.])(?P<street>[A-ZÄÖÜ][a-zäöüß]+str\.)|" + _pattern()
 
 
+_DATE_AFTER = re.compile(r"\s?\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+\.?\s\d{4})")
 _CITATION_BEFORE = re.compile(r"(?:§|Abs\.|Art\.)\s?\d+[a-z]?\s?$")
 _DAY_BEFORE = re.compile(r"(?<![\d.])\d{1,2}\.\s?$")
 
@@ -56,9 +58,11 @@ def verbalise(match, ctx):
     if match["street"]:
         return match["street"][:-len("str.")] + "straße" + ("." if ctx.at_sentence_end() else "")
     key = re.sub(r"\s", "", match.group(0))
-    general, numbered, dated, cited = _table()
+    general, numbered, dated, cited, dating = _table()
     lowered = key[0].lower() + key[1:]
-    if key in cited and ctx.next_word()[:1].isdigit() and _CITATION_BEFORE.search(ctx.text[:ctx.start]):
+    if key in dating and _DATE_AFTER.match(ctx.text, ctx.end):
+        spoken = dating[key]  # 'Urt. v. 15.11.2023': vom; 'v. 14.' in an old citation is a verse
+    elif key in cited and ctx.next_word()[:1].isdigit() and _CITATION_BEFORE.search(ctx.text[:ctx.start]):
         spoken = cited[key]  # '§ 20 Abs. 2 S. 1': a sentence of the law, not a page
     elif key in numbered and ctx.next_word()[:1].isdigit():
         spoken = numbered[key]
@@ -92,7 +96,7 @@ def _declined(stem: str, ctx) -> str:
 
 def continues(word: str) -> bool:
     """Whether a word ending a sentence split is one of our abbreviations ('Mon.', 'Bio.'), so the text goes on."""
-    general, numbered, _, _ = _table()
+    general, numbered, *_ = _table()
     return word.endswith(".") and (word in general or word in numbered)
 
 
