@@ -39,7 +39,7 @@ def main() -> int:
     parser.add_argument("--long-runs", type=int, default=3)
     parser.add_argument("--long-book", default="fontane-effi-briest")
     parser.add_argument("--skip-long", action="store_true")
-    parser.add_argument("--only", choices=("seed", "catalogue", "workers", "long"),
+    parser.add_argument("--only", choices=("seed", "catalogue", "workers", "long", "normalising"),
                         help="measure just this, merged into results.json")
     parser.add_argument("--workers-book", default="fontane-effi-briest",
                         help="the long book built on one, then two Dask workers (issue 12 asks for Effi Briest)")
@@ -58,6 +58,8 @@ def main() -> int:
             results["catalogue"] = catalogue()
         elif args.only == "long":
             results["long_book"] = long_book(args.long_book, args.long_runs)
+        elif args.only == "normalising":
+            results["normalising"] = normalising(args.long_book, args.runs)
         else:
             results["book_on_workers"] = book_on_workers(args.workers_book)
         path.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
