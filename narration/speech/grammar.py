@@ -70,6 +70,19 @@ def governing_word(before: list[str]) -> tuple[str, str]:
     return last, previous
 
 
+def date_article(before: list[str]) -> str:
+    """The article a bare preposition implies before a date, with its space: 'seit 1.3.' -> 'dem ',
+    'bis 31.12.' -> 'zum '; '' after an article or a contraction ('am', 'vom'), in a range or with none.
+    Duden prefers 'ab dem ersten Januar' (or 'ab erstem') to the colloquial 'ab ersten Januar'."""
+    words = list(before)
+    if not words or words[-1].lower() not in data.rows("prepositions.tsv"):
+        return ""
+    if len(words) >= 2 and _NUMBERISH.match(words[-2]):
+        return ""  # 'vom 3. bis 5. Mai': a range's second date takes none
+    row = data.rows("prepositions.tsv")[words[-1].lower()]
+    return row[1] + " " if len(row) > 1 else ""
+
+
 def following_noun(after: list[str], nouns) -> tuple[str, str]:
     """(noun, its analyses) after a number: past sibling numbers ("und 4.") and up to two adjectives."""
     words = list(after)
@@ -122,13 +135,16 @@ def agreement(before: list[str], after: list[str], nouns) -> Agreement:
             gender = next((g for c, g in readings if g != "p"), "m")
         return Agreement(case, gender, plural, declension, noun)
     if governor in prepositions:
+        # before a month the article is implied ('ab 3. Mai': ab dem dritten Mai); before another noun
+        # there is none, and the ending is strong ('in 2. Lesung': in zweiter Lesung)
+        declension = "implied" if noun in MONTH_WORDS else "strong"
         cases = prepositions[governor][0].split()
         for case in cases:
             for r_case, r_gender in readings:
                 if r_case == case:
-                    return Agreement(case, "m" if r_gender == "p" else r_gender, r_gender == "p", "implied", noun)
+                    return Agreement(case, "m" if r_gender == "p" else r_gender, r_gender == "p", declension, noun)
         gender = next((g for _, g in readings if g != "p"), "m")
-        return Agreement(cases[0], gender, bool(readings) and all(g == "p" for _, g in readings), "implied", noun)
+        return Agreement(cases[0], gender, bool(readings) and all(g == "p" for _, g in readings), declension, noun)
     verb_case = data.rows("case_verbs.tsv").get(governor)
     if verb_case:  # 'kostet 1 €': einen Euro
         gender = next((g for c, g in readings if g != "p" and c == verb_case[0]), "m")

@@ -42,7 +42,7 @@ def verbalise(match, ctx):
         return None
     agreement = grammar.agreement(ctx.before(), [MONTHS[month - 1]], ctx.nouns)
     ending = grammar.adjective_ending(agreement)
-    spoken = f"{numbers.ordinal(day, ending)} {MONTHS[month - 1]}"
+    spoken = f"{grammar.date_article(ctx.before())}{numbers.ordinal(day, ending)} {MONTHS[month - 1]}"
     if match["d0"] and 1 <= int(match["d0"]) <= 31:  # 'am 24./25.12.': am vierundzwanzigsten und fünfundzwanzigsten
         spoken = f"{numbers.ordinal(int(match['d0']), ending)} {'und' if match['link'] == '/' else 'bis'} {spoken}"
     if year:

@@ -71,6 +71,8 @@ def verbalise(match, ctx):
         return None
     ending = grammar.adjective_ending(ctx.agreement())
     spoken = numbers.ordinal(int(match["n"]), ending)
+    if after and after[0] in grammar.MONTH_WORDS:  # 'seit 3. Mai': seit dem dritten Mai
+        spoken = grammar.date_article(ctx.before()) + spoken
     if match["n2"]:  # '3.–5. Mai': dritten bis fünften; '9./10. Juli': neunten und zehnten
         spoken += (" und " if match["link"] == "/" else " bis ") + numbers.ordinal(int(match["n2"]), ending)
     return spoken
