@@ -56,7 +56,7 @@ def verbalise(match, ctx):
         spoken = f"{numbers.amount(match['n'])} bis {numbers.amount(match['n2'])} {plural}"
     elif match["unit"] == "m" and re.fullmatch(r"\d{1,2},\d\d", match["n"]) and not (match["per"] or match["per_n"]):
         whole, cents = match["n"].split(",")  # a height or a distance: '1,80 m' = 'ein Meter achtzig'
-        spoken = f"{'ein' if whole == '1' else numbers.cardinal(int(whole))} Meter"
+        spoken = f"{numbers.ein(ctx.agreement().case, 'm') if whole == '1' else numbers.cardinal(int(whole))} Meter"
         if int(cents):
             spoken += f" {numbers.cardinal(int(cents))}"
     else:
