@@ -13,11 +13,13 @@ from ..patterns import NUMBER, SIGN, START, alternatives, scales
 
 NAME = "measure"
 UNITS = alternatives({**data.units(), **dict.fromkeys(data.folded_units())})
+# what a quantity is per, after its unit: '/m²', '/Monat', '/100 km' (said by ``per_unit``)
+PER = rf"(?:/(?:(?P<per_n>\d+)\s?(?P<per_unit>{UNITS})|(?P<per>{UNITS}|[A-ZÄÖÜ][a-zäöü]+)))?"
 PATTERN = (rf"(?:(?<=\bpro\s)|(?<=\bje\s))(?P<bare>{UNITS})(?![\wÄÖÜäöü²³])"
            rf"|(?:(?<=\bin\s)|(?<=\bIn\s))(?=[^\s.,;:!?)]{{2}})(?P<bare_in>{UNITS})(?:/(?P<bare_per>{UNITS}))?(?![\wÄÖÜäöü²³])"
            rf"|{START}(?P<cn>{NUMBER})-(?P<cunit>{UNITS})(?=-[\wÄÖÜäöü])|{START}(?P<sign>{SIGN})?(?P<n>{NUMBER})(?:\s?[–-]\s?(?P<n2>{NUMBER}))?"
            rf"(?:\s?(?P<scale>{scales()}))?\s?(?:(?P<unit>{UNITS})|/(?P<per_only>{UNITS}))"
-           rf"(?:/(?:(?P<per_n>\d+)\s?(?P<per_unit>{UNITS})|(?P<per>{UNITS}|[A-ZÄÖÜ][a-zäöü]+)))?(?![\wÄÖÜäöü²³])")
+           rf"{PER}(?![\wÄÖÜäöü²³])")
 
 
 @functools.lru_cache(maxsize=1)

@@ -5,7 +5,7 @@ import re
 
 from .. import data, numbers
 from ..patterns import NUMBER, START, alternatives, scales
-from .measure import UNITS, per_unit, units as measure_units
+from .measure import PER, per_unit, units as measure_units
 
 NAME = "money"
 _UNITS = alternatives(data.rows("currencies.tsv"))
@@ -14,7 +14,7 @@ _AMOUNT = rf"(?P<sign>[-−+])?(?P<n>{NUMBER})(?P<dash>,[-–])?"
 PATTERN = (rf"{START}(?:{_AMOUNT}(?:\s?(?P<scale>{scales()}))?\s?(?P<unit>{_UNITS})"
            rf"|(?P<unit2>{_BEFORE}|Fr\.(?=\s?\d+(?:['’]\d{{3}})*\.(?:\d\d(?!\d)|[–-])))\s?(?P<sign2>[-−])?(?P<n2>\d+\.\d\d(?!\d)|{NUMBER})(?P<dash2>[.,][-–](?![\d]))?"
            rf"(?:\s?(?P<scale2>{scales()}))?)"
-           rf"(?:/(?:(?P<per_n>\d+)\s?(?P<per_unit>{UNITS})|(?P<per>{UNITS}|[A-ZÄÖÜ][a-zäöü]+)))?(?![\wÄÖÜäöü²³])")
+           rf"{PER}(?![\wÄÖÜäöü²³])")
 
 
 def verbalise(match, ctx):

@@ -5,12 +5,12 @@ import re
 
 from .. import numbers
 from . import power
-from .measure import UNITS, per_unit, units
+from .measure import PER, UNITS, per_unit, units
 
 NAME = "multiplication"
 _FACTOR = rf"\d+(?:[.,]\d+)?{power.EXPONENT}?"
 PATTERN = (rf"(?<![\w.,])(?P<chain>{_FACTOR}(?:\s?[x×]\s?{_FACTOR})+)(?![\w.,]\d)"
-           rf"(?:(?P<joined>-)?\s?(?P<unit>{UNITS})(?:/(?:(?P<per_n>\d+)\s?(?P<per_unit>{UNITS})|(?P<per>{UNITS})))?"
+           rf"(?:(?P<joined>-)?\s?(?P<unit>{UNITS}){PER}"
            r"(?![\wÄÖÜäöü²³]))?")
 
 

@@ -4,13 +4,13 @@ multiplication class's, which says its last factor with ``spoken``. A square or 
 ('m²') is the unit's."""
 from .. import numbers
 from ..patterns import START
-from .measure import UNITS, per_unit, units
+from .measure import PER, UNITS, per_unit, units
 
 NAME = "power"
 SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 EXPONENT = rf"(?:[⁻⁺]?[{SUPERSCRIPT}]+|\^[-−+]?\d+)"
 PATTERN = (rf"{START}(?P<base>\d+(?:,\d+)?)(?P<exponent>{EXPONENT})"
-           rf"(?:\s?(?P<unit>{UNITS})(?:/(?:(?P<per_n>\d+)\s?(?P<per_unit>{UNITS})|(?P<per>{UNITS})))?)?"
+           rf"(?:\s?(?P<unit>{UNITS}){PER})?"
            r"(?![\wÄÖÜäöü²³])")
 _PLAIN = str.maketrans(SUPERSCRIPT + "⁻⁺−", "0123456789-+-")
 
