@@ -12,7 +12,7 @@ from . import letters
 
 NAME = "cardinal"
 PATTERN = (rf"(?<![\w.,])(?P<code>(?:[A-ZÄÖÜ]+[\d₀-₉]+|\d+[A-ZÄÖÜ]+)[A-ZÄÖÜ\d₀-₉]*)(?P<fraction>,\d+)?(?![\w]|,\d)"
-           rf"|{START}(?P<sign>{SIGN})?(?P<n>{INT})(?:(?P<suffix>er|fach|mal|x(?![\w]))|(?P<letter>[a-f](?![\w])))?"
+           rf"|{START}(?P<sign>{SIGN})?(?P<n>{INT})(?:(?P<suffix>er|fach|mal|[x×](?![\w]))|(?P<letter>[a-f](?![\w])))?"
            rf"(?:\s?(?P<scale>{scales()}))?(?![\d])")
 _RUNS = re.compile(r"\d+|[^\d]+")
 _ORDINAL_NEXT = re.compile(r",\s?(?:\d+\.\s|\d{4,5}\s[A-ZÄÖÜ])")  # '1, 2. OG', '1, 8001 Zürich'
@@ -35,7 +35,7 @@ def verbalise(match, ctx):
     value = numbers.parse_int(match["n"])
     if match["suffix"]:  # '2er' -> 'zweier', '3fach' -> 'dreifach', '3x' -> 'dreimal'
         words = numbers.cardinal(value)
-        suffix = "mal" if match["suffix"] == "x" else match["suffix"]
+        suffix = "mal" if match["suffix"] in "x×" else match["suffix"]
         return sign + (words[:-1] if words.endswith("eins") else words) + suffix
     if match["letter"]:  # a house or an article: 'Goethestraße 5a', 'Art. 20a GG' -> 'fünf a'
         return f"{sign}{numbers.cardinal(value)} {match['letter']}"
