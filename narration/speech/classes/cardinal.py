@@ -2,7 +2,7 @@
 '−8' -> 'minus acht', '1 Person' -> 'eine Person' ('mit 1 Stimme' -> 'mit einer
 Stimme'), a lone '1' -> 'eins' (and 'Nr. 1' too), '2 Mio.' -> 'zwei Millionen', '2er' -> 'zweier',
 '3x' -> 'dreimal', '030' (a leading zero: a code) -> 'null drei null', '5a' (a house, an article) -> 'fünf a',
-'G7' -> 'Ge-sieben', 'A380' -> 'A-dreihundertachtzig', 'PM2,5' -> 'Pe-Emm-zwei Komma fünf'. The hyphen in 'Windows-11'
+'G7' -> 'Ge-sieben', 'A380' -> 'A-dreihundertachtzig', 'PM2,5' -> 'Pe-Emm-zwei Komma fünf', 'ID.3' -> 'I-De-drei'. The hyphen in 'Windows-11'
 or 'Covid-19' is part of a name, never a minus."""
 import re
 
@@ -12,6 +12,7 @@ from . import letters
 
 NAME = "cardinal"
 PATTERN = (rf"(?<![\w.,])(?P<code>(?:[A-ZÄÖÜ]+[\d₀-₉]+|\d+[A-ZÄÖÜ]+)[A-ZÄÖÜ\d₀-₉]*)(?P<fraction>,\d+)?(?![\w]|,\d)"
+           rf"|(?<![\w.,])(?P<dotted>[A-Z]{{2,3}})\.(?P<model>\d{{1,2}})(?![\w.])"
            rf"|{START}(?P<sign>{SIGN})?(?P<n>{INT})(?:(?P<suffix>er|fach|mal|[x×](?![\w]))|(?P<letter>[a-f](?![\w])))?"
            rf"(?:\s?(?P<scale>{scales()}))?(?![\d])")
 _RUNS = re.compile(r"\d+|[^\d]+")
@@ -20,6 +21,8 @@ _SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 
 
 def verbalise(match, ctx):
+    if match["dotted"]:  # 'VW ID.3': a model's name
+        return f"{letters.spell(match['dotted'])}-{numbers.cardinal(int(match['model']))}"
     if match["code"]:
         code = match["code"].translate(_SUBSCRIPTS)  # 'CO₂' is 'CO2'
         known = data.rows("acronyms.tsv").get(code)
