@@ -10,8 +10,10 @@ INT = r"(?:\d{1,3}(?:[.\u202f\u00a0 '’]\d{3})+(?!\d)|\d+)"
 NUMBER = rf"{INT}(?:,\d+)?"
 SIGN = r"(?:(?<![\w])[-−+±]|(?<=\()–)"  # '(–1)': a change in a poll, an en dash for a minus
 LETTER = r"A-Za-zÄÖÜäöüß"
-# a court's file number up to its slash: 'Az. 123/22', '2 BvF 1/22', 'VI ZR 123/22' (read 'Strich', not a fraction)
-FILE_NUMBER_BEFORE = r"(?:Az\.|Aktenzeichen|\b(?:[A-Z]{1,4}|[A-Z][a-z][A-Z][A-Za-z]?))\s\d+$"
+# a file number up to its slash: 'Az. 123/22', '2 BvF 1/22', 'VI ZR 123/22', 'Richtlinie 2001/83/EG',
+# '(EU) 2016/679' (read 'Strich', not a fraction)
+FILE_NUMBER_BEFORE = (r"(?:Az\.|Aktenzeichen|Richtlinie|Verordnung|\((?:EU|EG|EWG)\)|\b(?:[A-Z]{1,4}|[A-Z][a-z][A-Z][A-Za-z]?))"
+                      r"\s\d+$|\d/\d+$")  # and the next part: '2001/83/EG'
 
 
 def alternatives(keys) -> str:

@@ -1,9 +1,10 @@
-"""Abbreviations from ``data/abbreviations.tsv``: 'z. B.' -> 'zum Beispiel', 'mind.' ->
-'mindestens', 'e. V.' -> 'eingetragener Verein', 'S. 12' -> 'Seite 12' (only before a
-number: 'Thomas S.' stays), '2. mär. 2003' -> 'März' (only after a day), '§ 3 Abs. 2 S. 1' -> 'Satz 1' (only in a law's citation), 'Goethestr. 12' -> 'Goethestraße zwölf'. An abbreviation that ends
-the sentence keeps its full stop. One that opens a sentence is capitalised ('Z. B.', 'Ggf.', 'U. a.'),
-and so is its expansion ('Zum Beispiel'). An expansion ending in '-' is an adjective and takes its
-ending from its noun ('die sog. Wutbürger' -> 'die sogenannten Wutbürger')."""
+"""Abbreviations from ``data/abbreviations.tsv``: 'z. B.' -> 'zum Beispiel', 'mind.' -> 'mindestens',
+'e. V.' -> 'eingetragener Verein', 'S. 12' -> 'Seite 12' (only before a number: 'Thomas S.' stays),
+'2. mär. 2003' -> 'März' (only after a day), '§ 3 Abs. 2 S. 1' -> 'Satz 1' (only in a law's
+citation), 'Goethestr. 12' -> 'Goethestraße zwölf'. An abbreviation that ends the sentence keeps its
+full stop. One that opens a sentence is capitalised ('Z. B.', 'Ggf.', 'U. a.'), and so is its
+expansion ('Zum Beispiel'). An expansion ending in '-' is an adjective and takes its ending from its
+noun ('die sog. Wutbürger' -> 'die sogenannten Wutbürger')."""
 import functools
 import re
 

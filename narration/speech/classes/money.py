@@ -1,6 +1,7 @@
-"""Money: '5,50 €' -> 'fünf Euro fünfzig', '0,40 €' -> 'vierzig Cent', '€ 20' ->
-'zwanzig Euro', '2,5 Mrd. Dollar' -> 'zwei Komma fünf Milliarden Dollar',
-'€ 25,-' -> 'fünfundzwanzig Euro', 'CHF 20.50', 'Fr. 20.50' -> 'zwanzig Franken fünfzig' (Swiss), '1 €' -> 'ein Euro' ('mit 1 €' -> 'mit einem Euro'), '12,50 €/m²' -> 'zwölf Euro fünfzig pro Quadratmeter'."""
+"""Money: '5,50 €' -> 'fünf Euro fünfzig', '0,40 €' -> 'vierzig Cent', '€ 20' -> 'zwanzig Euro', '2,5
+Mrd. Dollar' -> 'zwei Komma fünf Milliarden Dollar', '€ 25,-' -> 'fünfundzwanzig Euro', 'CHF 20.50',
+'Fr. 20.50' -> 'zwanzig Franken fünfzig' (Swiss), '1 €' -> 'ein Euro' ('mit 1 €' -> 'mit einem
+Euro'), '12,50 €/m²' -> 'zwölf Euro fünfzig pro Quadratmeter'."""
 import re
 
 from .. import data, numbers

@@ -1,6 +1,7 @@
-"""Products and dimensions: '4x100-Meter-Staffel' -> 'vier mal hundert-Meter-Staffel', '2 × 3' ->
-'zwei mal drei', '33.5 x 11.4 x 4.4 cm' -> '... mal ... mal vier Punkt vier Zentimeter' (a unit
-after the last factor is named in the plural), '3 × 10⁸ m/s' -> 'drei mal zehn hoch acht Meter pro Sekunde'. 'x' only counts between two numbers."""
+"""Products and dimensions: '4x100-Meter-Staffel' -> 'vier mal hundert-Meter-Staffel', '2 × 3' -> 'zwei
+mal drei', '33.5 x 11.4 x 4.4 cm' -> '... mal ... mal vier Punkt vier Zentimeter' (a unit after the
+last factor is named in the plural), '3 × 10⁸ m/s' -> 'drei mal zehn hoch acht Meter pro Sekunde'.
+'x' only counts between two numbers."""
 import re
 
 from .. import numbers

@@ -1,12 +1,12 @@
-"""Ordinals: 'In der 2. Halbzeit' -> 'In der zweiten Halbzeit', 'Ihr 4. Album' ->
-'Ihr viertes Album', 'Am 3. und 4. Juni' -> 'Am dritten und vierten Juni',
-'3.–5. Mai' -> 'dritter bis fünfter Mai', 'am 9./10. Juli' -> 'am neunten und zehnten Juli'. 'N.' is an ordinal only before what an
-ordinal describes (a noun, a month, an adjective, an acronym like 'FC'); before
-'Danach' it is a number ending the sentence. In a match report '(23.)' is the 23rd minute.
-At a sentence's end after an article ('in der 90.', 'zum 80.') it is an ordinal too, and so is
-a text that is nothing but 'N.' (a list's number, a heading). '121tem' -> 'einhunderteinundzwanzigstem'.
-Four digits and more are an ordinal only after an article ('der 1000. Besucher'); elsewhere they
-are a year ending a sentence ('seit 2015. Experten …')."""
+"""Ordinals: 'In der 2. Halbzeit' -> 'In der zweiten Halbzeit', 'Ihr 4. Album' -> 'Ihr viertes Album',
+'Am 3. und 4. Juni' -> 'Am dritten und vierten Juni', '3.–5. Mai' -> 'dritter bis fünfter Mai', 'am
+9./10. Juli' -> 'am neunten und zehnten Juli'. 'N.' is an ordinal only before what an ordinal
+describes (a noun, a month, an adjective, an acronym like 'FC'); before 'Danach' it is a number
+ending the sentence. In a match report '(23.)' is the 23rd minute. At a sentence's end after an
+article ('in der 90.', 'zum 80.') it is an ordinal too, and so is a text that is nothing but 'N.' (a
+list's number, a heading). '121tem' -> 'einhunderteinundzwanzigstem'. Four digits and more are an
+ordinal only after an article ('der 1000. Besucher'); elsewhere they are a year ending a sentence
+('seit 2015. Experten …')."""
 import re
 
 from .. import data, grammar, numbers

@@ -1,5 +1,6 @@
 """Scores, results and ratios: '2:0' -> 'zwei zu null', 'mit 3:1' -> 'mit drei zu eins', 'eine Quote
-von 1:4,5' -> 'eins zu vier Komma fünf', 'Maßstab 1:25.000' -> 'eins zu fünfundzwanzigtausend', '(45.+1)' -> 'fünfundvierzig plus eins' (added time)."""
+von 1:4,5' -> 'eins zu vier Komma fünf', 'Maßstab 1:25.000' -> 'eins zu fünfundzwanzigtausend',
+'(45.+1)' -> 'fünfundvierzig plus eins' (added time)."""
 from .. import numbers
 from ..patterns import INT
 

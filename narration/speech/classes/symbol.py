@@ -1,13 +1,20 @@
-"""Symbols left after every other class: '§ 5' -> 'Paragraf 5', '&' -> 'und', '+' ->
-'plus', '*' is silent (before a year it is 'geboren', as '†' is 'gestorben'), a slash between words is a pause ('und/oder'), a dash between
-spaces is a comma, and so is a bar between spaces ('Autor | Redaktion'); '#1' -> 'Nummer eins', a raised note mark after a word ('Studien¹', 'Studien²') is silent (after a short symbol, 'mc²' is 'hoch zwei'). From ``data/symbols.tsv``."""
+"""Symbols left after every other class: '§ 5' -> 'Paragraf 5', '&' -> 'und', '+' -> 'plus', '*' is
+silent (before a year it is 'geboren', as '†' is 'gestorben'), a slash between words is a pause
+('und/oder'), a dash between spaces is a comma, and so is a bar between spaces ('Autor |
+Redaktion'); '#1' -> 'Nummer eins', a raised note mark after a word ('Studien¹', 'Studien²') is
+silent (after a short symbol, 'mc²' is 'hoch zwei'). From ``data/symbols.tsv``."""
 import re
 
 from .. import data
 from ..patterns import FILE_NUMBER_BEFORE, alternatives
 
 NAME = "symbol"
-PATTERN = rf"(?P<times>(?<=\d\s)\*(?=\s\d))|(?P<born>(?<![\w\d]\s)(?<![\w\d])\*(?=\s?\d))|(?P<note>(?<=[^\W\d])[¹⁴-⁹⁰][¹²³⁴-⁹⁰]*|(?<=[^\W\d])[²³][¹²³⁴-⁹⁰]+|(?<=[^\W\d]{{4}})[²³])|(?P<ticker>\+{{2,}})|(?P<dash>\s[–—|-](?=\s))|(?P<crumb>(?<=[^\W\d]|[“”\"»«)])\s?[>›](?=\s?[„“\"»«(]?\s?[^\W\d]))|(?P<number>#(?=\d))|(?P<bar>\|)|(?P<between>(?<=[^\W\d])[–—](?=[^\W\d]))|(?P<slash>/)|(?P<minus>−)|(?P<symbol>{alternatives(data.rows('symbols.tsv'))})"
+PATTERN = (rf"(?P<times>(?<=\d\s)\*(?=\s\d))|(?P<born>(?<![\w\d]\s)(?<![\w\d])\*(?=\s?\d))"
+           rf"|(?P<note>(?<=[^\W\d])[¹⁴-⁹⁰][¹²³⁴-⁹⁰]*|(?<=[^\W\d])[²³][¹²³⁴-⁹⁰]+|(?<=[^\W\d]{{4}})[²³])"
+           rf"|(?P<ticker>\+{{2,}})|(?P<dash>\s[–—|-](?=\s))"
+           rf"|(?P<crumb>(?<=[^\W\d]|[“”\"»«)])\s?[>›](?=\s?[„“\"»«(]?\s?[^\W\d]))|(?P<number>#(?=\d))|(?P<bar>\|)"
+           rf"|(?P<between>(?<=[^\W\d])[–—](?=[^\W\d]))|(?P<slash>/)|(?P<minus>−)"
+           rf"|(?P<symbol>{alternatives(data.rows('symbols.tsv'))})")
 
 
 def verbalise(match, ctx):
@@ -26,7 +33,8 @@ def verbalise(match, ctx):
     if match["number"]:  # '#1' is 'Nummer eins'; '#MeToo' a hashtag
         return " Nummer "
     if match["slash"]:  # a pause ('und/oder'); in a file number 'Strich' ('VI ZR 123/22')
-        file_number = ctx.text[ctx.end:ctx.end + 1].isdigit() and re.search(FILE_NUMBER_BEFORE, ctx.text[:ctx.start])
+        following = ctx.text[ctx.end:ctx.end + 2]
+        file_number = (following[:1].isdigit() or following.isupper()) and re.search(FILE_NUMBER_BEFORE, ctx.text[:ctx.start])
         return " Strich " if file_number else " "
     if match["minus"]:
         return " minus "

@@ -1,6 +1,7 @@
 """Bible citations: 'Joh. 17,3' -> 'Johannes siebzehn, Vers drei', 'Röm 8,14' -> 'Römer acht, Vers
-vierzehn', '1 Cor. 12,4-6' -> 'Erster Korinther zwölf, Verse vier bis sechs', 'Col. 1:15' (the English colon) too.
-After a book from ``data/bible_books.tsv`` a chapter and verse are neither a decimal nor a time."""
+vierzehn', '1 Cor. 12,4-6' -> 'Erster Korinther zwölf, Verse vier bis sechs', 'Col. 1:15' (the
+English colon) too. After a book from ``data/bible_books.tsv`` a chapter and verse are neither a
+decimal nor a time."""
 from .. import data, numbers
 from ..patterns import alternatives
 
