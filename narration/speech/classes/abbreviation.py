@@ -101,6 +101,12 @@ def continues(word: str) -> bool:
     return word.endswith(".") and (word in general or word in numbered)
 
 
+def names_a_number(word: str) -> bool:
+    """Whether the abbreviation names the number after it ('S. 1', 'Nr. 5')."""
+    numbered = _table()[1]
+    return word in numbered
+
+
 def expansion(word: str) -> str | None:
     """What an abbreviation written as one word stands for ('Jh.' -> 'Jahrhundert')."""
     return _table()[0].get(word)

@@ -46,6 +46,8 @@ def verbalise(match, ctx):
         return f"{sign}{numbers.amount(match['n'])} pro {table[match['per_only']][0]}"
     if re.fullmatch(r"\d+[A-Z]", match.group(0)) and ctx.text[ctx.end:ctx.end + 1] == "-":
         return None  # '4K-Auflösung', '8K-Video': a name with a number, not kelvins
+    if abbreviation.names_a_number(match["unit"]) and ctx.next_word()[:1].isdigit():
+        return None  # 'Abs. 2 S. 1': 'S.' names the 1 after it, it does not count the 2
     singular, plural, gender = table[match["unit"]]
     if match["scale"]:  # '90 Mio. g', '2 Millionen km/h'
         one, many = data.rows("scales.tsv")[match["scale"]]
