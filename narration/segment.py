@@ -119,7 +119,7 @@ def _join_big_ordinals(pieces: list[str]) -> list[str]:
     return joined
 
 
-_NUMBER_THEN_CAPITAL = re.compile(r"(?<![\w.,])(?:(?P<date>\d{1,2}\.\d{1,2})|\d{1,3})\.(?=\s+[A-ZÄÖÜ])")
+_NUMBER_THEN_CAPITAL = re.compile(r"(?<![\w.,])(?:(?P<date>\d{1,2}\.\d{1,2})|(?P<decimal>\d+,\d+)|\d{1,3})\.(?=\s+[A-ZÄÖÜ])")
 
 
 def _split_after_numbers(sentence: str) -> list[str]:
@@ -136,7 +136,9 @@ def _split_after_numbers(sentence: str) -> list[str]:
         after = words_after(sentence, match.end())
         before = words_before(sentence, match.start())
         label = bool(before) and before[-1] in data.words("label_words.txt")  # 'die Linie RB 35. Reisende ...'
-        if match["date"]:  # 'am 3.10. Die Einheit …': a whole date; a word that opens sentences begins one
+        if match["decimal"]:  # '… bei 102,5. Anleger …': no ordinal has a comma
+            ends = bool(after)
+        elif match["date"]:  # 'am 3.10. Die Einheit …': a whole date; a word that opens sentences begins one
             ends = bool(after) and after[0] in data.words("sentence_words.txt")
         else:
             ends = bool(after) and (label or not describes(after[0], after, nouns.default()))
@@ -147,16 +149,19 @@ def _split_after_numbers(sentence: str) -> list[str]:
     return [p.strip() for p in pieces if p.strip()]
 
 
+_AFTER_NUMBER = re.compile(r"\d\s?$")
 _DOT_THEN_WORD = re.compile(r"(\S+)\.\s+(?=([A-ZÄÖÜ][\wäöüß]*)\b)")
 _ROMAN = re.compile(r"[IVXLC]+")
 
 
 def _split_after_dots(sentence: str) -> list[str]:
     """Where SoMaJo took a full stop for an abbreviation's: after a Roman numeral ('Elisabeth II. Sie
-    ...'), a hyphenated name ('aus Rottal-Inn. In ...'), an elided 'es' ('zwingen wir’s. Und ...') or an
-    abbreviation that ends sentences ('im 12. Jh. Später ...'), a word that opens sentences begins a new one."""
+    ...'), a hyphenated name ('aus Rottal-Inn. In ...'), an elided 'es' ('zwingen wir’s. Und ...'), an
+    abbreviation that ends sentences ('im 12. Jh. Später ...') or a unit or abbreviation after a number
+    ('9,58 Sek. Niemand ...'), a word that opens sentences begins a new one."""
     from .speech import data
     from .speech.classes.abbreviation import expansion
+    from .speech.classes.measure import is_counted
 
     pieces, start = [], 0
     for match in _DOT_THEN_WORD.finditer(sentence):
@@ -166,7 +171,9 @@ def _split_after_dots(sentence: str) -> list[str]:
         kinds = {kind[0] for a, kind in data.rows("final_abbreviations.tsv").items() if tail.endswith(a)}
         if following not in data.words("sentence_words.txt") and not elided and "any" not in kinds:
             continue  # after "’s." or "v. Chr." any capitalised word begins one, else only an opener
-        final = bool(kinds)
+        counted = bool(_AFTER_NUMBER.search(sentence, start, match.start(1))) and (
+            is_counted(token + ".") or expansion(token + ".") is not None)
+        final = bool(kinds) or counted  # '… 9,58 Sek. Niemand …', '… 200 Pers. Die …': a count ends it
         hyphenated = "-" in token and token[-1].isalpha() and expansion(token.rsplit("-", 1)[-1] + ".") is None
         if final or _ROMAN.fullmatch(token) or hyphenated or elided:
             pieces.append(sentence[start:match.start(1) + len(token) + 1])

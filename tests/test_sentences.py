@@ -49,6 +49,12 @@ from narration.segment import split_sentences
     ("Der Gewinn lag bei 5 Mio. Euro im Jahr.", ["Der Gewinn lag bei 5 Mio. Euro im Jahr."]),
     ("Das war am 3.10. Die Einheit wurde gefeiert.", ["Das war am 3.10.", "Die Einheit wurde gefeiert."]),
     ("Es hatte 30 °C. Viele gingen baden.", ["Es hatte 30 °C.", "Viele gingen baden."]),
+    # after a decimal any capitalised word, after a counted unit or abbreviation an opener
+    ("Der Kurs lag bei 102,5. Anleger waren zufrieden.", ["Der Kurs lag bei 102,5.", "Anleger waren zufrieden."]),
+    ("Sein Rekord liegt bei 9,58 Sek. Niemand lief schneller.",
+     ["Sein Rekord liegt bei 9,58 Sek.", "Niemand lief schneller."]),
+    ("Es kamen ca. 200 Pers. Die Stimmung war gut.", ["Es kamen ca. 200 Pers.", "Die Stimmung war gut."]),
+    ("Er lief 5 km. Dann ruhte er.", ["Er lief 5 km.", "Dann ruhte er."]),
 ])
 def test_german_sentences(text, expected):
     assert split_sentences(text) == expected

@@ -78,6 +78,11 @@ def _pairs(analyses: str) -> set[str]:
     return {analyses[i:i + 2] for i in range(0, len(analyses), 2)}
 
 
+def is_counted(word: str) -> bool:
+    """Whether a word ending in a full stop is a unit a number counts ('Sek.', 'Min.', 'Mitgl.')."""
+    return word in units()
+
+
 def per_unit(match, table) -> str:
     """'/m²' -> ' pro Quadratmeter', '/Monat' -> ' pro Monat', '/100 km' -> ' pro hundert Kilometer'."""
     if match["per_n"]:
