@@ -22,6 +22,13 @@ MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August"
           "November", "Dezember")
 MONTH_WORDS = frozenset(MONTHS + ("Jänner", "Jan.", "Feb.", "Febr.", "Mär.", "Mrz.", "Apr.", "Jun.", "Jul.", "Aug.",
                                   "Sep.", "Sept.", "Okt.", "Nov.", "Dez."))
+
+
+def is_month(word: str) -> bool:
+    """'Mai', 'Jan.', and 'Mai.' or 'Jänner.' ending a sentence."""
+    return word in MONTH_WORDS or word.rstrip(".") in MONTH_WORDS
+
+
 _WEEKDAYS = frozenset(("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonnabend", "Sonntag",
                        "Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."))
 _WORDS = re.compile(r"\d(?:[\d.,:/–-]*\d)?\.?|[^\W\d_][\w-]*\.?|[–,]")
@@ -95,7 +102,7 @@ def following_noun(after: list[str], nouns) -> tuple[str, str]:
             continue
         if _NUMBERISH.match(word) or word in (",", "–"):
             return "", ""
-        if word in MONTH_WORDS:
+        if is_month(word):
             return word, "mnmamdmg"
         if word[0].isupper():
             if word in stop:
@@ -137,7 +144,7 @@ def agreement(before: list[str], after: list[str], nouns) -> Agreement:
     if governor in prepositions:
         # before a month the article is implied ('ab 3. Mai': ab dem dritten Mai); before another noun
         # there is none, and the ending is strong ('in 2. Lesung': in zweiter Lesung)
-        declension = "implied" if noun in MONTH_WORDS else "strong"
+        declension = "implied" if is_month(noun) else "strong"
         cases = prepositions[governor][0].split()
         for case in cases:
             for r_case, r_gender in readings:

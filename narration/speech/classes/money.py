@@ -11,9 +11,9 @@ from .measure import PER, per_unit, units as measure_units
 NAME = "money"
 _UNITS = alternatives(data.rows("currencies.tsv"))
 _BEFORE = alternatives(k for k in data.rows("currencies.tsv") if not k[0].isalpha() or k.isupper())
-_AMOUNT = rf"(?P<sign>[-−+])?(?P<n>{NUMBER})(?P<dash>,[-–])?"
+_AMOUNT = rf"(?P<sign>[-−+])?(?P<n>{NUMBER})(?P<dash>,(?:--|[-–—]))?"
 PATTERN = (rf"{START}(?:{_AMOUNT}(?:\s?(?P<scale>{scales()}))?\s?(?P<unit>{_UNITS})"
-           rf"|(?P<unit2>{_BEFORE}|Fr\.(?=\s?\d+(?:['’]\d{{3}})*\.(?:\d\d(?!\d)|[–-])))\s?(?P<sign2>[-−])?(?P<n2>\d+\.\d\d(?!\d)|{NUMBER})(?P<dash2>[.,][-–](?![\d]))?"
+           rf"|(?P<unit2>{_BEFORE}|Fr\.(?=\s?\d+(?:['’]\d{{3}})*\.(?:\d\d(?!\d)|[–-])))\s?(?P<sign2>[-−])?(?P<n2>\d+\.\d\d(?!\d)|{NUMBER})(?P<dash2>[.,](?:--|[-–—])(?![\d]))?"
            rf"(?:\s?(?P<scale2>{scales()}))?)"
            rf"{PER}(?![\wÄÖÜäöü²³])")
 

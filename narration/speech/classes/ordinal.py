@@ -35,7 +35,7 @@ def describes(word: str, after: list[str], nouns) -> bool:
         return True
     if word in data.words("sentence_words.txt"):
         return False
-    if word in grammar.MONTH_WORDS or word.isupper():
+    if grammar.is_month(word) or word.isupper():
         return True
     expanded = abbreviation.expansion(word)  # 'im 19. Jh.': the abbreviation's noun
     return nouns.is_noun((expanded or word).split(" ")[0].rstrip(".,;:!?"))
@@ -71,7 +71,7 @@ def verbalise(match, ctx):
         return None
     ending = grammar.adjective_ending(ctx.agreement())
     spoken = numbers.ordinal(int(match["n"]), ending)
-    if after and after[0] in grammar.MONTH_WORDS:  # 'seit 3. Mai': seit dem dritten Mai
+    if after and grammar.is_month(after[0]):  # 'seit 3. Mai': seit dem dritten Mai
         spoken = grammar.date_article(ctx.before()) + spoken
     if match["n2"]:  # '3.–5. Mai': dritten bis fünften; '9./10. Juli': neunten und zehnten
         spoken += (" und " if match["link"] == "/" else " bis ") + numbers.ordinal(int(match["n2"]), ending)
