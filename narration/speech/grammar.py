@@ -152,8 +152,9 @@ def agreement(before: list[str], after: list[str], nouns) -> Agreement:
                     return Agreement(case, "m" if r_gender == "p" else r_gender, r_gender == "p", declension, noun)
         gender = next((g for _, g in readings if g != "p"), "m")
         return Agreement(cases[0], gender, bool(readings) and all(g == "p" for _, g in readings), declension, noun)
-    verb_case = data.rows("case_verbs.tsv").get(governor)
-    if verb_case:  # 'kostet 1 €': einen Euro
+    verbs = data.rows("case_verbs.tsv")
+    verb_case = verbs.get(governor) or (verbs.get(previous) if governor in ("es", "sie", "er") else None)
+    if verb_case:  # 'kostet 1 €': einen Euro; 'gab es 1 Toten': einen
         gender = next((g for c, g in readings if g != "p" and c == verb_case[0]), "m")
         plural = bool(readings) and all(g == "p" for _, g in readings)
         return Agreement(verb_case[0], gender, plural, "strong", noun)
