@@ -25,8 +25,8 @@ MONTH_WORDS = frozenset(MONTHS + ("Jänner", "Jan.", "Feb.", "Febr.", "Mär.", "
 
 
 def is_month(word: str) -> bool:
-    """'Mai', 'Jan.', and 'Mai.' or 'Jänner.' ending a sentence."""
-    return word in MONTH_WORDS or word.rstrip(".") in MONTH_WORDS
+    """'Mai', 'Jan.', 'Mai.' or 'Jänner.' ending a sentence, 'JULI' in a headline set in capitals."""
+    return word in MONTH_WORDS or word.rstrip(".") in MONTH_WORDS or word.rstrip(".").capitalize() in MONTH_WORDS
 
 
 _WEEKDAYS = frozenset(("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonnabend", "Sonntag",

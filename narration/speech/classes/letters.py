@@ -13,7 +13,8 @@ NAME = "letters"
 # acronyms with one capital ('Pkw', 'Lkw', 'Kfz') only as listed; with two or more, any word
 _LISTED = "|".join(re.escape(k) for k in data.rows("acronyms.tsv") if sum(c.isupper() for c in k) < 2)
 PATTERN = (r"(?<![\w])(?=[\wÄÖÜäöü]*[A-ZÄÖÜ][\wÄÖÜäöü]*[A-ZÄÖÜ])[A-Za-zÄÖÜäöüß]+(?![\w])"
-           rf"|(?<![\w])(?:{_LISTED})s?(?![\w])")
+           rf"|(?<![\w])(?:{_LISTED})s?(?![\w])"
+           r"|(?<![\w.@-])(?P<voiceless>[bcdfghjklmnpqrstvwxzß]{2,5})(?![\w.@/-])")
 
 
 def spell(letters: str) -> str:
@@ -52,6 +53,8 @@ def as_word(word: str, ctx) -> str:
 
 def verbalise(match, ctx):
     word = match.group(0)
+    if match["voiceless"]:  # 'dpa/lsw': lower case, no vowel, no word: a short name, spelled
+        return None if word in data.words("interjections.txt") else spell(word)
     known = data.rows("acronyms.tsv")
     for candidate, suffix in ((word, ""), (word[:-1], "s") if word.endswith("s") else (word, "")):
         if candidate in known:
