@@ -32,18 +32,34 @@ def _entries():
 
 
 def _pattern() -> str:
-    shorts = {short for short, _ in _entries()}
-    shorts |= {s[0].upper() + s[1:] for s, cells in _entries() if s[0].islower() and cells[1:2] != ["date"]}  # 'Ggf.', 'Z. B.' opening a sentence
-    shorts = sorted(shorts, key=len, reverse=True)
-    parts = []
+    shorts = {short.replace(" ", "") for short, _ in _entries()}
+    shorts |= {s[0].upper() + s[1:].replace(" ", "") for s, cells in _entries()
+               if s[0].islower() and cells[1:2] != ["date"]}  # 'Ggf.', 'Z. B.' opening a sentence
+    return rf"(?<![\wÄÖÜäöü.’'])(?:{_trie(shorts)})"  # "wir’s." is not "wir' siehe"
+
+
+def _trie(shorts) -> str:
+    """The abbreviations as one trie-shaped pattern: tried at nearly every capital and lower-case
+    word start, a flat alternation of 460 entries was a third of the normaliser's time. A space may
+    follow an inner full stop ('z. B.' = 'z.B.'); one that does not end in a full stop must end the
+    word; the longest entry wins."""
+    root: dict = {}
     for short in shorts:
-        body = re.escape(short.replace(" ", "")).replace(r"\.", r"\.\s?")
-        if short.endswith("."):
-            body = body[: -len(r"\s?")]
-        else:
-            body += r"(?![\wÄÖÜäöü])"
-        parts.append(body)
-    return rf"(?<![\wÄÖÜäöü.’'])(?:{'|'.join(parts)})"  # "wir’s." is not "wir' siehe"
+        node = root
+        for ch in short:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def tail(node: dict, after_dot: bool) -> str:
+        parts = []
+        for ch in sorted(k for k in node if k):
+            step = r"\." + tail(node[ch], True) if ch == "." else re.escape(ch) + tail(node[ch], False)
+            parts.append((r"\s?" if after_dot else "") + step)
+        if "" in node:
+            parts.append("" if after_dot else r"(?![\wÄÖÜäöü])")
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return tail(root, False)
 
 
 # a street abbreviated inside its name: 'Goethestr.' -> 'Goethestraße' ('Str.' alone is in the table)
