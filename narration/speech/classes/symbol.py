@@ -9,11 +9,15 @@ from .. import data
 from ..patterns import FILE_NUMBER_BEFORE, alternatives
 
 NAME = "symbol"
-PATTERN = (rf"(?P<times>(?<=\d\s)\*(?=\s\d))|(?P<born>(?<![\w\d]\s)(?<![\w\d])\*(?=\s?\d))"
-           rf"|(?P<note>(?<=[^\W\d])[¹⁴-⁹⁰][¹²³⁴-⁹⁰]*|(?<=[^\W\d])[²³][¹²³⁴-⁹⁰]+|(?<=[^\W\d]{{4}})[²³])"
+# every part begins with the character it consumes and looks behind only after it: a pattern that
+# begins with a look-behind is tried at every position of every sentence
+_QUOTE = r"[“”\"»«)]"
+PATTERN = (rf"(?P<times>\*(?<=\d\s\*)(?=\s\d))|(?P<born>\*(?<![\w\d]\s\*)(?<![\w\d]\*)(?=\s?\d))"
+           rf"|(?P<note>[¹⁴-⁹⁰](?<=[^\W\d][¹⁴-⁹⁰])[¹²³⁴-⁹⁰]*|[²³](?<=[^\W\d][²³])[¹²³⁴-⁹⁰]+|[²³](?<=[^\W\d]{{4}}[²³]))"
            rf"|(?P<ticker>\+{{2,}})|(?P<dash>\s[–—|-](?=\s))"
-           rf"|(?P<crumb>(?<=[^\W\d]|[“”\"»«)])\s?[>›](?=\s?[„“\"»«(]?\s?[^\W\d]))|(?P<number>#(?=\d))|(?P<bar>\|)"
-           rf"|(?P<between>(?<=[^\W\d])[–—](?=[^\W\d]))|(?P<slash>/)|(?P<minus>−)"
+           rf"|(?P<crumb>(?:\s[>›](?:(?<=[^\W\d]\s[>›])|(?<={_QUOTE}\s[>›]))|[>›](?:(?<=[^\W\d][>›])|(?<={_QUOTE}[>›])))"
+           rf"(?=\s?[„“\"»«(]?\s?[^\W\d]))|(?P<number>#(?=\d))|(?P<bar>\|)"
+           rf"|(?P<between>[–—](?<=[^\W\d][–—])(?=[^\W\d]))|(?P<slash>/)|(?P<minus>−)"
            rf"|(?P<symbol>{alternatives(data.rows('symbols.tsv'))})")
 
 
