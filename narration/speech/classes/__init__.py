@@ -2,7 +2,9 @@
 
 Each module declares ``NAME``, a regular expression ``PATTERN`` and
 ``verbalise(match, context) -> str | None`` (None: "not mine", and the next
-class is asked). Earlier classes win where several could match: a date before
+class is asked), and may declare ``FIRST``, a character class every match begins
+with: the registry checks it before the pattern, so a number's classes are not
+tried at a word (half the normaliser's time otherwise went on such attempts). Earlier classes win where several could match: a date before
 an ordinal, money before a plain number, a number's own classes before the
 abbreviations and acronyms. Adding a class = one module + one line here.
 """
@@ -26,17 +28,20 @@ class SemioticClass:
     name: str
     pattern: str
     verbalise: Callable
+    first: str = ""  # a character class every match begins with, checked first
     regex: re.Pattern = field(init=False)
     combined: str = field(init=False)  # the pattern without group names, to join with the others
 
     def __post_init__(self):
+        if self.first:
+            self.pattern = f"(?={self.first})(?:{self.pattern})"
         self.regex = re.compile(self.pattern)
         self.combined = _NAMED_GROUP.sub("(?:", self.pattern)
 
 
 def _load(name: str) -> SemioticClass:
     module = importlib.import_module(f"{__name__}.{name}")
-    return SemioticClass(module.NAME, module.PATTERN, module.verbalise)
+    return SemioticClass(module.NAME, module.PATTERN, module.verbalise, getattr(module, "FIRST", ""))
 
 
 CLASSES: list[SemioticClass] = [_load(name) for name in ORDER]

@@ -11,6 +11,7 @@ from ..patterns import INT, SIGN, START, scales
 from . import letters
 
 NAME = "cardinal"
+FIRST = r"[\dA-ZÄÖÜ+±−–-]"  # what a match begins with
 PATTERN = (rf"(?<![\w.,])(?P<code>(?:[A-ZÄÖÜ]+[\d₀-₉]+|\d+[A-ZÄÖÜ]+)[A-ZÄÖÜ\d₀-₉]*)(?P<fraction>,\d+)?(?![\w]|,\d)"
            rf"|(?<![\w.,])(?P<dotted>[A-Z]{{2,3}})\.(?P<model>\d{{1,2}})(?![\w.])"
            rf"|{START}(?P<sign>{SIGN})?(?P<n>{INT})(?:(?P<suffix>er|fach|mal|[x×](?![\w]))|(?P<letter>[a-f](?![\w])))?"

@@ -6,6 +6,7 @@ fünfundzwanzigster Dezember', '3.–5.10.' -> '… bis …'."""
 from .. import data, grammar, numbers
 
 NAME = "date"
+FIRST = r"\d"  # what a match begins with
 MONTHS = grammar.MONTHS
 _DATE_WORDS = {"am", "vom", "bis", "zum", "ab", "seit", "ist", "war", "den", "dem"}
 PATTERN = (r"(?<![\w.,:/-])(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d-])"

@@ -9,6 +9,7 @@ from .. import data, numbers
 from ..patterns import INT, SIGN, START, scales
 
 NAME = "decimal"
+FIRST = r"[\d+±−–-]"  # what a match begins with
 PATTERN = (rf"{START}(?P<list>\d+(?:,\d+){{2,}})(?![\d]|,\d)"
            rf"|{START}(?P<sign>{SIGN})?(?P<w>{INT}),(?P<f>\d+)(?![\d]|,\d)(?:\s?(?P<scale>{scales()}))?")
 

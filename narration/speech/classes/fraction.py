@@ -13,6 +13,7 @@ NAME = "fraction"
 # every vulgar fraction Unicode has, with its value from the Unicode database: '⅘' -> 4/5
 _GLYPHS = {ch: Fraction(unicodedata.numeric(ch)).limit_denominator(10).as_integer_ratio()
            for ch in "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"}
+FIRST = rf"[\d\-−{''.join(_GLYPHS)}]"  # what a match begins with
 PATTERN = (rf"(?<![\w.,/])(?:(?:(?P<whole>\d+)\s?)?(?P<glyph>[{''.join(_GLYPHS)}])"
            r"|(?P<sign>(?<![\w])[-−])?(?:(?P<mixed>\d{1,2})\s)?(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\d/]|,\d))"
            rf"(?:\s(?P<unit>{alternatives(data.units())})(?![\wÄÖÜäöü²³]))?")

@@ -4,6 +4,7 @@ aloud); the masculine form is looked up in the noun lexicon ('Kolleg' -> 'Kolleg
 from .. import data
 
 NAME = "gender"
+FIRST = r"[A-ZÄÖÜ]"  # what a match begins with
 PATTERN = (r"(?<![\w])(?P<stem>[A-ZÄÖÜ][a-zäöüß]+)(?:[*:_/]|/-)(?P<suffix>innen|in)(?![\w])"
            r"|(?<![\w])(?P<stem2>[A-ZÄÖÜ][a-zäöüß]+)(?P<suffix2>Innen|In)(?![\w])")
 

@@ -9,6 +9,7 @@ from . import power
 from .measure import PER, UNITS, per_unit, units
 
 NAME = "multiplication"
+FIRST = r"\d"  # what a match begins with
 _FACTOR = rf"\d+(?:[.,]\d+)?{power.EXPONENT}?"
 PATTERN = (rf"(?<![\w.,])(?P<chain>{_FACTOR}(?:\s?[x×]\s?{_FACTOR})+)(?![\w.,]\d)"
            rf"(?:(?P<joined>-)?\s?(?P<unit>{UNITS}){PER}"

@@ -13,6 +13,7 @@ from .. import data, grammar, numbers
 from . import abbreviation
 
 NAME = "ordinal"
+FIRST = r"\d"  # what a match begins with
 _NEXT_ORDINAL = re.compile(r"\s*\d{1,3}\.")
 PATTERN = (r"(?<![\w.,])(?:(?P<n>\d{1,3})\.(?:\s?(?P<link>[–/-])\s?(?P<n2>\d{1,3})\.)?(?=\s|[A-ZÄÖÜ]{2,}\b|[),])"
            r"|(?P<big>\d{4,7})\.(?=\s)"

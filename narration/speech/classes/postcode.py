@@ -11,6 +11,7 @@ from .. import data, numbers
 from . import letters
 
 NAME = "postcode"
+FIRST = r"[\dA-Z]"  # what a match begins with
 PATTERN = (r"(?<![\w.,+-])(?:(?P<country>[A-Z]{1,2})-(?P<foreign>\d{4,5})(?=\s[A-ZÄÖÜ][\wäöüß]+)"
            r"|(?P<code>\d{4,5})(?=\s[A-ZÄÖÜ][\wäöüß]+)|(?<=PLZ )(?P<named>\d{5})(?!\d)"
            r"|(?:(?<=Postleitzahl )|(?<=PLZ lautet )|(?<=Postleitzahl lautet )|(?<=PLZ: ))(?P<said>\d{5})(?!\d))")

@@ -7,6 +7,7 @@ from ..patterns import START
 from .measure import PER, UNITS, per_unit, units
 
 NAME = "power"
+FIRST = r"\d"  # what a match begins with
 SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 EXPONENT = rf"(?:[⁻⁺]?[{SUPERSCRIPT}]+|\^[-−+]?\d+)"
 PATTERN = (rf"{START}(?P<base>\d+(?:,\d+)?)(?P<exponent>{EXPONENT})"

@@ -5,6 +5,7 @@ from .. import numbers
 from ..patterns import NUMBER
 
 NAME = "range"
+FIRST = r"\d"  # what a match begins with
 PATTERN = (rf"(?<![\w.,–-])(?P<a>{NUMBER})\s?[–—-]\s?(?P<b>{NUMBER})(?![\w]|[.,:]\d|\.\s?[–-])")
 
 

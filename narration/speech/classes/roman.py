@@ -5,6 +5,7 @@ letters of 'CDU' or an English 'I' are never numbers."""
 from .. import data, numbers
 
 NAME = "roman"
+FIRST = r"[IVXLC]"  # what a match begins with
 PATTERN = r"(?<![\w])(?P<roman>[IVXLC]{1,7})(?P<dot>\.)?(?![\wÄÖÜäöü])"
 _VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _CANONICAL = (("C", 100), ("XC", 90), ("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))

@@ -5,6 +5,7 @@ from .. import numbers
 from ..patterns import INT
 
 NAME = "score"
+FIRST = r"\d"  # what a match begins with
 PATTERN = rf"(?<![\w.,:])(?P<minute>\d{{1,3}})\.\s?\+\s?(?P<extra>\d{{1,2}})(?!\d)|(?<![\w.,:])(?P<a>\d{{1,3}}(?:,\d+)?)(?::|\s:\s)(?P<b>{INT}(?:,\d+)?)(?![\d:]|,\d)"
 
 

@@ -7,6 +7,7 @@ import re
 from .. import numbers
 
 NAME = "telephone"
+FIRST = r"[+(\d]"  # what a match begins with
 PATTERN = (r"(?<![\w+.,])(?:\+\d{1,3}\s?(?:\(0\)\s?)?\d{1,5}|\(0\d{2,5}\)|0\d{2,5})"
            r"(?:\s?[/-]\s?|\s)?\d{2,}(?:(?:\s?[/-]\s?|\s)?\d{2,}){0,3}(?![\w.,]?\d)")
 

@@ -9,6 +9,7 @@ Minuten'."""
 from .. import data, numbers
 
 NAME = "time"
+FIRST = r"\d"  # what a match begins with
 _HOUR = r"(?:[01]?\d|2[0-4])"
 PATTERN = (rf"(?<![\w.,:])(?:(?=\d+[.:]\d\d\s?[–-]|\d+\s?[–-]\s?\d+[.:]\d)"
            rf"(?P<rh>{_HOUR})(?:[.:](?P<rm>[0-5]\d))?\s?[–-]\s?(?P<th>{_HOUR})(?:[.:](?P<tm>[0-5]\d))?\s?Uhr(?![\w])"

@@ -6,6 +6,7 @@ from .. import data, numbers
 from ..patterns import alternatives
 
 NAME = "verse"
+FIRST = r"[1-5A-ZÄÖÜ]"  # what a match begins with
 PATTERN = (rf"(?<![\wÄÖÜäöü.])(?:(?P<nth>[1-5])\.?\s?)?(?P<book>{alternatives(data.rows('bible_books.tsv'))})(?P<dot>\.)?\s"
            r"(?P<chapter>\d{1,3})[,:]\s?(?P<verse>\d{1,3})(?:\s?[-–]\s?(?P<to>\d{1,3}))?"
            r"(?:\s?(?P<ff>ff?\.))?(?![\d,])")

@@ -6,6 +6,7 @@ date word ('am 20.10'): those are other classes'. Three or more parts are always
 from .. import data, numbers
 
 NAME = "version"
+FIRST = r"[\dv]"  # what a match begins with
 PATTERN = r"(?<![\w.,])(?P<v>v)?(?P<parts>\d+(?:\.\d+){1,3}|\d+(?=\.[xX]))(?P<x>\.[xX])?(?![\w]|[.,]\d)"
 _TIME_OR_DATE_WORDS = {"um", "Um", "ab", "Ab", "bis", "gegen", "von", "Von", "zwischen", "am", "Am", "vom", "zum",
                        "seit", "Seit", "den", "dem", "ca.", "etwa", "Uhr"}

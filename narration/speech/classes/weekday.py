@@ -8,6 +8,7 @@ from .. import data
 from ..patterns import alternatives
 
 NAME = "weekday"
+FIRST = r"[MDFS]"  # what a match begins with
 _ABBREVIATION = rf"(?:{alternatives(data.rows('weekdays.tsv'))})"
 _DAY = rf"{_ABBREVIATION}\.?"
 _HOURS_OR_DATE = r"\.?,?\s?(?:\d{1,2}\.\s?(?:(?:0?[1-9]|1[0-2])\.|[A-ZÄÖÜ])|\d{1,2}(?:[.:]\d\d)?\s?(?:[–-]|bis|Uhr)|geschlossen|Ruhetag)"

@@ -6,6 +6,7 @@ before a plural noun is a count ('1850 Kunden'), and so is one after 'rund' or
 from .. import data, numbers
 
 NAME = "year"
+FIRST = r"\d"  # what a match begins with
 PATTERN = (r"(?<![\w.,:/])(?:(?P<a>(?:1[1-9]|20)\d\d)/(?P<b>\d{2}|\d{4})(?![\d/])"
            r"|(?P<decade>\d{2,4})er(?P<ending>n|s)?(?![a-zäöüß])"
            r"|(?P<y>(?:1[1-9]|20)\d\d)(?![\d]|[.,:/]\d|[a-zäöüß]))")
