@@ -52,7 +52,8 @@ def verbalise(match, ctx):
     if match["lm"]:  # a lap: '1:32,456 Minuten' -> 'eine Minute, zweiunddreißig Komma vier fünf sechs Sekunden'
         minutes = int(match["lm"])
         head = "eine Minute" if minutes == 1 else f"{numbers.cardinal(minutes)} Minuten"
-        return f"{head}, {numbers.decimal(match['ls'].lstrip('0') or '0', match['lf'])} Sekunden"
+        fraction = match["lf"].rstrip("0")  # '3:26,00 min': no hundredths to say
+        return f"{head}, {numbers.decimal(match['ls'].lstrip('0') or '0', fraction)} Sekunden"
     if match["duhr"]:  # '02:02:23 Uhr': a clock to the second
         hours, minutes, seconds = int(match["dh"]), int(match["dmin"]), int(match["ds"])
         return (f"{'ein' if hours == 1 else numbers.cardinal(hours)} Uhr "
