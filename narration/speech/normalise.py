@@ -225,7 +225,7 @@ def spoken_with_origins(tokens: list[Token]) -> tuple[str, list[tuple[int, int]]
             chars += spoken
             origins += [(token.start + k, token.start + k + 1) for k in range(len(spoken))]
             continue
-        following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        following = "".join(t.text for t in tokens[i + 1:i + 3])  # '95-%-KI': '-' then 'KI'
         if spoken and following[:1] == "-" and following[1:2].isalpha():
             spoken = spoken.replace(" ", "-")
         chars += spoken

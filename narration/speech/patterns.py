@@ -13,7 +13,7 @@ LETTER = r"A-Za-zÄÖÜäöüß"
 # a file number up to its slash: 'Az. 123/22', '2 BvF 1/22', 'VI ZR 123/22', 'Richtlinie 2001/83/EG',
 # '(EU) 2016/679' (read 'Strich', not a fraction)
 FILE_NUMBER_BEFORE = (r"(?:Az\.|Aktenzeichen|Richtlinie|Verordnung|\((?:EU|EG|EWG)\)|\b(?:[A-Z]{1,4}|[A-Z][a-z][A-Z][A-Za-z]?))"
-                      r"\s\d+$|\d/\d+$")  # and the next part: '2001/83/EG'
+                      r"\s\d+$|\b[A-Z]-\d+$|\d/\d+$")  # a European court's 'C-311/18'; and '2001/83/EG'
 
 
 def alternatives(keys) -> str:

@@ -6,7 +6,7 @@ from ..patterns import NUMBER, SIGN, START
 NAME = "percent"
 FIRST = r"[\d+±−–-]"  # what a match begins with
 PATTERN = (rf"{START}(?P<sign>{SIGN})?(?P<n>{NUMBER})(?:\s?[–-]\s?(?P<n2>{NUMBER}))?\s?"
-           r"(?:(?<=\d)(?P<glued>[%‰])(?P<ending>ig[a-z]*)(?![\wäöü])|(?P<unit>%|‰|Prozent(?![\wäöü])|v\.\s?H\.))")
+           r"(?:(?<=\d)(?P<glued>[%‰])(?P<ending>ig[a-z]*)(?![\wäöü])|(?P<unit>-?%|‰|Prozent(?![\wäöü])|v\.\s?H\.))")
 
 
 def verbalise(match, ctx):
