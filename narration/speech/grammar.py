@@ -84,7 +84,7 @@ def date_article(before: list[str]) -> str:
     words = list(before)
     if not words or words[-1].lower() not in data.rows("prepositions.tsv"):
         return ""
-    if len(words) >= 2 and _NUMBERISH.match(words[-2]):
+    if words[-1].lower() == "bis" and len(words) >= 2 and _NUMBERISH.match(words[-2]):
         return ""  # 'vom 3. bis 5. Mai': a range's second date takes none
     row = data.rows("prepositions.tsv")[words[-1].lower()]
     return row[1] + " " if len(row) > 1 else ""
