@@ -9,11 +9,25 @@ PATTERN = (r"(?<![\w])(?P<stem>[A-ZÄÖÜ][a-zäöüß]+)(?:[*:_/]|/-)(?P<suffix
            r"|(?<![\w])(?P<stem2>[A-ZÄÖÜ][a-zäöüß]+)(?P<suffix2>Innen|In)(?![\w])")
 
 
+_UMLAUT = str.maketrans("ÄÖÜäöü", "AOUaou")
+
+
+def _without_umlaut(stem: str) -> str:
+    """The stem with its last umlaut undone: the feminine form often has one the masculine lacks."""
+    for i in range(len(stem) - 1, -1, -1):
+        if stem[i] in "ÄÖÜäöü":
+            return stem[:i] + stem[i].translate(_UMLAUT) + stem[i + 1:]
+    return stem
+
+
 def _masculine(stem: str, nouns, reading: str) -> str:
-    """The first of stem, stem+e, stem+en, stem+n that the noun table holds in ``reading``
+    """The first of stem, stem+e, stem+en, stem+n (then without its umlaut) that the noun table holds in ``reading``
     ("pn": nominative plural, "mn": masculine nominative singular); else, for a plural, by the
     stem's ending ("Autor" -> "Autoren", data/masculine_plurals.tsv); else as a compound's last part."""
-    candidates = (stem, stem + "e", stem + "en", stem + "n")
+    plain = _without_umlaut(stem)  # 'Ärzt*in' -> 'Arzt', 'Bäuer*innen' -> 'Bauern' (not the cage, 'Bauer')
+    endings = ("", "e", "en", "n")
+    candidates = tuple(dict.fromkeys([stem + end for end in endings] + [
+        plain + end for end in (endings[::-1] if reading == "pn" else endings)]))
     for exact, lookup in ((True, nouns.exact), (False, nouns.analyses)):
         for candidate in candidates:
             analyses = lookup(candidate)
