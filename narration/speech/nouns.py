@@ -32,7 +32,6 @@ log = logging.getLogger(__name__)
 SHIPPED = Path(__file__).with_name("data") / "nouns.tsv.gz"
 _CASES = {"nominativ": "n", "akkusativ": "a", "dativ": "d", "genitiv": "g"}
 _MIN_PART = 3  # shortest last part a compound is split at ("Eis", "Tag")
-_MIN_HEAD = 2  # and its shortest first part ("Ab-fahrt"): "Sich" is no "S" + "Ich"
 
 
 def build_table(csv_path: Path) -> dict[str, str]:
@@ -139,7 +138,7 @@ class NounLexicon:
         found = table.get(word)
         if found is not None:
             return found
-        for start in range(_MIN_HEAD, len(word) - _MIN_PART + 1):
+        for start in range(1, len(word) - _MIN_PART + 1):
             found = table.get(word[start].upper() + word[start + 1:])
             if found is not None:
                 return found

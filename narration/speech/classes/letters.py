@@ -46,8 +46,8 @@ def as_word(word: str, ctx) -> str:
     capitalised = lower.capitalize()
     if not ctx.text[:ctx.start].strip(" \"'„“»«("):
         return capitalised
-    if capitalised in data.words("sentence_words.txt"):
-        return lower
+    if capitalised in data.words("sentence_words.txt") or lower in data.words("german_function_words.txt"):
+        return lower  # 'DER', 'SICH': no noun, whatever a compound guess says
     return capitalised if ctx.nouns.is_noun(capitalised) else lower
 
 
