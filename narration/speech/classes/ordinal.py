@@ -23,6 +23,9 @@ ARTICLES = _ARTICLES = frozenset(("der", "die", "das", "dem", "den", "des", "am"
                        "ans", "aufs", "Der", "Die", "Das", "Dem", "Den", "Am", "Im", "Vom", "Zum", "Zur"))
 
 
+_PLACED = {"wurde", "wird", "wurden", "werden"}  # a placing: "Er wurde 2." (but "Er wurde 80." is an age)
+
+
 def describes(word: str, after: list[str], nouns) -> bool:
     """Whether the word after 'N.' makes N an ordinal (shared with sentence splitting)."""
     if not word:
@@ -52,6 +55,10 @@ def verbalise(match, ctx):
             return numbers.ordinal(value, grammar.adjective_ending(ctx.agreement())) + "."
         if not ctx.text[:match.start()].strip():  # nothing but 'N.': a list's number, a heading
             return numbers.ordinal(value, "er") + "."
+        verb = before[-2:-1] if before[-1:] and before[-1].lower() in ("er", "sie") else before[-1:]
+        if verb and verb[0].lower() in _PLACED and value <= 10:  # 'Er wurde 2.', 'wurde sie 2.'
+            feminine = any(word in ("Sie", "sie", "Die", "die") for word in before)
+            return numbers.ordinal(value, "e" if feminine else "er").capitalize() + "."
         return None
     if match["big"]:  # 'der 1000. Besucher': four digits and more only after an article (else a year ends a sentence)
         before, after = ctx.before(), ctx.after()
