@@ -90,8 +90,7 @@ def _join_after_abbreviations(pieces: list[str]) -> list[str]:
         last = joined[-1].rsplit(" ", 1)[-1] if joined else ""
         first = piece.split(" ", 1)[0]
         if last and continues(last) and first not in data.words("sentence_words.txt") \
-                and not any(joined[-1].endswith(" " + a) for a, kind in data.rows("final_abbreviations.tsv").items()
-                            if kind[0] == "any"):
+                and "any" not in _final_kinds(joined[-1]):
             joined[-1] = f"{joined[-1]} {piece}"
         else:
             joined.append(piece)
@@ -119,7 +118,8 @@ def _join_big_ordinals(pieces: list[str]) -> list[str]:
     return joined
 
 
-_NUMBER_THEN_CAPITAL = re.compile(r"(?<![\w.,])(?:(?P<date>\d{1,2}\.\d{1,2})|(?P<decimal>\d+,\d+)|\d{1,3})\.(?=\s+[A-ZÄÖÜ])")
+_NUMBER_THEN_CAPITAL = re.compile(
+    r"(?<![\w.,])(?:(?P<date>\d{1,2}\.\d{1,2})|(?P<decimal>\d+,\d+)|\d{1,3})\.(?=\s+[A-ZÄÖÜ])")
 
 
 def _split_after_numbers(sentence: str) -> list[str]:
@@ -149,6 +149,14 @@ def _split_after_numbers(sentence: str) -> list[str]:
     return [p.strip() for p in pieces if p.strip()]
 
 
+def _final_kinds(text: str) -> set[str]:
+    """What must follow the abbreviations that end ``text`` for a sentence to end there ('any' after 'v. Chr.',
+    'opener' after 'Jh.' and 'Hauptstr.'; ``data/final_abbreviations.tsv``); empty if it ends in none."""
+    from .speech import data
+
+    return {kind[0] for short, kind in data.rows("final_abbreviations.tsv").items() if text.endswith(short)}
+
+
 _AFTER_NUMBER = re.compile(r"\d\s?$")
 _DOT_THEN_WORD = re.compile(r"(\S+)\.\s+(?=([A-ZÄÖÜ][\wäöüß]*)\b)")
 _ROMAN = re.compile(r"[IVXLC]+")
@@ -168,7 +176,7 @@ def _split_after_dots(sentence: str) -> list[str]:
         token, following = match.group(1), match.group(2)
         elided = token.endswith(("’s", "'s"))  # 'zwingen wir’s. Und …': SoMaJo took 's.' for an abbreviation
         tail = sentence[max(start, match.start(1) - 3):match.end(1) + 1]
-        kinds = {kind[0] for a, kind in data.rows("final_abbreviations.tsv").items() if tail.endswith(a)}
+        kinds = _final_kinds(tail)
         if following not in data.words("sentence_words.txt") and not elided and "any" not in kinds:
             continue  # after "’s." or "v. Chr." any capitalised word begins one, else only an opener
         counted = bool(_AFTER_NUMBER.search(sentence, start, match.start(1))) and (
