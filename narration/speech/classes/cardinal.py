@@ -14,7 +14,7 @@ NAME = "cardinal"
 FIRST = r"[\dA-ZÄÖÜ+±−–-]"  # what a match begins with
 PATTERN = (rf"(?<![\w.,])(?P<code>(?:[A-ZÄÖÜ]+[\d₀-₉]+|\d+[A-ZÄÖÜ]+)[A-ZÄÖÜ\d₀-₉]*)(?P<fraction>,\d+)?(?![\w]|,\d)"
            rf"|(?<![\w.,])(?P<dotted>[A-Z]{{2,3}})\.(?P<model>\d{{1,2}})(?![\w.])"
-           rf"|{START}(?P<sign>{SIGN})?(?P<n>{INT})(?:(?P<suffix>er|fach|mal|[x×](?![\w]))|(?P<letter>[a-f](?![\w])))?"
+           rf"|{START}(?P<sign>{SIGN})?(?P<n>{INT})(?:(?P<suffix>er|fach|mal|[x×](?![\w]))|(?P<letter>[a-z](?![\w])))?"
            rf"(?:\s?(?P<scale>{scales()}))?(?![\d])")
 _RUNS = re.compile(r"\d+|[^\d]+")
 _ORDINAL_NEXT = re.compile(r",\s?(?:\d+\.\s|\d{4,5}\s[A-ZÄÖÜ])")  # '1, 2. OG', '1, 8001 Zürich'
@@ -41,7 +41,7 @@ def verbalise(match, ctx):
         words = numbers.cardinal(value)
         suffix = "mal" if match["suffix"] in "x×" else match["suffix"]
         return sign + (words[:-1] if words.endswith("eins") else words) + suffix
-    if match["letter"]:  # a house or an article: 'Goethestraße 5a', 'Art. 20a GG' -> 'fünf a'
+    if match["letter"]:  # a house, an article, a model: 'Goethestraße 5a', 'Art. 20a GG', 'GPT-4o' -> 'fünf a'
         return f"{sign}{numbers.cardinal(value)} {match['letter']}"
     if match["scale"]:
         singular, plural = data.rows("scales.tsv")[match["scale"]]
