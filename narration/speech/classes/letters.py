@@ -12,7 +12,7 @@ from . import roman
 NAME = "letters"
 # acronyms with one capital ('Pkw', 'Lkw', 'Kfz') only as listed; with two or more, any word
 _LISTED = "|".join(re.escape(k) for k in data.rows("acronyms.tsv") if sum(c.isupper() for c in k) < 2)
-PATTERN = (r"(?<![\w])(?=[\wÄÖÜäöü]*[A-ZÄÖÜ][\wÄÖÜäöü]*[A-ZÄÖÜ])[A-Za-zÄÖÜäöüß]+(?![\w])"
+PATTERN = (r"(?<![\w])(?=[\wÄÖÜäöü]*[A-ZÄÖÜ][\wÄÖÜäöü]*[A-ZÄÖÜ])[A-Za-zÄÖÜäöüßₓ]+(?![\w])"  # 'NOₓ'
            rf"|(?<![\w])(?:{_LISTED})s?(?![\w])"
            r"|(?<![\w.@-])(?P<voiceless>[bcdfghjklmnpqrstvwxzß]{2,5})(?![\w.@/-])")
 
