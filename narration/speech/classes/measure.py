@@ -48,6 +48,9 @@ def verbalise(match, ctx):
         return None  # '4K-Auflösung', '8K-Video': a name with a number, not kelvins
     if abbreviation.names_a_number(match["unit"]) and ctx.next_word()[:1].isdigit():
         return None  # 'Abs. 2 S. 1': 'S.' names the 1 after it, it does not count the 2
+    if match["unit"] == "h" and not match["scale"] and re.fullmatch(r"\d{1,2}", match["n"]) and int(match["n"]) <= 24 \
+            and ctx.previous_word().lower() in ("um", "gegen", "ab"):
+        return f"{'ein' if match['n'] == '1' else numbers.cardinal(int(match['n']))} Uhr"  # 'um 14h': a clock time
     singular, plural, gender = table[match["unit"]]
     if match["scale"]:  # '90 Mio. g', '2 Millionen km/h'
         one, many = data.rows("scales.tsv")[match["scale"]]

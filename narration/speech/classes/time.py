@@ -16,7 +16,9 @@ PATTERN = (rf"(?<![\w.,:])(?:(?=\d+[.:]\d\d\s?[–-]|\d+\s?[–-]\s?\d+[.:]\d)"
            r"|(?P<lm>\d{1,2}):(?P<ls>[0-5]\d),(?P<lf>\d{1,3})(?:\s?(?:Minuten|min|Min\.)(?![\w]))?"
            r"|(?P<dh>\d{1,2}):(?P<dmin>[0-5]\d):(?P<ds>[0-5]\d)(?:\s?(?:Stunden|Std\.|h)(?![\w])|(?P<duhr>\s?Uhr(?![\w])))?"
            r"|(?P<h>[01]?\d|2[0-4])(?:(?P<colon>:)(?P<m>[0-5]\d)|\.(?P<dm>[0-5]\d)"
-           r"(?=\s?Uhr|\s?(?:bis|–|-)\s?(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?\s?Uhr))"
+           r"(?=\s?Uhr|\s?(?:bis|–|-)\s?(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?\s?Uhr)"
+           r"|(?:(?<=\bum\s\d)|(?<=\bum\s\d\d)|(?<=\bgegen\s\d)|(?<=\bgegen\s\d\d)|(?<=\bab\s\d)|(?<=\bab\s\d\d))"
+           r"\.(?P<am>[0-5]\d)(?!\d))"  # 'um 20.15': a dotted time after a clock word
            r"(?:(?P<uhr>\s?Uhr(?![\w]))|(?P<hours>\s?(?:Stunden|Std\.|h)(?![\w]))"
            r"|(?P<minutes>\s?(?:Minuten|Min\.|min)(?![\w])))?)(?![\d:]|[.,]\d|\s\d{3}(?!\d))")
 
@@ -61,6 +63,9 @@ def verbalise(match, ctx):
                 f"{'eine' if seconds == 1 else numbers.cardinal(seconds)} {'Sekunde' if seconds == 1 else 'Sekunden'}")
     if match["dh"]:
         return _duration(match)
+    clock_hours = match["hours"] and (ctx.previous_word().lower() in _CLOCK_WORDS or match["m"] == "00")
+    if clock_hours:  # 'um 14:00h', 'Beginn 14:00h': a clock time written with an 'h'
+        return _clock(int(match["h"]), int(match["m"] or 0))
     if match["colon"] and (match["hours"] or match["minutes"]):  # '1:45 Stunden', '2:30 Minuten': a duration
         big, small = int(match["h"]), int(match["m"])
         units = (("eine Stunde", "Stunden"), ("eine Minute", "Minuten")) if match["hours"] else (
@@ -72,4 +77,4 @@ def verbalise(match, ctx):
         return None  # '14.30 h' without a colon: not ours
     if not match["uhr"] and ctx.previous_word().lower() not in _CLOCK_WORDS and _near_score_word(ctx):
         return None  # 'gewann 2:1', 'wie 16:25' (a ratio); but 'wie immer um 14:30' is a time
-    return _clock(int(match["h"]), int(match["m"] or match["dm"]))
+    return _clock(int(match["h"]), int(match["m"] or match["dm"] or match["am"]))
