@@ -77,6 +77,12 @@ def governing_word(before: list[str]) -> tuple[str, str]:
     return last, previous
 
 
+def range_link(before: list[str]) -> str:
+    """The word a dash between two numbers is read as: 'bis', but 'und' after 'zwischen' ('zwischen
+    10 – 15 Grad': zwischen zehn und fünfzehn Grad)."""
+    return "und" if before and before[-1].lower() == "zwischen" else "bis"
+
+
 def date_article(before: list[str]) -> str:
     """The article a bare preposition implies before a date, with its space: 'seit 1.3.' -> 'dem ',
     'bis 31.12.' -> 'zum '; '' after an article or a contraction ('am', 'vom'), in a range or with none.

@@ -8,7 +8,7 @@ more) 'in': 'Fläche in km²'."""
 import functools
 import re
 
-from .. import data, numbers
+from .. import data, grammar, numbers
 from . import abbreviation
 from ..patterns import NUMBER, SIGN, START, alternatives, scales
 
@@ -61,7 +61,7 @@ def verbalise(match, ctx):
             counted = numbers.amount(match["n"], "eine")
             spoken = f"{counted} {one if counted == 'eine' else many} {plural}"
     elif match["n2"]:
-        spoken = f"{numbers.amount(match['n'])} bis {numbers.amount(match['n2'])} {plural}"
+        spoken = f"{numbers.amount(match['n'])} {grammar.range_link(ctx.before())} {numbers.amount(match['n2'])} {plural}"
     elif match["unit"] == "m" and re.fullmatch(r"\d{1,2},\d\d", match["n"]) and not (match["per"] or match["per_n"]):
         whole, cents = match["n"].split(",")  # a height or a distance: '1,80 m' = 'ein Meter achtzig'
         spoken = f"{numbers.ein(ctx.agreement().case, 'm') if whole == '1' else numbers.cardinal(int(whole))} Meter"
