@@ -227,7 +227,10 @@ def spoken_with_origins(tokens: list[Token]) -> tuple[str, list[tuple[int, int]]
             continue
         following = "".join(t.text for t in tokens[i + 1:i + 3])  # '95-%-KI': '-' then 'KI'
         if spoken and following[:1] == "-" and following[1:2].isalpha():
-            spoken = spoken.replace(" ", "-")
+            previous = tokens[i - 1].text[-1:] if i else ""
+            if previous in ("-", " ", ""):  # '49-€-Ticket': the hyphens are the text's, not ours twice
+                spoken = spoken.strip()
+            spoken = spoken.rstrip().replace(" ", "-")
         chars += spoken
         origins += [(token.start, token.end)] * len(spoken)
     text, origins = _tidy_tracked(chars, origins)
