@@ -11,6 +11,7 @@ checks that the file still equals the derivation), so no start pays for reading 
 from __future__ import annotations
 
 import collections
+import functools
 import gzip
 import re
 import sys
@@ -50,6 +51,7 @@ def derive() -> str:
     return HEADER + "".join(f"{cluster}\t{' '.join(where)}\n" for cluster, where in sorted(positions.items()))
 
 
+@functools.lru_cache(maxsize=1)
 def known() -> tuple[frozenset[str], frozenset[str]]:
     """(clusters that begin German words, clusters that end them), from the derived table."""
     from . import data

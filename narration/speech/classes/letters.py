@@ -3,7 +3,6 @@
 is spelled too ('IfSG' -> 'I-Eff-Ess-Ge'). An unknown all-caps word of four or more
 letters that can be pronounced is a word ('NICHT' -> 'nicht'), and in a headline
 set in capitals ('ALARM IN DER STADT') every unknown word is."""
-import functools
 import re
 
 from .. import clusters, data, numbers
@@ -31,13 +30,8 @@ def pronounceable(word: str) -> bool:
     if len(word) < 4 or not any(ch in clusters.VOWELS for ch in word.upper()):
         return False
     first, last = clusters.edges(word)
-    initial, final = _clusters()
+    initial, final = clusters.known()
     return first in initial and last in final
-
-
-@functools.lru_cache(maxsize=1)
-def _clusters():
-    return clusters.known()
 
 
 def as_word(word: str, ctx) -> str:

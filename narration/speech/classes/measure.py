@@ -10,6 +10,7 @@ import re
 
 from .. import data, grammar, numbers
 from . import abbreviation
+from .time import CLOCK_WORDS
 from ..patterns import NUMBER, SIGN, START, alternatives, scales
 
 NAME = "measure"
@@ -49,7 +50,7 @@ def verbalise(match, ctx):
     if abbreviation.names_a_number(match["unit"]) and ctx.next_word()[:1].isdigit():
         return None  # 'Abs. 2 S. 1': 'S.' names the 1 after it, it does not count the 2
     if match["unit"] == "h" and not match["scale"] and re.fullmatch(r"\d{1,2}", match["n"]) and int(match["n"]) <= 24 \
-            and ctx.previous_word().lower() in ("um", "gegen", "ab"):
+            and ctx.previous_word().lower() in CLOCK_WORDS:
         return f"{'ein' if match['n'] == '1' else numbers.cardinal(int(match['n']))} Uhr"  # 'um 14h': a clock time
     singular, plural, gender = table[match["unit"]]
     if match["scale"]:  # '90 Mio. g', '2 Millionen km/h'

@@ -36,12 +36,13 @@ def _counts(ctx) -> bool:
     plural (a compound's by its last part), a unit or a scale, so the number counts it."""
     word = ctx.next_word()
     bare = word.rstrip(".,;:!?")  # 'Fuß.' ending the sentence
-    if word in data.rows("scales.tsv") or {word, bare} & (data.units().keys() | _unit_names()):
+    if word in data.rows("scales.tsv") or {word, bare} & _unit_words():
         return True
     analyses = ctx.nouns.analyses(bare)
     return any(analyses[i] == "p" for i in range(0, len(analyses), 2))
 
 
 @functools.lru_cache(maxsize=1)
-def _unit_names() -> frozenset[str]:
-    return frozenset(name for row in data.units().values() for name in row[:2])
+def _unit_words() -> frozenset[str]:
+    """Every unit's symbol and its names ('ft', 'Fuß')."""
+    return frozenset(data.units()) | frozenset(name for row in data.units().values() for name in row[:2])

@@ -23,7 +23,7 @@ PATTERN = (rf"(?<![\w.,:])(?:(?=\d+[.:]\d\d\s?[–-]|\d+\s?[–-]\s?\d+[.:]\d)"
            r"|(?P<minutes>\s?(?:Minuten|Min\.|min)(?![\w])))?)(?![\d:]|[.,]\d|\s\d{3}(?!\d))")
 
 
-_CLOCK_WORDS = {"um", "gegen", "ab", "bis", "seit"}
+CLOCK_WORDS = frozenset(("um", "gegen", "ab", "bis", "seit"))  # a number after them is a clock time
 
 
 def _near_score_word(ctx) -> bool:
@@ -63,7 +63,7 @@ def verbalise(match, ctx):
                 f"{'eine' if seconds == 1 else numbers.cardinal(seconds)} {'Sekunde' if seconds == 1 else 'Sekunden'}")
     if match["dh"]:
         return _duration(match)
-    clock_hours = match["hours"] and (ctx.previous_word().lower() in _CLOCK_WORDS or match["m"] == "00")
+    clock_hours = match["hours"] and (ctx.previous_word().lower() in CLOCK_WORDS or match["m"] == "00")
     if clock_hours:  # 'um 14:00h', 'Beginn 14:00h': a clock time written with an 'h'
         return _clock(int(match["h"]), int(match["m"] or 0))
     if match["colon"] and (match["hours"] or match["minutes"]):  # '1:45 Stunden', '2:30 Minuten': a duration
@@ -75,6 +75,6 @@ def verbalise(match, ctx):
         return " und ".join(parts) or f"null {units[1][1]}"
     if match["hours"] or match["minutes"]:
         return None  # '14.30 h' without a colon: not ours
-    if not match["uhr"] and ctx.previous_word().lower() not in _CLOCK_WORDS and _near_score_word(ctx):
+    if not match["uhr"] and ctx.previous_word().lower() not in CLOCK_WORDS and _near_score_word(ctx):
         return None  # 'gewann 2:1', 'wie 16:25' (a ratio); but 'wie immer um 14:30' is a time
     return _clock(int(match["h"]), int(match["m"] or match["dm"] or match["am"]))
