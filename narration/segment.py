@@ -141,7 +141,7 @@ def _split_after_numbers(sentence: str) -> list[str]:
         elif match["date"]:  # 'am 3.10. Die Einheit …': a whole date; a word that opens sentences begins one
             ends = bool(after) and after[0] in data.words("sentence_words.txt")
         else:
-            ends = bool(after) and (label or not describes(after[0], after, nouns.default()))
+            ends = bool(after) and (label or not describes(after[0], after, nouns.default(), before))
         if ends:
             pieces.append(sentence[start:match.end()])
             start = match.end() + 1

@@ -55,6 +55,11 @@ from narration.segment import split_sentences
      ["Sein Rekord liegt bei 9,58 Sek.", "Niemand lief schneller."]),
     ("Es kamen ca. 200 Pers. Die Stimmung war gut.", ["Es kamen ca. 200 Pers.", "Die Stimmung war gut."]),
     ("Er lief 5 km. Dann ruhte er.", ["Er lief 5 km.", "Dann ruhte er."]),
+    # after an article or 'jeder', 'N.' counts the capitalised word that follows, known noun or not
+    ("Nur jeder 4. Befragte war zufrieden. Dann kam die Wahl.",
+     ["Nur jeder 4. Befragte war zufrieden.", "Dann kam die Wahl."]),
+    ("Sie ehrten den 3. Gewählten im Saal.", ["Sie ehrten den 3. Gewählten im Saal."]),
+    ("Die Messe ist am 7. Danach wird abgebaut.", ["Die Messe ist am 7.", "Danach wird abgebaut."]),
 ])
 def test_german_sentences(text, expected):
     assert split_sentences(text) == expected

@@ -26,8 +26,13 @@ ARTICLES = _ARTICLES = frozenset(("der", "die", "das", "dem", "den", "des", "am"
 _PLACED = {"wurde", "wird", "wurden", "werden"}  # a placing: "Er wurde 2." (but "Er wurde 80." is an age)
 
 
-def describes(word: str, after: list[str], nouns) -> bool:
-    """Whether the word after 'N.' makes N an ordinal (shared with sentence splitting)."""
+_DETERMINERS = frozenset(("jeder", "jede", "jedes", "jeden", "jedem"))
+
+
+def describes(word: str, after: list[str], nouns, before: list[str] = ()) -> bool:
+    """Whether the word after 'N.' makes N an ordinal (shared with sentence splitting). After an article
+    or 'jeder' any capitalised word but a sentence opener is what it counts, in the lexicon or not
+    ('jeder 5. Befragte', 'der 3. Beste')."""
     if not word:
         return False
     if word.lower() in ("und", "oder", "bis", "–", "-", "sowie"):
@@ -39,6 +44,8 @@ def describes(word: str, after: list[str], nouns) -> bool:
         return True
     if word in data.words("sentence_words.txt"):
         return False
+    if before and (before[-1] in _ARTICLES or before[-1].lower() in _DETERMINERS):
+        return True
     if grammar.is_month(word) or word.isupper():
         return True
     expanded = abbreviation.expansion(word)  # 'im 19. Jh.': the abbreviation's noun
@@ -75,7 +82,7 @@ def verbalise(match, ctx):
     if following.isalpha():  # '1.FC Nürnberg': an acronym right after the dot
         return numbers.ordinal(int(match["n"]), "e" if ctx.previous_word().lower() in ("der", "die", "das") else "er") + " "
     after = ctx.after()
-    if not describes(after[0] if after else "", after, ctx.nouns):
+    if not describes(after[0] if after else "", after, ctx.nouns, ctx.before()):
         return None
     ending = grammar.adjective_ending(ctx.agreement())
     spoken = numbers.ordinal(int(match["n"]), ending)
