@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 ORDER = (
-    "electronic", "telephone", "verse", "postcode", "multiplication", "power", "date", "version", "time", "score", "money", "measure",
+    "electronic", "identifier", "telephone", "verse", "postcode", "multiplication", "power", "date", "version", "time", "score", "money", "measure",
     "percent", "weekday", "range", "year", "fraction", "ordinal", "roman", "decimal", "alphanumeric", "cardinal", "abbreviation",
     "gender", "letters", "symbol",
 )

@@ -1,12 +1,13 @@
 """Fractions: '3/4 der Mitglieder' -> 'drei Viertel der Mitglieder', '1/3' -> 'ein Drittel',
-'½' -> 'einhalb', '1½', '1 ½' and '1 1/2' -> 'eineinhalb', '2¼' -> 'zweieinviertel', '-1/22' -> 'minus ein
+'½' -> 'einhalb', but before what it halves an adjective ('½ TL Salz' -> 'ein halber Teelöffel Salz',
+'in ½ Stunde' -> 'in einer halben Stunde'), '1½', '1 ½' and '1 1/2' -> 'eineinhalb', '2¼' -> 'zweieinviertel', '-1/22' -> 'minus ein
 Zweiundzwanzigstel', '4/2' -> 'vier Halbe', '7/4' -> 'sieben Viertel'. 'a/b' with a ≥ b is
 not a fraction ('24/7') and is left to the numbers."""
 import re
 import unicodedata
 from fractions import Fraction
 
-from .. import data, numbers
+from .. import data, grammar, numbers
 from ..patterns import FILE_NUMBER_BEFORE, alternatives
 
 NAME = "fraction"
@@ -27,6 +28,10 @@ def _parts(numerator: int, denominator: int) -> str:
 
 
 def verbalise(match, ctx):
+    if match["glyph"] == "½" and not match["whole"]:
+        half = _half(match, ctx)
+        if half:
+            return half
     spoken = _amount(match)
     if spoken is not None and match["unit"]:  # '1 1/2 ft' -> 'eineinhalb Fuß'
         spoken += " " + data.units()[match["unit"]][1]
@@ -49,6 +54,37 @@ def _amount(match):
     if match["mixed"]:  # '1 1/2 Stunden': eineinhalb
         return sign + _mixed(int(match["mixed"]), numerator, denominator)
     return sign + _parts(numerator, denominator)
+
+
+def _half(match, ctx) -> str | None:
+    """'ein halber Teelöffel', 'in einer halben Stunde': 'halb' agrees with the unit or noun after it
+    (mixed declension after 'ein'). The case is the one the start, a preposition or a verb of our
+    tables asks for; where it is unknown a feminine or neuter says the same in both likely cases
+    ('wartete eine halbe Stunde'), a masculine keeps 'einhalb', which has no case to get wrong."""
+    case = _case_asked(ctx.before())
+    if match["unit"]:
+        singular, _, gender = data.units()[match["unit"]][:3]
+        said = " " + singular
+    else:
+        found = ctx.agreement()
+        if not found.noun or found.plural or not ctx.nouns.analyses(found.noun.rstrip(".")):
+            return None
+        gender, said = found.gender, ""
+    if gender not in ("m", "f", "n") or (case is None and gender == "m"):
+        return None
+    case = case or "acc"  # 'eine halbe', 'ein halbes': nominative and accusative alike
+    ending = grammar.adjective_ending(grammar.Agreement(case, gender, False, "mixed"))
+    return f"{numbers.ein(case, gender)} halb{ending}{said}"
+
+
+def _case_asked(before: list[str]) -> str | None:
+    """The case the words before ask for: nominative with none, else the first case of the
+    preposition or verb right before ('in': dative, 'kostet': accusative); None if unknown."""
+    if not before:
+        return "nom"
+    word = before[-1].lower()
+    cases = (data.rows("prepositions.tsv").get(word) or data.rows("case_verbs.tsv").get(word) or [""])[0].split()
+    return cases[0] if cases else None
 
 
 def _mixed(whole: int, numerator: int, denominator: int) -> str:

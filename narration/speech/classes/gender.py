@@ -1,11 +1,16 @@
 """Gender-inclusive forms: 'Schüler:innen', 'Lehrer*innen', 'ÄrztInnen' -> 'Schülerinnen
 und Schüler', 'Ärztinnen und Ärzte' (both forms said, as German speakers read them
-aloud); the masculine form is looked up in the noun lexicon ('Kolleg' -> 'Kollegen')."""
+aloud); the masculine form is looked up in the noun lexicon ('Kolleg' -> 'Kollegen'). In the
+singular each form takes its own article: 'ein/e Sachbearbeiter/in' -> 'eine Sachbearbeiterin
+oder ein Sachbearbeiter' (data/gender_articles.tsv)."""
+import re
+
 from .. import data
 
 NAME = "gender"
-FIRST = r"[A-ZÄÖÜ]"  # what a match begins with
-PATTERN = (r"(?<![\w])(?P<stem>[A-ZÄÖÜ][a-zäöüß]+)(?:[*:_/]|/-)(?P<suffix>innen|in)(?![\w])"
+FIRST = r"[A-ZÄÖÜa-zäöü]"  # what a match begins with
+_ARTICLE = r"(?:(?P<article>\b[A-Za-zäöü]+(?:[*:_/][a-z]{1,3})?) )?"
+PATTERN = (_ARTICLE + r"(?<![\w])(?P<stem>[A-ZÄÖÜ][a-zäöüß]+)(?:[*:_/]|/-)(?P<suffix>innen|in)(?![\w])"
            r"|(?<![\w])(?P<stem2>[A-ZÄÖÜ][a-zäöüß]+)(?P<suffix2>Innen|In)(?![\w])")
 
 
@@ -47,5 +52,32 @@ def verbalise(match, ctx):
             ctx.nouns.exact(stem + end) for end in ("e", "en", "n"))):
         return None
     if (match["suffix"] or match["suffix2"]).lower() == "innen":
-        return f"{stem}innen und {_masculine(stem, ctx.nouns, 'pn')}"
-    return f"{stem}in oder {_masculine(stem, ctx.nouns, 'mn')}"
+        article = match["article"] + " " if match["article"] else ""
+        return f"{article}{stem}innen und {_masculine(stem, ctx.nouns, 'pn')}"
+    masculine = _masculine(stem, ctx.nouns, 'mn')
+    articles = _articles(match["article"], ctx.before())
+    if articles:
+        return f"{articles[0]} {stem}in oder {articles[1]} {masculine}"
+    return (match["article"] + " " if match["article"] else "") + f"{stem}in oder {masculine}"
+
+
+_SEPARATORS = re.compile(r"[*:_]")
+
+
+def _articles(written: str | None, before: list[str]) -> tuple[str, str] | None:
+    """The feminine and masculine article for ``written`` ('ein/e', 'Jede*r'), capitalised as written;
+    after a verb or preposition that takes the accusative, the masculine object ('sucht eine': einen)."""
+    if not written:
+        return None
+    found = data.rows("gender_articles.tsv").get(_SEPARATORS.sub("/", written.lower()))
+    if not found:
+        return None
+    masculine = found[1]
+    if len(found) > 2 and before and _takes_accusative(before[-1].lower()):
+        masculine = found[2]
+    return (found[0].capitalize() if written[0].isupper() else found[0]), masculine
+
+
+def _takes_accusative(word: str) -> bool:
+    cases = (data.rows("prepositions.tsv").get(word) or data.rows("case_verbs.tsv").get(word) or [""])[0]
+    return cases.split() == ["acc"]

@@ -1,0 +1,24 @@
+"""Identifiers, digit by digit in their groups: 'ISBN 978-3-16-148410-0' -> 'neun sieben acht,
+drei, eins sechs, eins vier acht vier eins null, null'; 'IBAN DE89 3704 0044 …' -> 'De-E acht
+neun, drei sieben null vier, …'. An ISBN read as numbers ('neunhundertachtundsiebzig bis drei')
+is a count or a range nobody meant; nobody reads an identifier by its value. Only after a word that
+names one (data/identifier_labels.txt)."""
+import re
+
+from .. import data, numbers
+from .letters import spell
+
+NAME = "identifier"
+FIRST = r"[\dA-Z]"  # what a match begins with
+PATTERN = (r"(?<![\w.,/-])(?:[A-Z]{2}\d{2}(?:\s?[\dA-Z]{4}){2,7}(?:\s?[\dA-Z]{1,3})?"  # an IBAN
+           r"|\d+(?:[\s-]\d+)+(?:[\s-][\dX])?|\d{6,}X?)(?![\w.,-]?\d)")
+_GROUP = re.compile(r"[A-Z]+|\d+")
+
+
+def verbalise(match, ctx):
+    before = ctx.before()
+    if not before or before[-1].rstrip(":") not in data.words("identifier_labels.txt"):
+        return None
+    groups = re.split(r"[\s-]+", match.group(0))
+    return ", ".join(" ".join(spell(part) if part.isalpha() else numbers.digits(part)
+                              for part in _GROUP.findall(group)) for group in groups)
