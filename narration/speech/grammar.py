@@ -113,11 +113,19 @@ def following_noun(after: list[str], nouns) -> tuple[str, str]:
         if word[0].isupper():
             if word in stop:
                 return "", ""
-            return word, nouns.analyses(word.rstrip("."))
+            return word, nouns.analyses(word.rstrip(".")) or abbreviated_noun(word, nouns)
         adjectives += 1
         if adjectives > 2:
             break
     return "", ""
+
+
+def abbreviated_noun(word: str, nouns) -> str:
+    """The analyses of the noun an abbreviation stands for ('1 Tbl.': eine Tablette)."""
+    from .classes.abbreviation import expansion
+
+    expanded = expansion(word) if word.endswith(".") else None
+    return nouns.analyses(expanded.split(" ")[-1]) if expanded and expanded[:1].isupper() else ""
 
 
 def agreement(before: list[str], after: list[str], nouns) -> Agreement:

@@ -10,9 +10,9 @@ INT = r"(?:\d{1,3}(?:[.\u202f\u00a0 '’]\d{3})+(?!\d)|\d+)"
 NUMBER = rf"{INT}(?:,\d+)?"
 SIGN = r"(?:(?<![\w])[-−+±]|(?<=\()–)"  # '(–1)': a change in a poll, an en dash for a minus
 LETTER = r"A-Za-zÄÖÜäöüß"
-# a file number up to its slash: 'Az. 123/22', '2 BvF 1/22', 'VI ZR 123/22', 'Richtlinie 2001/83/EG',
+# a file number up to its slash: 'Az. 123/22', 'Nr. 12/3', '2 BvF 1/22', 'VI ZR 123/22', 'Richtlinie 2001/83/EG',
 # '(EU) 2016/679' (read 'Strich', not a fraction)
-FILE_NUMBER_BEFORE = (r"(?:Az\.|Aktenzeichen|Richtlinie|Verordnung|\((?:EU|EG|EWG)\)|\b(?:[A-Z]{1,4}|[A-Z][a-z][A-Z][A-Za-z]?))"
+FILE_NUMBER_BEFORE = (r"(?:Az\.|Aktenzeichen|Nr\.|Nummer|Richtlinie|Verordnung|\((?:EU|EG|EWG)\)|\b(?:[A-Z]{1,4}|[A-Z][a-z][A-Z][A-Za-z]?))"
                       r"\s\d+$|\b[A-Z]-\d+$|\d/\d+$")  # a European court's 'C-311/18'; and '2001/83/EG'
 
 

@@ -1,6 +1,6 @@
 """Abbreviations from ``data/abbreviations.tsv``: 'z. B.' -> 'zum Beispiel', 'mind.' -> 'mindestens',
 'e. V.' -> 'eingetragener Verein', 'S. 12' -> 'Seite 12' (only before a number: 'Thomas S.' stays),
-'2. mär. 2003' -> 'März' (only after a day), '§ 3 Abs. 2 S. 1' -> 'Satz 1' (only in a law's
+'2. mär. 2003' -> 'März', 'in der 88. Min.' -> 'Minute' (only after an ordinal), '§ 3 Abs. 2 S. 1' -> 'Satz 1' (only in a law's
 citation), 'Goethestr. 12' -> 'Goethestraße zwölf'. An abbreviation that ends the sentence keeps its
 full stop. One that opens a sentence is capitalised ('Z. B.', 'Ggf.', 'U. a.'), and so is its
 expansion ('Zum Beispiel'). An expansion ending in '-' is an adjective and takes its ending from its
@@ -13,14 +13,16 @@ from .. import data, grammar
 NAME = "abbreviation"
 
 
+KINDS = ("", "num", "after ordinal", "citation", "before date")  # '': read so everywhere
+
+
 @functools.lru_cache(maxsize=1)
-def _table():
-    general, numbered, dated, cited, dating = {}, {}, {}, {}, {}
-    kinds = {"num": numbered, "date": dated, "citation": cited, "before date": dating}
+def _table() -> dict[str, dict[str, str]]:
+    """kind (the third column) -> abbreviation without spaces -> what is said."""
+    tables: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
     for short, cells in _entries():
-        table = kinds.get(cells[1] if len(cells) > 1 else "", general)
-        table[short.replace(" ", "")] = cells[0]
-    return general, numbered, dated, cited, dating
+        tables[cells[1] if len(cells) > 1 else ""][short.replace(" ", "")] = cells[0]
+    return tables
 
 
 def _entries():
@@ -34,7 +36,7 @@ def _entries():
 def _pattern() -> str:
     shorts = {short.replace(" ", "") for short, _ in _entries()}
     shorts |= {s[0].upper() + s[1:].replace(" ", "") for s, cells in _entries()
-               if s[0].islower() and cells[1:2] != ["date"]}  # 'Ggf.', 'Z. B.' opening a sentence
+               if s[0].islower() and cells[1:2] != ["after ordinal"]}  # 'Ggf.', 'Z. B.' opening a sentence
     return rf"(?<![\wÄÖÜäöü.’'])(?:{_trie(shorts)})"  # "wir’s." is not "wir' siehe"
 
 
@@ -68,14 +70,16 @@ PATTERN = r"(?<![\wÄÖÜäöü.])(?P<street>[A-ZÄÖÜ][a-zäöüß]+str\.)|" +
 
 _DATE_AFTER = re.compile(r"\s?\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+\.?\s\d{4})")
 _CITATION_BEFORE = re.compile(r"(?:§|Abs\.|Art\.)\s?\d+[a-z]?\s?$")
-_DAY_BEFORE = re.compile(r"(?<![\d.])\d{1,2}\.\s?$")
+_ORDINAL_BEFORE = re.compile(r"(?<![\d.])\d{1,2}\.\s?$")
 
 
 def verbalise(match, ctx):
     if match["street"]:
         return match["street"][:-len("str.")] + "straße" + ("." if ctx.at_sentence_end() else "")
     key = re.sub(r"\s", "", match.group(0))
-    general, numbered, dated, cited, dating = _table()
+    tables = _table()
+    general, numbered, ordinal, cited, dating = (tables[kind] for kind in KINDS)
+    opening = False
     lowered = key[0].lower() + key[1:]
     if key in dating and _DATE_AFTER.match(ctx.text, ctx.end):
         spoken = dating[key]  # 'Urt. v. 15.11.2023': vom; 'v. 14.' in an old citation is a verse
@@ -83,16 +87,19 @@ def verbalise(match, ctx):
         spoken = cited[key]  # '§ 20 Abs. 2 S. 1': a sentence of the law, not a page
     elif key in numbered and ctx.next_word()[:1].isdigit():
         spoken = numbered[key]
-    elif key in dated and _DAY_BEFORE.search(ctx.text[:ctx.start]):  # '2. mär. 2003': a month
-        spoken = dated[key]
+    elif key in ordinal and _ORDINAL_BEFORE.search(ctx.text[:ctx.start]):  # '2. mär. 2003': a month
+        spoken = ordinal[key]
     elif key in general:
         spoken = general[key]
     elif lowered in general and not ctx.text[:ctx.start].strip(" \"'„“»«("):  # 'Ggf.' opening the sentence
-        spoken = general[lowered][0].upper() + general[lowered][1:]
+        spoken = general[lowered]
+        opening = True
     else:
         return None
     if spoken.endswith("-"):
         spoken = _declined(spoken[:-1], ctx)
+    if opening:
+        spoken = spoken[0].upper() + spoken[1:]
     if key.endswith(".") and ctx.at_sentence_end():
         spoken += "."
     elif ctx.text[ctx.end:ctx.end + 1].isalnum():  # 'St.Gallen', 'Nr.1': the word after it is one of its own
@@ -108,21 +115,22 @@ def _declined(stem: str, ctx) -> str:
         agreement = grammar.agreement(ctx.before(), [], ctx.nouns)
         return stem + grammar.adjective_ending(agreement)
     agreement = ctx.agreement()
-    return stem + grammar.adjective_ending(agreement) if agreement.noun else stem
+    noun = agreement.noun
+    known = len(noun.rstrip(".")) > 1 and (ctx.nouns.analyses(noun.rstrip(".")) or grammar.abbreviated_noun(noun, ctx.nouns))
+    return stem + grammar.adjective_ending(agreement) if known else stem  # 'Int. Epiz.': no noun we know
 
 
 def continues(word: str) -> bool:
     """Whether a word ending a sentence split is one of our abbreviations ('Mon.', 'Bio.'), so the text goes on."""
-    general, numbered, *_ = _table()
+    general, numbered = _table()[""], _table()["num"]
     return word.endswith(".") and (word in general or word in numbered)
 
 
 def names_a_number(word: str) -> bool:
     """Whether the abbreviation names the number after it ('S. 1', 'Nr. 5')."""
-    numbered = _table()[1]
-    return word in numbered
+    return word in _table()["num"]
 
 
 def expansion(word: str) -> str | None:
     """What an abbreviation written as one word stands for ('Jh.' -> 'Jahrhundert')."""
-    return _table()[0].get(word)
+    return _table()[""].get(word)

@@ -2,11 +2,11 @@
 '1 Person' -> 'eine Person' ('mit 1 Stimme' -> 'mit einer Stimme'), a lone '1' -> 'eins' (and 'Nr.
 1' too), '2 Mio.' -> 'zwei Millionen', '2er' -> 'zweier', '3x' -> 'dreimal', '030' (a leading zero:
 a code) -> 'null drei null', '5a' (a house, an article) -> 'fünf a', 'G7' -> 'Ge-sieben', 'A380' ->
-'A-dreihundertachtzig', 'PM2,5' -> 'Pe-Emm-zwei Komma fünf', 'ID.3' -> 'I-De-drei'. The hyphen in
-'Windows-11' or 'Covid-19' is part of a name, never a minus."""
+'A-dreihundertachtzig' (five digits and more one by one: 'KB5034441'), 'PM2,5' -> 'Pe-Emm-zwei Komma
+fünf', 'ID.3' -> 'I-De-drei'. The hyphen in 'Windows-11' or 'Covid-19' is part of a name, never a minus."""
 import re
 
-from .. import data, numbers
+from .. import data, grammar, numbers
 from ..patterns import INT, SIGN, START, scales
 from . import letters
 
@@ -29,7 +29,7 @@ def verbalise(match, ctx):
         known = data.rows("acronyms.tsv").get(code)
         if known and known[0] != "spell":
             return known[0]
-        spoken = "-".join(numbers.cardinal(int(run)) if run.isdigit() else letters.spell(run)
+        spoken = "-".join(_code_number(run) if run.isdigit() else letters.spell(run)
                           for run in _RUNS.findall(code))
         return spoken + (" Komma " + numbers.digits(match["fraction"]) if match["fraction"] else "")  # 'PM2,5'
 
@@ -62,7 +62,14 @@ def verbalise(match, ctx):
         agreement = ctx.agreement()
         if agreement.noun.rstrip(".") == "Uhr":  # 'von 1 bis 7 Uhr': an hour, not one clock
             return "eins"
-        if agreement.noun and ctx.nouns.is_noun(agreement.noun.rstrip(".")):  # 'Platz 1, 11011 Berlin': no noun
+        if agreement.noun and (ctx.nouns.is_noun(agreement.noun.rstrip("."))  # 'Platz 1, 11011 Berlin': no noun
+                               or grammar.abbreviated_noun(agreement.noun, ctx.nouns)):  # '1 Tbl.': eine Tablette
             return numbers.ein(agreement.case, agreement.gender)
         return "eins"
     return sign + numbers.cardinal(value)
+
+
+def _code_number(run: str) -> str:
+    """A code's number: 'A380' -> 'dreihundertachtzig', but five digits and more one by one
+    ('KB5034441': nobody says 'fünf Millionen …' for an update's number), as is a leading zero."""
+    return numbers.digits(run) if len(run) >= 5 or (run.startswith("0") and len(run) > 1) else numbers.cardinal(int(run))

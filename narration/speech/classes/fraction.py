@@ -1,7 +1,8 @@
 """Fractions: '3/4 der Mitglieder' -> 'drei Viertel der Mitglieder', '1/3' -> 'ein Drittel',
 '½' -> 'einhalb', but before what it halves an adjective ('½ TL Salz' -> 'ein halber Teelöffel Salz',
 'in ½ Stunde' -> 'in einer halben Stunde'), '1½', '1 ½' and '1 1/2' -> 'eineinhalb', '2¼' -> 'zweieinviertel', '-1/22' -> 'minus ein
-Zweiundzwanzigstel', '4/2' -> 'vier Halbe', '7/4' -> 'sieben Viertel'. 'a/b' with a ≥ b is
+Zweiundzwanzigstel', '4/2' -> 'vier Halbe', '7/4' -> 'sieben Viertel', a blood pressure '140/90 mmHg' -> 'hundertvierzig zu
+neunzig Millimeter Quecksilbersäule'. 'a/b' with a ≥ b is
 not a fraction ('24/7') and is left to the numbers."""
 import re
 import unicodedata
@@ -32,6 +33,9 @@ def verbalise(match, ctx):
         half = _half(match, ctx)
         if half:
             return half
+    if _is_pressure(match, ctx):  # '140/90 mmHg', 'Blutdruck 120/80': systolic to diastolic
+        spoken = f"{numbers.cardinal(int(match['a']))} zu {numbers.cardinal(int(match['b']))}"
+        return spoken + (" " + data.units()[match["unit"]][1] if match["unit"] else "")
     spoken = _amount(match)
     if spoken is not None and match["unit"]:  # '1 1/2 ft' -> 'eineinhalb Fuß'
         spoken += " " + data.units()[match["unit"]][1]
@@ -54,6 +58,13 @@ def _amount(match):
     if match["mixed"]:  # '1 1/2 Stunden': eineinhalb
         return sign + _mixed(int(match["mixed"]), numerator, denominator)
     return sign + _parts(numerator, denominator)
+
+
+def _is_pressure(match, ctx) -> bool:
+    """A blood pressure: two numbers with a slash, the first the larger, in mmHg or after 'Blutdruck'."""
+    if not match["a"] or match["mixed"] or match["sign"] or int(match["a"]) <= int(match["b"]):
+        return False
+    return match["unit"] == "mmHg" or any(word.startswith("Blutdruck") for word in ctx.before()[-4:])
 
 
 def _half(match, ctx) -> str | None:

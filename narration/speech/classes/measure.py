@@ -4,7 +4,9 @@ acht Liter pro hundert Kilometer', '−8 °C' -> 'minus acht Grad Celsius', '10�
 fünfzehn Zentimeter', '1,80 m' -> 'ein Meter achtzig', '400-m-Lauf' -> 'vierhundert-Meter-Lauf', '2
 kwh' -> 'zwei Kilowattstunden' (a symbol written in lower case, where that is no other unit). A unit
 letter is only a unit right after a number; a unit alone only after 'pro', 'je' or (two letters or
-more) 'in': 'Fläche in km²'."""
+more) 'in': 'Fläche in km²', or after an article when it is a symbol no word is written like
+(mixed case or a power: 'Eine kWh kostet' -> 'Eine Kilowattstunde kostet'), or such a symbol
+opening a compound ('m²-Preis' -> 'Quadratmeter-Preis')."""
 import functools
 import re
 
@@ -15,9 +17,15 @@ from ..patterns import NUMBER, SIGN, START, alternatives, scales
 
 NAME = "measure"
 UNITS = alternatives({**data.units(), **dict.fromkeys(data.folded_units())})
+# symbols no word is written like, a unit even without a number: 'kWh', 'GHz', 'm²' (not 'GB', 'km', 'in')
+_SYMBOLS = alternatives({s: 0 for s in data.units() if "." not in s and len(s) >= 2 and (
+    re.search(r"[²³]", s) or (re.search(r"[A-Z]", s) and re.search(r"[a-z]", s) and not re.fullmatch(r"[A-Z][a-z]+", s)))})
+_ARTICLE = r"\b(?:[Ee]in|[Ee]ine[mnrs]?|[Dd]e[mnrs]|[Dd]ie|[Dd]as|[Jj]ede[mnrs]?)\s"
 # what a quantity is per, after its unit: '/m²', '/Monat', '/100 km' (said by ``per_unit``)
 PER = rf"(?:/(?:(?P<per_n>\d+)\s?(?P<per_unit>{UNITS})|(?P<per>{UNITS}|[A-ZÄÖÜ][a-zäöü]+)))?"
 PATTERN = (rf"(?:(?<=\bpro\s)|(?<=\bje\s))(?P<bare>{UNITS})(?![\wÄÖÜäöü²³])"
+           rf"|(?P<article>{_ARTICLE})(?P<bare_article>{_SYMBOLS})(?![\wÄÖÜäöü²³/-])"
+           rf"|(?<![\w-])(?P<compound>{_SYMBOLS})(?=-[A-ZÄÖÜ])"
            rf"|(?:(?<=\bin\s)|(?<=\bIn\s))(?=[^\s.,;:!?)]{{2}})(?P<bare_in>{UNITS})(?:/(?P<bare_per>{UNITS}))?(?![\wÄÖÜäöü²³])"
            rf"|{START}(?P<cn>{NUMBER})-(?P<cunit>{UNITS})(?=-[\wÄÖÜäöü])|{START}(?P<sign>{SIGN})?(?P<n>{NUMBER})(?:\s?[–-]\s?(?P<n2>{NUMBER}))?"
            rf"(?:\s?(?P<scale>{scales()}))?\s?(?:(?P<unit>{UNITS})|/(?P<per_only>{UNITS}))"
@@ -33,6 +41,11 @@ def verbalise(match, ctx):
     table = units()
     if match["bare"]:  # 'pro m²': a unit after 'pro' needs no number
         return table[match["bare"]][0]
+    if match["bare_article"]:  # 'Eine kWh kostet': the article's noun
+        return match["article"] + table[match["bare_article"]][0]
+    if match["compound"]:  # 'm²-Preis': a compound's first part, with its linking 'n' ('Kilowattstunden-Preis')
+        singular = table[match["compound"]][0]
+        return singular + "n" if singular.endswith("e") else singular
     if match["bare_in"]:  # 'Fläche in km²', 'Angaben in Mio. Euro': what is counted, in the plural
         if abbreviation.expansion(match["bare_in"]):
             return None  # 'in St. Anton': an abbreviation of its own is a unit only after a number

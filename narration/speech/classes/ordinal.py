@@ -17,7 +17,7 @@ FIRST = r"\d"  # what a match begins with
 _NEXT_ORDINAL = re.compile(r"\s*\d{1,3}\.")
 PATTERN = (r"(?<![\w.,])(?:(?P<n>\d{1,3})\.(?:\s?(?P<link>[–/-])\s?(?P<n2>\d{1,3})\.)?(?=\s|[A-ZÄÖÜ]{2,}\b|[),])"
            r"|(?P<big>\d{4,7})\.(?=\s)"
-           r"|(?P<last>\d+)\.(?=[\"'“”»«)\]]*$)"
+           r"|(?P<last>\d+)\.(?=[!?]?[\"'“”»«)\]]*$)"
            r"|(?P<suffixed>\d+)(?P<suffix>s?te[mnrs]?)(?![\w]))")
 ARTICLES = _ARTICLES = frozenset(("der", "die", "das", "dem", "den", "des", "am", "im", "vom", "beim", "zum", "zur", "ins",
                        "ans", "aufs", "Der", "Die", "Das", "Dem", "Den", "Am", "Im", "Vom", "Zum", "Zur"))
@@ -58,14 +58,15 @@ def verbalise(match, ctx):
     if match["last"]:  # the text ends here
         value = int(match["last"])
         before = ctx.before()
+        stop = "" if ctx.text[match.end():match.end() + 1] in ("!", "?") else "."  # 'zum 90.!': the '!' ends it
         if before and before[-1] in _ARTICLES:  # 'in der 90.': the minute; 'zum 80.': the birthday
-            return numbers.ordinal(value, grammar.adjective_ending(ctx.agreement())) + "."
+            return numbers.ordinal(value, grammar.adjective_ending(ctx.agreement())) + stop
         if not ctx.text[:match.start()].strip():  # nothing but 'N.': a list's number, a heading
-            return numbers.ordinal(value, "er") + "."
+            return numbers.ordinal(value, "er") + stop
         verb = before[-2:-1] if before[-1:] and before[-1].lower() in ("er", "sie") else before[-1:]
         if verb and verb[0].lower() in _PLACED and value <= 10:  # 'Er wurde 2.', 'wurde sie 2.'
             feminine = any(word in ("Sie", "sie", "Die", "die") for word in before)
-            return numbers.ordinal(value, "e" if feminine else "er").capitalize() + "."
+            return numbers.ordinal(value, "e" if feminine else "er").capitalize() + stop
         return None
     if match["big"]:  # 'der 1000. Besucher': four digits and more only after an article (else a year ends a sentence)
         before, after = ctx.before(), ctx.after()
