@@ -243,26 +243,37 @@ def spoken_with_origins(tokens: list[Token]) -> tuple[str, list[tuple[int, int]]
 _SILENT = parts.SWITCH + parts.END
 
 
+_RUNS = re.compile(r"\s+|[,.;:!?]|[^\s,.;:!?]+")
+
+
 def _tidy_tracked(chars, origins):
     """``tidy`` on characters that keep their origins: runs of white space become one space,
-    none at either end, none before punctuation and none after an opening bracket or German opening quote."""
+    none at either end, none before punctuation and none after an opening bracket or German opening quote.
+    Worked run by run, not character by character: it is on every sentence's path."""
+    text = "".join(chars)
     out: list[str] = []
     kept: list[tuple[int, int]] = []
     said = False
-    for ch, origin in zip(chars, origins):
-        if ch.isspace():
-            if out and out[-1] not in " ([„":
+    for run in _RUNS.finditer(text):
+        start, piece = run.start(), run.group(0)
+        if piece[0].isspace():
+            if out and out[-1][-1] not in " ([„":
                 out.append(" ")
-                kept.append(origin)
+                kept.append(origins[start])
             continue
-        if ch in ",;:" and not said:
-            continue  # a pause before anything is said ('+++ Eilmeldung'): nothing to pause after
-        said = said or ch not in _SILENT
-        if ch in ",.;:!?" and out and out[-1] == " ":
-            out.pop()
-            kept.pop()
-        out.append(ch)
-        kept.append(origin)
+        if len(piece) == 1 and piece in ",.;:!?":
+            if piece in ",;:" and not said:
+                continue  # a pause before anything is said ('+++ Eilmeldung'): nothing to pause after
+            said = True
+            if out and out[-1] == " ":
+                out.pop()
+                kept.pop()
+            out.append(piece)
+            kept.append(origins[start])
+            continue
+        said = said or bool(piece.strip(_SILENT))
+        out.append(piece)
+        kept.extend(origins[start:start + len(piece)])
     if out and out[-1] == " ":
         out.pop()
         kept.pop()

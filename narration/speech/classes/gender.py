@@ -8,8 +8,10 @@ import re
 from .. import data
 
 NAME = "gender"
-FIRST = r"[A-ZÄÖÜa-zäöü]"  # what a match begins with
-_ARTICLE = r"(?:(?P<article>\b[A-Za-zäöü]+(?:[*:_/][a-z]{1,3})?) )?"
+FIRST = "[A-ZÄÖÜ" + "".join(sorted({k[0] for k in data.rows("gender_articles.tsv")})) + "]"  # what a match begins with
+_ARTICLE = "(?:(?P<article>\\b(?:" + "|".join(sorted((  # 'ein/e', 'Jede*r': the table's forms, any separator
+    f"[{k[0].upper()}{k[0]}]" + re.escape(k[1:]).replace("/", "[*:_/]") for k in data.rows("gender_articles.tsv")),
+    key=len, reverse=True)) + ")) )?"
 PATTERN = (_ARTICLE + r"(?<![\w])(?P<stem>[A-ZÄÖÜ][a-zäöüß]+)(?:[*:_/]|/-)(?P<suffix>innen|in)(?![\w])"
            r"|(?<![\w])(?P<stem2>[A-ZÄÖÜ][a-zäöüß]+)(?P<suffix2>Innen|In)(?![\w])")
 

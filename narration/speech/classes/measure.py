@@ -25,7 +25,7 @@ _ARTICLE = r"\b(?:[Ee]in|[Ee]ine[mnrs]?|[Dd]e[mnrs]|[Dd]ie|[Dd]as|[Jj]ede[mnrs]?
 PER = rf"(?:/(?:(?P<per_n>\d+)\s?(?P<per_unit>{UNITS})|(?P<per>{UNITS}|[A-ZÄÖÜ][a-zäöü]+)))?"
 PATTERN = (rf"(?:(?<=\bpro\s)|(?<=\bje\s))(?P<bare>{UNITS})(?![\wÄÖÜäöü²³])"
            rf"|(?P<article>{_ARTICLE})(?P<bare_article>{_SYMBOLS})(?![\wÄÖÜäöü²³/-])"
-           rf"|(?<![\w-])(?P<compound>{_SYMBOLS})(?=-[A-ZÄÖÜ])"
+           rf"|\b(?P<compound>{_SYMBOLS})(?=-[A-ZÄÖÜ])"
            rf"|(?:(?<=\bin\s)|(?<=\bIn\s))(?=[^\s.,;:!?)]{{2}})(?P<bare_in>{UNITS})(?:/(?P<bare_per>{UNITS}))?(?![\wÄÖÜäöü²³])"
            rf"|{START}(?P<cn>{NUMBER})-(?P<cunit>{UNITS})(?=-[\wÄÖÜäöü])|{START}(?P<sign>{SIGN})?(?P<n>{NUMBER})(?:\s?[–-]\s?(?P<n2>{NUMBER}))?"
            rf"(?:\s?(?P<scale>{scales()}))?\s?(?:(?P<unit>{UNITS})|/(?P<per_only>{UNITS}))"
