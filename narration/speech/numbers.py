@@ -27,8 +27,11 @@ def parse_int(text: str) -> int:
 
 @functools.lru_cache(maxsize=4096)
 def ordinal_stem(value: int) -> str:
-    """3 -> 'dritt', 21 -> 'einundzwanzigst': the ending is added by agreement."""
-    return num2words(value, lang="de", to="ordinal")[:-1]
+    """3 -> 'dritt', 21 -> 'einundzwanzigst': the ending is added by agreement. 100 -> 'einhundertst'
+    and 1000 -> 'eintausendst', as our cardinals say 'einhundert' and num2words itself says
+    'einhunderterste' for 101 (it alone drops the 'ein' of 100 and 1000)."""
+    stem = num2words(value, lang="de", to="ordinal")[:-1]
+    return "ein" + stem if stem.startswith(("hundert", "tausend")) else stem
 
 
 def ordinal(value: int, ending: str) -> str:
@@ -72,11 +75,11 @@ _DENOMINATORS = {2: "halb", 3: "Drittel", 4: "Viertel"}
 
 
 def fraction_denominator(value: int) -> str:
-    """4 -> 'Viertel', 5 -> 'Fünftel', 20 -> 'Zwanzigstel', 100 -> 'Hundertstel'."""
+    """4 -> 'Viertel', 5 -> 'Fünftel', 20 -> 'Zwanzigstel', 100 -> 'Hundertstel', 1000 -> 'Tausendstel'."""
     if value in _DENOMINATORS:
         return _DENOMINATORS[value]
     stem = ordinal_stem(value)
-    if stem.startswith("einhundert"):
+    if stem.startswith("einhundert") or stem == "eintausendst":  # 'ein Hundertstel', 'ein Tausendstel'
         stem = stem[len("ein"):]
     return (stem + "el").capitalize()
 
