@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 ORDER = (
-    "electronic", "identifier", "telephone", "verse", "postcode", "multiplication", "power", "date", "version", "time", "score", "money", "measure",
-    "percent", "weekday", "range", "year", "fraction", "ordinal", "roman", "decimal", "alphanumeric", "cardinal", "abbreviation",
+    "electronic", "identifier", "telephone", "verse", "postcode", "multiplication", "power", "date", "version", "time", "score", "money", "angle", "measure",
+    "percent", "weekday", "numberlist", "range", "year", "fraction", "ordinal", "roman", "decimal", "alphanumeric", "cardinal", "abbreviation",
     "gender", "letters", "symbol",
 )
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")

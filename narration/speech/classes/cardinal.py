@@ -14,7 +14,7 @@ NAME = "cardinal"
 FIRST = r"[\dA-ZÄÖÜ+±−–-]"  # what a match begins with
 PATTERN = (rf"(?<![\w.,])(?P<code>(?:[A-ZÄÖÜ]+[\d₀-₉]+|\d+[A-ZÄÖÜ]+)[A-ZÄÖÜ\d₀-₉]*)(?P<fraction>,\d+)?(?![\w]|,\d)"
            rf"|(?<![\w.,])(?P<dotted>[A-Z]{{2,3}})\.(?P<model>\d{{1,2}})(?![\w.])"
-           rf"|{START}(?P<sign>{SIGN})?(?P<n>{INT})(?:(?P<suffix>er|fach|mal|[x×](?![\w]))|(?P<letter>[a-z](?![\w])))?"
+           rf"|{START}(?P<sign>{SIGN})?(?P<n>{INT})(?:(?P<suffix>er|fach|mal|[x×](?![\w])|\s[x×](?=\s(?:tgl\.|(?:täglich|wöchentlich|monatlich|jährlich|pro|je|im|am|in)\b)))|(?P<letter>[a-z](?![\w])))?"
            rf"(?:\s?(?P<scale>{scales()}))?(?![\d])")
 _RUNS = re.compile(r"\d+|[^\d]+")
 _ORDINAL_NEXT = re.compile(r",\s?(?:\d+\.\s|\d{4,5}\s[A-ZÄÖÜ])")  # '1, 2. OG', '1, 8001 Zürich'
@@ -39,7 +39,7 @@ def verbalise(match, ctx):
     value = numbers.parse_int(match["n"])
     if match["suffix"]:  # '2er' -> 'zweier', '3fach' -> 'dreifach', '3x' -> 'dreimal'
         words = numbers.cardinal(value)
-        suffix = "mal" if match["suffix"] in "x×" else match["suffix"]
+        suffix = "mal" if match["suffix"].strip() in ("x", "×") else match["suffix"]  # '3x', '3 x tgl.': dreimal
         return sign + (words[:-1] if words.endswith("eins") else words) + suffix
     if match["letter"]:  # a house, an article, a model: 'Goethestraße 5a', 'Art. 20a GG', 'GPT-4o' -> 'fünf a'
         return f"{sign}{numbers.cardinal(value)} {match['letter']}"

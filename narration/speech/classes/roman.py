@@ -1,7 +1,8 @@
 """Roman numerals: 'Wilhelm II.' -> 'Wilhelm der Zweite', 'unter Wilhelm II.' ->
 'unter Wilhelm dem Zweiten', 'Elizabeth II.' -> 'Elizabeth die Zweite', 'Teil III'
 -> 'Teil drei'. Only after a name (with its full stop) or a counting word, so the
-letters of 'CDU' or an English 'I' are never numbers."""
+letters of 'CDU' or an English 'I' are never numbers. 'L' and 'C' alone are letters ('Klasse C',
+'Größe L'): nobody numbers a part 50 or 100 with one letter."""
 from .. import data, numbers
 
 NAME = "roman"
@@ -31,7 +32,7 @@ def _genitive(name: str, before: list[str]) -> bool:
 
 def verbalise(match, ctx):
     number = value(match["roman"])
-    if number is None:
+    if number is None or match["roman"] in ("L", "C"):  # 'Klasse C', 'Größe L': a letter, not 50 or 100
         return None
     before = ctx.before()
     name = before[-1] if before else ""

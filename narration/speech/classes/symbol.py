@@ -1,8 +1,9 @@
 """Symbols left after every other class: '§ 5' -> 'Paragraf 5', '&' -> 'und', '+' -> 'plus', '*' is
 silent (before a year it is 'geboren', as '†' is 'gestorben'), a slash between words is a pause
-('und/oder'), a dash between spaces is a comma, and so is a bar between spaces ('Autor |
-Redaktion'); '#1' -> 'Nummer eins', a raised note mark after a word ('Studien¹', 'Studien²') is
-silent (after a short symbol, 'mc²' is 'hoch zwei'). From ``data/symbols.tsv``."""
+('und/oder'), but 'pro' before a period after a lower-case word ('brutto/Monat'), a dash between
+spaces is a comma, and so is a bar between spaces ('Autor | Redaktion'); '#1' -> 'Nummer eins', a
+raised note mark after a word ('Studien¹', 'Studien²') is silent (after a short symbol, 'mc²' is
+'hoch zwei'). From ``data/symbols.tsv``."""
 import re
 
 from .. import data
@@ -39,7 +40,10 @@ def verbalise(match, ctx):
     if match["slash"]:  # a pause ('und/oder'); in a file number 'Strich' ('VI ZR 123/22')
         following = ctx.text[ctx.end:ctx.end + 2]
         file_number = (following[:1].isdigit() or following.isupper()) and re.search(FILE_NUMBER_BEFORE, ctx.text[:ctx.start])
-        return " Strich " if file_number else " "
+        if file_number:
+            return " Strich "
+        per = ctx.previous_word()[:1].islower() and ctx.next_word().rstrip(".,;:!?") in data.words("per_nouns.txt")
+        return " pro " if per else " "  # 'brutto/Monat': brutto pro Monat
     if match["minus"]:
         return " minus "
     words = data.rows("symbols.tsv")[match["symbol"]]
