@@ -56,6 +56,10 @@ class Context:
         words = self.after(end)
         return words[0] if words else ""
 
+    def number_follows(self) -> bool:
+        """A number right after this token ('S. 12', 'Nr.5'), not one past a separator ('352 S. · 24 €')."""
+        return bool(_NUMBER_NEXT.match(self.text, self.end))
+
     def followed_by(self, word: str, within: int = 3) -> bool:
         """Whether ``word`` comes within the next few words, a sentence's full stop aside ('… 14.05 Uhr.')."""
         return word in (w.rstrip(".") for w in self.after()[:within])
@@ -73,6 +77,7 @@ class Context:
 
 
 _CLOSERS = " \"'“”»«)]"
+_NUMBER_NEXT = re.compile(r"\s?\d")
 _CAPS_WORD = re.compile(r"[A-ZÄÖÜ]{2,}")
 _LOWER = re.compile(r"[a-zäöüß]")
 

@@ -13,7 +13,7 @@ from .. import data, grammar
 NAME = "abbreviation"
 
 
-KINDS = ("", "num", "after ordinal", "citation", "before date")  # '': read so everywhere
+KINDS = ("", "num", "after ordinal", "after number", "citation", "before date")  # '': read so everywhere
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,7 +36,7 @@ def _entries():
 def _pattern() -> str:
     shorts = {short.replace(" ", "") for short, _ in _entries()}
     shorts |= {s[0].upper() + s[1:].replace(" ", "") for s, cells in _entries()
-               if s[0].islower() and cells[1:2] != ["after ordinal"]}  # 'Ggf.', 'Z. B.' opening a sentence
+               if s[0].islower() and cells[1:2] not in (["after ordinal"], ["after number"])}  # 'Ggf.', 'Z. B.' opening a sentence
     return rf"(?<![\wÄÖÜäöü.’'])(?:{_trie(shorts)})"  # "wir’s." is not "wir' siehe"
 
 
@@ -70,6 +70,10 @@ PATTERN = r"(?<![\wÄÖÜäöü.])(?P<street>[A-ZÄÖÜ][a-zäöüß]+str\.)|" +
 
 _DATE_AFTER = re.compile(r"\s?\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+\.?\s\d{4})")
 _CITATION_BEFORE = re.compile(r"(?:§|Abs\.|Art\.)\s?\d+[a-z]?\s?$")
+# where a capitalised abbreviation opens what follows: the start, or after a colon or a note's number
+# or a bracket ('Anmerkungen: 1) Vgl. S. 45. 2) Ebd.', '(Vgl. Kap. 3)')
+_OPENS = re.compile(r"(?:^|[:(]|(?:^|\s)(?:\d{1,3}|[a-z])\))[\s\"'„“»«(]*$")
+_NUMBER_BEFORE = re.compile(r"\d\s?$")
 _ORDINAL_BEFORE = re.compile(r"(?<![\d.])\d{1,2}\.\s?$")
 
 
@@ -78,20 +82,22 @@ def verbalise(match, ctx):
         return match["street"][:-len("str.")] + "straße" + ("." if ctx.at_sentence_end() else "")
     key = re.sub(r"\s", "", match.group(0))
     tables = _table()
-    general, numbered, ordinal, cited, dating = (tables[kind] for kind in KINDS)
+    general, numbered, ordinal, counted, cited, dating = (tables[kind] for kind in KINDS)
     opening = False
     lowered = key[0].lower() + key[1:]
     if key in dating and _DATE_AFTER.match(ctx.text, ctx.end):
         spoken = dating[key]  # 'Urt. v. 15.11.2023': vom; 'v. 14.' in an old citation is a verse
-    elif key in cited and ctx.next_word()[:1].isdigit() and _CITATION_BEFORE.search(ctx.text[:ctx.start]):
+    elif key in cited and ctx.number_follows() and _CITATION_BEFORE.search(ctx.text[:ctx.start]):
         spoken = cited[key]  # '§ 20 Abs. 2 S. 1': a sentence of the law, not a page
-    elif key in numbered and ctx.next_word()[:1].isdigit():
+    elif key in numbered and ctx.number_follows():
         spoken = numbered[key]
     elif key in ordinal and _ORDINAL_BEFORE.search(ctx.text[:ctx.start]):  # '2. mär. 2003': a month
         spoken = ordinal[key]
+    elif key in counted and _NUMBER_BEFORE.search(ctx.text[:ctx.start]):  # 'S. 46 f.': folgende
+        spoken = counted[key]
     elif key in general:
         spoken = general[key]
-    elif lowered in general and not ctx.text[:ctx.start].strip(" \"'„“»«("):  # 'Ggf.' opening the sentence
+    elif lowered in general and _OPENS.search(ctx.text[:ctx.start]):  # 'Ggf.' opening the sentence, or a note
         spoken = general[lowered]
         opening = True
     else:

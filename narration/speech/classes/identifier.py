@@ -11,7 +11,7 @@ from .letters import spell
 NAME = "identifier"
 FIRST = r"[\dA-Z]"  # what a match begins with
 PATTERN = (r"(?<![\w.,/-])(?:[A-Z]{2}\d{2}(?:\s?[\dA-Z]{4}){2,7}(?:\s?[\dA-Z]{1,3})?"  # an IBAN
-           r"|\d+(?:[\s-]\d+)+(?:[\s-][\dX])?|\d{6,}X?)(?![\w.,-]?\d)")
+           r"|\d+(?:[\s-]\d+)+(?:[\s-][\dX])?|\d{3,}X?)(?![\w.,-]?\d)")
 _GROUP = re.compile(r"[A-Z]+|\d+")
 
 

@@ -60,7 +60,7 @@ def verbalise(match, ctx):
         return f"{sign}{numbers.amount(match['n'])} pro {table[match['per_only']][0]}"
     if re.fullmatch(r"\d+[A-Z]", match.group(0)) and ctx.text[ctx.end:ctx.end + 1] == "-":
         return None  # '4K-Auflösung', '8K-Video': a name with a number, not kelvins
-    if abbreviation.names_a_number(match["unit"]) and ctx.next_word()[:1].isdigit():
+    if abbreviation.names_a_number(match["unit"]) and ctx.number_follows():
         return None  # 'Abs. 2 S. 1': 'S.' names the 1 after it, it does not count the 2
     if match["unit"] == "h" and not match["scale"] and re.fullmatch(r"\d{1,2}", match["n"]) and int(match["n"]) <= 24 \
             and ctx.previous_word().lower() in CLOCK_WORDS:

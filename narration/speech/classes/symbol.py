@@ -1,9 +1,9 @@
 """Symbols left after every other class: '§ 5' -> 'Paragraf 5', '&' -> 'und', '+' -> 'plus', '*' is
 silent (before a year it is 'geboren', as '†' is 'gestorben'), a slash between words is a pause
 ('und/oder'), but 'pro' before a period after a lower-case word ('brutto/Monat'), a dash between
-spaces is a comma, and so is a bar between spaces ('Autor | Redaktion'); '#1' -> 'Nummer eins', a
-raised note mark after a word ('Studien¹', 'Studien²') is silent (after a short symbol, 'mc²' is
-'hoch zwei'). From ``data/symbols.tsv``."""
+spaces is a comma, and so is a bar or a middle dot between spaces ('Autor | Redaktion', '352 S. ·
+24 €'); '#1' -> 'Nummer eins', a raised note mark after a word ('Studien¹', 'Studien²') is silent
+(after a short symbol, 'mc²' is 'hoch zwei'). From ``data/symbols.tsv``."""
 import re
 
 from .. import data
@@ -15,7 +15,7 @@ NAME = "symbol"
 _QUOTE = r"[“”\"»«)]"
 PATTERN = (rf"(?P<times>\*(?<=\d\s\*)(?=\s\d))|(?P<born>\*(?<![\w\d]\s\*)(?<![\w\d]\*)(?=\s?\d))"
            rf"|(?P<note>[¹⁴-⁹⁰](?<=[^\W\d][¹⁴-⁹⁰])[¹²³⁴-⁹⁰]*|[²³](?<=[^\W\d][²³])[¹²³⁴-⁹⁰]+|[²³](?<=[^\W\d]{{4}}[²³]))"
-           rf"|(?P<ticker>\+{{2,}})|(?P<dash>\s[–—|-](?=\s))"
+           rf"|(?P<ticker>\+{{2,}})|(?P<dash>\s[–—|·•-](?=\s))"
            rf"|(?P<crumb>(?:\s[>›](?:(?<=[^\W\d]\s[>›])|(?<={_QUOTE}\s[>›]))|[>›](?:(?<=[^\W\d][>›])|(?<={_QUOTE}[>›])))"
            rf"(?=\s?[„“\"»«(]?\s?[^\W\d]))|(?P<number>#(?=\d))|(?P<bar>\|)"
            rf"|(?P<between>[–—](?<=[^\W\d][–—])(?=[^\W\d]))|(?P<slash>/)|(?P<minus>−)"

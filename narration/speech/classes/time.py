@@ -5,7 +5,7 @@
 duration: 'in 2:05:30 Stunden' -> 'in zwei Stunden, fünf Minuten und dreißig Sekunden', or with 'Uhr' a
 clock to the second: '02:02:23 Uhr' -> 'zwei Uhr zwei Minuten dreiundzwanzig Sekunden'. Two parts
 before 'Stunden' or 'Minuten' are a duration too: '1:45 Stunden' -> 'eine Stunde und fünfundvierzig
-Minuten'."""
+Minuten', '45:12 Min.' -> 'fünfundvierzig Minuten und zwölf Sekunden'."""
 from .. import data, numbers
 
 NAME = "time"
@@ -14,6 +14,7 @@ _HOUR = r"(?:[01]?\d|2[0-4])"
 PATTERN = (rf"(?<![\w.,:])(?:(?=\d+[.:]\d\d\s?[–-]|\d+\s?[–-]\s?\d+[.:]\d)"
            rf"(?P<rh>{_HOUR})(?:[.:](?P<rm>[0-5]\d))?\s?[–-]\s?(?P<th>{_HOUR})(?:[.:](?P<tm>[0-5]\d))?\s?Uhr(?![\w])"
            r"|(?P<lm>\d{1,2}):(?P<ls>[0-5]\d),(?P<lf>\d{1,3})(?:\s?(?:Minuten|min|Min\.)(?![\w]))?"
+           r"|(?P<long>\d{2,3}):(?P<ls2>[0-5]\d)\s?(?:Minuten|min|Min\.)(?![\w])"  # '45:12 Min.': a podcast's length
            r"|(?P<dh>\d{1,2}):(?P<dmin>[0-5]\d):(?P<ds>[0-5]\d)(?:\s?(?:Stunden|Std\.|h)(?![\w])|(?P<duhr>\s?Uhr(?![\w])))?"
            r"|(?P<h>[01]?\d|2[0-4])(?:(?P<colon>:)(?P<m>[0-5]\d)|\.(?P<dm>[0-5]\d)"
            r"(?=\s?Uhr|\s?(?:bis|–|-)\s?(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?\s?Uhr)"
@@ -56,6 +57,10 @@ def verbalise(match, ctx):
         head = "eine Minute" if minutes == 1 else f"{numbers.cardinal(minutes)} Minuten"
         fraction = match["lf"].rstrip("0")  # '3:26,00 min': no hundredths to say
         return f"{head}, {numbers.decimal(match['ls'].lstrip('0') or '0', fraction)} Sekunden"
+    if match["long"]:  # '45:12 Min.': minutes and seconds past a clock's hours
+        seconds = int(match["ls2"])
+        said = f"{numbers.cardinal(int(match['long']))} Minuten"
+        return said + (f" und {'eine Sekunde' if seconds == 1 else numbers.cardinal(seconds) + ' Sekunden'}" if seconds else "")
     if match["duhr"]:  # '02:02:23 Uhr': a clock to the second
         hours, minutes, seconds = int(match["dh"]), int(match["dmin"]), int(match["ds"])
         return (f"{'ein' if hours == 1 else numbers.cardinal(hours)} Uhr "
