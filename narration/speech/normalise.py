@@ -57,7 +57,7 @@ class Context:
         return words[0] if words else ""
 
     def number_follows(self) -> bool:
-        """A number right after this token ('S. 12', 'Nr.5'), not one past a separator ('352 S. · 24 €')."""
+        """A number right after this token ('S. 12', 'Nr.5', 'Kap. IV'), not one past a separator ('352 S. · 24 €')."""
         return bool(_NUMBER_NEXT.match(self.text, self.end))
 
     def followed_by(self, word: str, within: int = 3) -> bool:
@@ -77,7 +77,7 @@ class Context:
 
 
 _CLOSERS = " \"'“”»«)]"
-_NUMBER_NEXT = re.compile(r"\s?\d")
+_NUMBER_NEXT = re.compile(r"\s?(?:\d|[IVXLC]+\b)")  # 'Kap. 4', 'Kap. IV'
 _CAPS_WORD = re.compile(r"[A-ZÄÖÜ]{2,}")
 _LOWER = re.compile(r"[a-zäöüß]")
 

@@ -8,7 +8,9 @@ START = r"(?<![\w,])(?:(?<!\.)|(?<=[^\W\d]\.))"  # not inside a word or another 
 # Swiss German writes them, apostrophes ("420'000")
 INT = r"(?:\d{1,3}(?:[.\u202f\u00a0 '’]\d{3})+(?!\d)|\d+)"
 NUMBER = rf"{INT}(?:,\d+)?"
-SIGN = r"(?:(?<![\w])[-−+±]|(?<=\()–)"  # '(–1)': a change in a poll, an en dash for a minus
+# '(–1)': a change in a poll, an en dash for a minus; so is one before a number after a word ('bei –15 °C'),
+# not one after a number ('10 –15': a range)
+SIGN = r"(?:(?<![\w])[-−+±]|(?<=\()–|(?<![\w–-])(?<!\d\s)–(?=\d))"
 LETTER = r"A-Za-zÄÖÜäöüß"
 # a file number up to its slash: 'Az. 123/22', 'Nr. 12/3', '2 BvF 1/22', 'VI ZR 123/22', 'Richtlinie 2001/83/EG',
 # '(EU) 2016/679' (read 'Strich', not a fraction)

@@ -2,18 +2,26 @@
 und Schüler', 'Ärztinnen und Ärzte' (both forms said, as German speakers read them
 aloud); the masculine form is looked up in the noun lexicon ('Kolleg' -> 'Kollegen'). In the
 singular each form takes its own article: 'ein/e Sachbearbeiter/in' -> 'eine Sachbearbeiterin
-oder ein Sachbearbeiter' (data/gender_articles.tsv)."""
+oder ein Sachbearbeiter' (data/gender_articles.tsv); alone, both: 'jede/r Zehnte' -> 'jede oder
+jeder Zehnte'."""
 import re
 
 from .. import data
 
 NAME = "gender"
 FIRST = "[A-ZÄÖÜ" + "".join(sorted({k[0] for k in data.rows("gender_articles.tsv")})) + "]"  # what a match begins with
-_ARTICLE = "(?:(?P<article>\\b(?:" + "|".join(sorted((  # 'ein/e', 'Jede*r': the table's forms, any separator
-    f"[{k[0].upper()}{k[0]}]" + re.escape(k[1:]).replace("/", "[*:_/]") for k in data.rows("gender_articles.tsv")),
-    key=len, reverse=True)) + ")) )?"
+
+
+def _forms(keys) -> str:
+    """The table's written forms as one alternation, any separator for its slash: 'ein/e', 'Jede*r'."""
+    return "|".join(sorted((f"[{k[0].upper()}{k[0]}]" + re.escape(k[1:]).replace("/", "[*:_/]") for k in keys),
+                           key=len, reverse=True))
+
+
+_ARTICLE = f"(?:(?P<article>\\b(?:{_forms(data.rows('gender_articles.tsv'))})) )?"
 PATTERN = (_ARTICLE + r"(?<![\w])(?P<stem>[A-ZÄÖÜ][a-zäöüß]+)(?:[*:_/]|/-)(?P<suffix>innen|in)(?![\w])"
-           r"|(?<![\w])(?P<stem2>[A-ZÄÖÜ][a-zäöüß]+)(?P<suffix2>Innen|In)(?![\w])")
+           r"|(?<![\w])(?P<stem2>[A-ZÄÖÜ][a-zäöüß]+)(?P<suffix2>Innen|In)(?![\w])"
+           rf"|\b(?P<lone>{_forms(k for k in data.rows('gender_articles.tsv') if '/' in k)})(?![\w*:_/])")
 
 
 _UMLAUT = str.maketrans("ÄÖÜäöü", "AOUaou")
@@ -49,6 +57,9 @@ def _masculine(stem: str, nouns, reading: str) -> str:
 
 
 def verbalise(match, ctx):
+    if match["lone"]:  # 'jede/r Zehnte': both articles, as the inclusive form is read
+        feminine, masculine = _articles(match["lone"], ctx.before())
+        return f"{feminine} oder {masculine}"
     stem = match["stem"] or match["stem2"]
     if match["stem2"] and not (ctx.nouns.analyses(stem) or any(  # 'LinkedIn': a name, not 'Linked' + 'In'
             ctx.nouns.exact(stem + end) for end in ("e", "en", "n"))):

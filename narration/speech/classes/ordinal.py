@@ -4,9 +4,9 @@
 describes (a noun, a month, an adjective, an acronym like 'FC'); before 'Danach' it is a number
 ending the sentence. In a match report '(23.)' is the 23rd minute. At a sentence's end after an
 article ('in der 90.', 'zum 80.') it is an ordinal too, and so is a text that is nothing but 'N.' (a
-list's number, a heading). '121tem' -> 'einhunderteinundzwanzigstem'. Four digits and more are an
-ordinal only after an article ('der 1000. Besucher'); elsewhere they are a year ending a sentence
-('seit 2015. Experten …')."""
+list's number, a heading). '121tem' -> 'einhunderteinundzwanzigstem'; '3.-Klässler' ->
+'dritte-Klässler'. Four digits and more are an ordinal only after an article ('der 1000. Besucher');
+elsewhere they are a year ending a sentence ('seit 2015. Experten …')."""
 import re
 
 from .. import data, grammar, numbers
@@ -18,7 +18,8 @@ _NEXT_ORDINAL = re.compile(r"\s*\d{1,3}\.")
 PATTERN = (r"(?<![\w.,])(?:(?P<n>\d{1,3})\.(?:\s?(?P<link>[–/-])\s?(?P<n2>\d{1,3})\.)?(?=\s|[A-ZÄÖÜ]{2,}\b|[),])"
            r"|(?P<big>\d{4,7})\.(?=\s)"
            r"|(?P<last>\d+)\.(?=[!?]?[\"'“”»«)\]]*$)"
-           r"|(?P<suffixed>\d+)(?P<suffix>s?te[mnrs]?)(?![\w]))")
+           r"|(?P<suffixed>\d+)(?P<suffix>s?te[mnrs]?)(?![\w])"
+           r"|(?P<prefix>\d{1,3})\.(?=-[A-ZÄÖÜ]))")  # '3.-Klässler', '1.-Mai-Kundgebung'
 ARTICLES = _ARTICLES = frozenset(("der", "die", "das", "dem", "den", "des", "am", "im", "vom", "beim", "zum", "zur", "ins",
                        "ans", "aufs", "Der", "Die", "Das", "Dem", "Den", "Am", "Im", "Vom", "Zum", "Zur"))
 
@@ -53,6 +54,8 @@ def describes(word: str, after: list[str], nouns, before: list[str] = ()) -> boo
 
 
 def verbalise(match, ctx):
+    if match["prefix"]:  # '3.-Klässler', '2.-Liga-Klub': a compound's first part, 'dritte-Klässler'
+        return numbers.ordinal(int(match["prefix"]), "e")
     if match["suffixed"]:  # '121tem', '3ter', '20sten': the ending is written
         return numbers.ordinal(int(match["suffixed"]), match["suffix"].lstrip("s")[1:])
     if match["last"]:  # the text ends here

@@ -1,13 +1,13 @@
 """Roman numerals: 'Wilhelm II.' -> 'Wilhelm der Zweite', 'unter Wilhelm II.' ->
 'unter Wilhelm dem Zweiten', 'Elizabeth II.' -> 'Elizabeth die Zweite', 'Teil III'
--> 'Teil drei'. Only after a name (with its full stop) or a counting word, so the
-letters of 'CDU' or an English 'I' are never numbers. 'L' and 'C' alone are letters ('Klasse C',
+-> 'Teil drei', 'Seiten XII–XV' -> 'Seiten zwölf bis fünfzehn'. Only after a name (with its full
+stop) or a counting word, so the letters of 'CDU' or an English 'I' are never numbers. 'L' and 'C' alone are letters ('Klasse C',
 'Größe L'): nobody numbers a part 50 or 100 with one letter."""
 from .. import data, numbers
 
 NAME = "roman"
 FIRST = r"[IVXLC]"  # what a match begins with
-PATTERN = r"(?<![\w])(?P<roman>[IVXLC]{1,7})(?P<dot>\.)?(?![\wÄÖÜäöü])"
+PATTERN = r"(?<![\w])(?P<roman>[IVXLC]{1,7})(?:[–-](?P<last>[IVXLC]{1,7}))?(?P<dot>\.)?(?![\wÄÖÜäöü])"
 _VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _CANONICAL = (("C", 100), ("XC", 90), ("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
 _ARTICLES = {"nom": ("der", "die", "e"), "acc": ("den", "die", "en"), "dat": ("dem", "der", "en"),
@@ -38,7 +38,10 @@ def verbalise(match, ctx):
     name = before[-1] if before else ""
     end = "." if match["dot"] and ctx.at_sentence_end() else ""
     if name in data.words("roman_cues.txt"):
-        return numbers.cardinal(number) + end
+        last = value(match["last"]) if match["last"] else None
+        return numbers.cardinal(number) + (f" bis {numbers.cardinal(last)}" if last else "") + end
+    if match["last"]:
+        return None  # 'XII–XV' as a range only after a counting word ('Seiten XII–XV')
     if not (match["dot"] and name[:1].isupper() and name.isalpha()) or name in data.words("sentence_words.txt"):
         return None
     governor = before[-2].lower() if len(before) >= 2 else ""
