@@ -114,6 +114,8 @@ def following_noun(after: list[str], nouns) -> tuple[str, str]:
             if word in stop:
                 return "", ""
             return word, nouns.analyses(word.rstrip(".")) or abbreviated_noun(word, nouns)
+        if not word.endswith(("e", "en", "er", "es", "em")):  # an attributive adjective is declined;
+            break  # 'A 1 führt von Heiligenhafen': a verb, not an adjective before 'Heiligenhafen'
         adjectives += 1
         if adjectives > 2:
             break

@@ -14,7 +14,7 @@ NAME = "cardinal"
 FIRST = r"[\dA-ZÄÖÜ+±−–-]"  # what a match begins with
 PATTERN = (rf"(?<![\w.,])(?P<code>(?:[A-ZÄÖÜ]+[\d₀-₉]+|\d+[A-ZÄÖÜ]+)[A-ZÄÖÜ\d₀-₉]*)(?P<fraction>,\d+)?(?![\w]|,\d)"
            rf"|(?<![\w.,])(?P<dotted>[A-Z]{{2,3}})\.(?P<model>\d{{1,2}})(?![\w.])"
-           rf"|{START}(?P<sign>{SIGN})?(?P<n>{INT})(?:(?P<suffix>er|fach|mal|[x×](?![\w])|\s[x×](?=\s(?:tgl\.|(?:täglich|wöchentlich|monatlich|jährlich|pro|je|im|am|in)\b)))|(?P<letter>[a-z](?![\w])))?"
+           rf"|{START}(?P<sign>{SIGN})?(?P<n>{INT})(?:(?P<suffix>er|fach|mal|[x×](?![\w])|\s[x×](?=\s(?:tgl\.|[A-ZÄÖÜ][a-zäöüß]|(?:täglich|wöchentlich|monatlich|jährlich|pro|je|im|am|in)\b)))|(?P<letter>[a-z](?![\w])))?"
            rf"(?:\s?(?P<scale>{scales()}))?(?![\d])")
 _RUNS = re.compile(r"\d+|[^\d]+")
 _ORDINAL_NEXT = re.compile(r",\s?(?:\d+\.\s|\d{4,5}\s[A-ZÄÖÜ])")  # '1, 2. OG', '1, 8001 Zürich'

@@ -45,6 +45,9 @@ def as_word(word: str, ctx) -> str:
     return capitalised if ctx.nouns.is_noun(capitalised) else lower
 
 
+_SHORT_PRONOUNS = ("ER", "ES", "DU")
+
+
 def verbalise(match, ctx):
     word = match.group(0)
     if match["voiceless"]:  # 'dpa/lsw': lower case, no vowel, no word: a short name, spelled
@@ -63,7 +66,9 @@ def verbalise(match, ctx):
         return None  # mixed case we do not know ('McDonald', 'iPhone', 'macOS'): leave it to the voice
     if re.fullmatch(r"[IVX]{2,}", core) and roman.value(core):  # 'Band III', 'Kapitel XII': a number
         return numbers.cardinal(roman.value(core))
-    if ctx.caps_line or pronounceable(core) or core.capitalize() in data.words("sentence_words.txt"):
-        # a stressed pronoun or particle ('muss SIE sich', 'während ER nach') is the word
+    stressed = core.capitalize() in data.words("sentence_words.txt") and (len(core) > 2 or core in _SHORT_PRONOUNS)
+    if ctx.caps_line or pronounceable(core) or stressed:
+        # a stressed pronoun or particle ('muss SIE sich', 'während ER nach') is the word; two capitals
+        # that are not a pronoun are a name ('Tarifzone AB', not 'ab')
         return as_word(core, ctx) + suffix
     return spell(core) + suffix

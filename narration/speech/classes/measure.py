@@ -6,7 +6,8 @@ kwh' -> 'zwei Kilowattstunden' (a symbol written in lower case, where that is no
 letter is only a unit right after a number; a unit alone only after 'pro', 'je' or (two letters or
 more) 'in': 'Fläche in km²', or after an article when it is a symbol no word is written like
 (mixed case or a power: 'Eine kWh kostet' -> 'Eine Kilowattstunde kostet'), or such a symbol
-opening a compound ('m²-Preis' -> 'Quadratmeter-Preis')."""
+opening a compound ('m²-Preis' -> 'Quadratmeter-Preis'), or after an abbreviation and a slash
+('233 Einw./km²' -> 'Einwohner pro Quadratkilometer')."""
 import functools
 import re
 
@@ -28,6 +29,7 @@ _ARTICLE = r"\b(?:[Ee]in|[Ee]ine[mnrs]?|[Dd]e[mnrs]|[Dd]ie|[Dd]as|[Jj]ede[mnrs]?
 PER = rf"(?:/(?:(?P<per_n>\d+)\s?(?P<per_unit>{UNITS})|(?P<per>{UNITS}|[A-ZÄÖÜ][a-zäöü]+)))?"
 PATTERN = (rf"(?:(?<=\bpro\s)|(?<=\bje\s))(?P<bare>{UNITS})(?![\wÄÖÜäöü²³])"
            rf"|(?P<article>{_ARTICLE})(?P<bare_article>{_SYMBOLS})(?![\wÄÖÜäöü²³/-])"
+           rf"|/(?<=[^\W\d]\./)(?P<per_abbreviation>{UNITS})(?![\wÄÖÜäöü²³])"
            rf"|\b(?P<compound>{_COMPOUND_SYMBOLS})(?=-[A-ZÄÖÜ])"
            rf"|(?:(?<=\bin\s)|(?<=\bIn\s))(?=[^\s.,;:!?)]{{2}})(?P<bare_in>{UNITS})(?:/(?P<bare_per>{UNITS}))?(?![\wÄÖÜäöü²³])"
            rf"|{START}(?P<cn>{NUMBER})-(?P<cunit>{UNITS})(?=-[\wÄÖÜäöü])|{START}(?P<sign>{SIGN})?(?P<n>{NUMBER})(?:\s?[–-]\s?(?P<n2>{NUMBER}))?"
@@ -44,6 +46,8 @@ def verbalise(match, ctx):
     table = units()
     if match["bare"]:  # 'pro m²': a unit after 'pro' needs no number
         return table[match["bare"]][0]
+    if match["per_abbreviation"]:  # 'Einw./km²': so many per square kilometre
+        return f" pro {table[match['per_abbreviation']][0]}"
     if match["bare_article"]:  # 'Eine kWh kostet': the article's noun
         return match["article"] + table[match["bare_article"]][0]
     if match["compound"]:  # 'm²-Preis': a compound's first part, with its linking 'n' ('Kilowattstunden-Preis')

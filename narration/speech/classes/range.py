@@ -19,7 +19,8 @@ def verbalise(match, ctx):
     a, b = match["a"], match["b"]
     label = ctx.previous_word() in data.words("label_words.txt")  # 'S. 1234–1245': pages, not years
     if _is_year(a) and (_is_year(b) or len(b) == 2) and not label:
-        return f"{numbers.year(int(a))} {grammar.range_link(ctx.before())} {numbers.year(int(b)) if len(b) == 4 else numbers.cardinal(int(b))}"
+        short = numbers.digits(b) if b.startswith("0") else numbers.cardinal(int(b))  # '1905–07': bis null sieben
+        return f"{numbers.year(int(a))} {grammar.range_link(ctx.before())} {numbers.year(int(b)) if len(b) == 4 else short}"
     if _is_model(match, ctx, label):
         return f"{numbers.amount(a)} {numbers.amount(b)}"
     one = "ein" if ctx.next_word()[:1].isupper() else "eins"

@@ -1,9 +1,10 @@
 """Symbols left after every other class: '§ 5' -> 'Paragraf 5', '&' -> 'und', '+' -> 'plus', '*' is
 silent (before a year it is 'geboren', as '†' is 'gestorben'), a slash between words is a pause
-('und/oder'), but 'pro' before a period after a lower-case word ('brutto/Monat'), a dash between
-spaces is a comma, and so is a bar or a middle dot between spaces ('Autor | Redaktion', '352 S. ·
-24 €'); '#1' -> 'Nummer eins', a raised note mark after a word ('Studien¹', 'Studien²') is silent
-(after a short symbol, 'mc²' is 'hoch zwei'). From ``data/symbols.tsv``."""
+('und/oder'), but 'pro' before a period after a lower-case word or an abbreviation ('brutto/Monat',
+'Tsd./Jahr'), a dash between spaces is a comma, and so is a bar or a middle dot between spaces
+('Autor | Redaktion', '352 S. · 24 €'); '#1' -> 'Nummer eins', a raised note mark after a word
+('Studien¹', 'Studien²') is silent (after a short symbol, 'mc²' is 'hoch zwei'). From
+``data/symbols.tsv``."""
 import re
 
 from .. import data
@@ -42,7 +43,8 @@ def verbalise(match, ctx):
         file_number = (following[:1].isdigit() or following.isupper()) and re.search(FILE_NUMBER_BEFORE, ctx.text[:ctx.start])
         if file_number:
             return " Strich "
-        per = ctx.previous_word()[:1].islower() and ctx.next_word().rstrip(".,;:!?") in data.words("per_nouns.txt")
+        before = ctx.previous_word()
+        per = (before[:1].islower() or before.endswith(".")) and ctx.next_word().rstrip(".,;:!?") in data.words("per_nouns.txt")
         return " pro " if per else " "  # 'brutto/Monat': brutto pro Monat
     if match["minus"]:
         return " minus "
