@@ -60,6 +60,9 @@ from narration.segment import split_sentences
      ["Nur jeder 4. Befragte war zufrieden.", "Dann kam die Wahl."]),
     ("Sie ehrten den 3. Gewählten im Saal.", ["Sie ehrten den 3. Gewählten im Saal."]),
     ("Die Messe ist am 7. Danach wird abgebaut.", ["Die Messe ist am 7.", "Danach wird abgebaut."]),
+    # a unit's or a Bible book's abbreviation before a number ends no sentence
+    ("Es kostete 2 fl. 30 kr. Das war viel.", ["Es kostete 2 fl. 30 kr.", "Das war viel."]),
+    ("Das steht Matth. 5, 3–12. Dann folgt mehr.", ["Das steht Matth. 5, 3–12.", "Dann folgt mehr."]),
 ])
 def test_german_sentences(text, expected):
     assert split_sentences(text) == expected

@@ -127,9 +127,11 @@ def _declined(stem: str, ctx) -> str:
 
 
 def continues(word: str) -> bool:
-    """Whether a word ending a sentence split is one of our abbreviations ('Mon.', 'Bio.'), so the text goes on."""
+    """Whether a word ending a sentence split is one of our abbreviations ('Mon.', 'Bio.'), a unit's
+    ('2 fl. 30 kr.') or a book of the Bible ('Matth. 5, 3'), so the text goes on."""
     general, numbered = _table()[""], _table()["num"]
-    return word.endswith(".") and (word in general or word in numbered)
+    return word.endswith(".") and (word in general or word in numbered or word in data.units()
+                                   or word[:-1] in data.rows("bible_books.tsv"))
 
 
 def names_a_number(word: str) -> bool:

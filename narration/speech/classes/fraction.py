@@ -1,15 +1,17 @@
 """Fractions: '3/4 der Mitglieder' -> 'drei Viertel der Mitglieder', '1/3' -> 'ein Drittel',
 '½' -> 'einhalb', but before what it halves an adjective ('½ TL Salz' -> 'ein halber Teelöffel Salz',
-'in ½ Stunde' -> 'in einer halben Stunde'), '1½', '1 ½' and '1 1/2' -> 'eineinhalb', '2¼' -> 'zweieinviertel', '-1/22' -> 'minus ein
-Zweiundzwanzigstel', '4/2' -> 'vier Halbe', '7/4' -> 'sieben Viertel', a blood pressure '140/90 mmHg' -> 'hundertvierzig zu
-neunzig Millimeter Quecksilbersäule'. 'a/b' with a ≥ b is
-not a fraction ('24/7') and is left to the numbers."""
+'in ½ Stunde' -> 'in einer halben Stunde'), '1½', '1 ½' and '1 1/2' -> 'eineinhalb', '2¼' ->
+'zweieinviertel', '-1/22' -> 'minus ein Zweiundzwanzigstel', '4/2' -> 'vier Halbe', '7/4' -> 'sieben
+Viertel', a blood pressure '140/90 mmHg' -> 'hundertvierzig zu neunzig Millimeter Quecksilbersäule',
+a clock's 'um ½ 8' -> 'um halb acht'. 'a/b' with a ≥ b is not a fraction ('24/7') and is left to the
+numbers."""
 import re
 import unicodedata
 from fractions import Fraction
 
 from .. import data, grammar, numbers
 from ..patterns import FILE_NUMBER_BEFORE, alternatives
+from .time import CLOCK_WORDS
 
 NAME = "fraction"
 # every vulgar fraction Unicode has, with its value from the Unicode database: '⅘' -> 4/5
@@ -28,7 +30,14 @@ def _parts(numerator: int, denominator: int) -> str:
     return f"{'ein' if numerator == 1 else numbers.cardinal(numerator)} {name}"
 
 
+_CLOCK_PARTS = {"½": "halb", "¼": "viertel", "¾": "dreiviertel"}
+_HOUR_NEXT = re.compile(r"\s?(?:[1-9]|1[0-2])(?![\d,:]|\.\d)")
+
+
 def verbalise(match, ctx):
+    if match["glyph"] in _CLOCK_PARTS and not match["whole"] and not match["unit"] and _HOUR_NEXT.match(
+            ctx.text, ctx.end) and ctx.previous_word().lower() in CLOCK_WORDS:
+        return _CLOCK_PARTS[match["glyph"]]  # 'um ½ 8': um halb acht
     if match["glyph"] == "½" and not match["whole"]:
         half = _half(match, ctx)
         if half:

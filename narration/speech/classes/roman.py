@@ -1,9 +1,11 @@
 """Roman numerals: 'Wilhelm II.' -> 'Wilhelm der Zweite', 'unter Wilhelm II.' ->
 'unter Wilhelm dem Zweiten', 'Elizabeth II.' -> 'Elizabeth die Zweite', 'Teil III'
 -> 'Teil drei', 'Seiten XII–XV' -> 'Seiten zwölf bis fünfzehn'. Only after a name (with its full
-stop) or a counting word, so the letters of 'CDU' or an English 'I' are never numbers. 'L' and 'C' alone are letters ('Klasse C',
+stop) or a counting word, so the letters of 'CDU' or an English 'I' are never numbers; after an
+article and before its noun an ordinal: 'im II. Akt' -> 'im zweiten Akt'. 'L' and 'C' alone are letters ('Klasse C',
 'Größe L'): nobody numbers a part 50 or 100 with one letter."""
-from .. import data, numbers
+from .. import data, grammar, numbers
+from .ordinal import ARTICLES, describes
 
 NAME = "roman"
 FIRST = r"[IVXLC]"  # what a match begins with
@@ -42,6 +44,9 @@ def verbalise(match, ctx):
         return numbers.cardinal(number) + (f" bis {numbers.cardinal(last)}" if last else "") + end
     if match["last"]:
         return None  # 'XII–XV' as a range only after a counting word ('Seiten XII–XV')
+    after = ctx.after()
+    if match["dot"] and name in ARTICLES and after and describes(after[0], after, ctx.nouns, before):
+        return numbers.ordinal(number, grammar.adjective_ending(ctx.agreement()))  # 'im II. Akt': im zweiten Akt
     if not (match["dot"] and name[:1].isupper() and name.isalpha()) or name in data.words("sentence_words.txt"):
         return None
     governor = before[-2].lower() if len(before) >= 2 else ""
