@@ -2,8 +2,9 @@
 München', 'D-01067 Dresden', 'CH-8001 Zürich'. Five digits before a capitalised word are a postal
 code unless that word is a plural noun, a unit or a scale they count ('12000 Besucher', '58000
 Fuß'); a code that starts with 0, or follows a house number and a comma ('Am Markt 3, 99423
-Weimar'), is one whatever follows, and so is one after 'PLZ' or 'Postleitzahl'. Four digits after a
-house number are an Austrian or Swiss code ('Maria-Theresien-Straße 18, 6020 Innsbruck')."""
+Weimar'), is one whatever follows, and so is one a few words after 'PLZ' or 'Postleitzahl' (or
+a compound of them: 'in den PLZ-Bereichen 35510 und 35516'). Four digits after a house number are
+an Austrian or Swiss code ('Maria-Theresien-Straße 18, 6020 Innsbruck')."""
 import functools
 import re
 
@@ -14,7 +15,8 @@ NAME = "postcode"
 FIRST = r"[\dA-Z]"  # what a match begins with
 PATTERN = (r"(?<![\w.,+-])(?:(?P<country>[A-Z]{1,2})-(?P<foreign>\d{4,5})(?=\s[A-ZÄÖÜ][\wäöüß]+)"
            r"|(?P<code>\d{4,5})(?=\s[A-ZÄÖÜ][\wäöüß]+)|(?<=PLZ )(?P<named>\d{5})(?!\d)"
-           r"|(?:(?<=Postleitzahl )|(?<=PLZ lautet )|(?<=Postleitzahl lautet )|(?<=PLZ: ))(?P<said>\d{5})(?!\d))")
+           r"|(?:(?<=Postleitzahl )|(?<=PLZ lautet )|(?<=Postleitzahl lautet )|(?<=PLZ: ))(?P<said>\d{5})(?!\d)"
+           r"|(?P<near>\d{5})(?![\d.,]\d|\d))")
 _AFTER_HOUSE = re.compile(r"(?<![\d.])\d{1,3}[a-z]?,\s?$")
 
 
@@ -23,6 +25,9 @@ def verbalise(match, ctx):
         return f"{letters.spell(match['country'])} {numbers.digits(match['foreign'])}"
     if match["named"] or match["said"]:  # 'die PLZ 10115', 'Die Postleitzahl lautet 10115'
         return numbers.digits(match["named"] or match["said"])
+    if match["near"]:  # 'in den PLZ-Bereichen 35510 und 35516': a postal code named a few words before
+        named = any("PLZ" in word or "Postleitzahl" in word for word in ctx.before()[-4:])
+        return numbers.digits(match["near"]) if named else None
     code = match["code"]
     if len(code) == 4:  # Austria's and Switzerland's codes have four digits: only after an address
         return numbers.digits(code) if _AFTER_HOUSE.search(ctx.text[:ctx.start]) else None

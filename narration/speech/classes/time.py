@@ -1,6 +1,6 @@
 """Clock times: '14:30 Uhr', 'um 9:30', '14.30 Uhr' -> 'vierzehn Uhr dreißig' (and 'von 8.30 bis
 17 Uhr': a dotted time that a range ends in 'Uhr'); a range of times is one token: '14.00–16.30 Uhr' ->
-'vierzehn bis sechzehn Uhr dreißig';
+'vierzehn bis sechzehn Uhr dreißig', and so are two written with colons ('Mo–Fr 6:30–21:30');
 '1 Uhr' is 'ein Uhr'. A colon near a score word ('gewann 2:1') is a score. Three parts are a
 duration: 'in 2:05:30 Stunden' -> 'in zwei Stunden, fünf Minuten und dreißig Sekunden', or with 'Uhr' a
 clock to the second: '02:02:23 Uhr' -> 'zwei Uhr zwei Minuten dreiundzwanzig Sekunden'. Two parts
@@ -13,6 +13,7 @@ FIRST = r"\d"  # what a match begins with
 _HOUR = r"(?:[01]?\d|2[0-4])"
 PATTERN = (rf"(?<![\w.,:])(?:(?=\d+[.:]\d\d\s?[–-]|\d+\s?[–-]\s?\d+[.:]\d)"
            rf"(?P<rh>{_HOUR})(?:[.:](?P<rm>[0-5]\d))?\s?[–-]\s?(?P<th>{_HOUR})(?:[.:](?P<tm>[0-5]\d))?\s?Uhr(?![\w])"
+           rf"|(?P<fh>{_HOUR}):(?P<fm>[0-5]\d)\s?[–-]\s?(?P<uh>{_HOUR}):(?P<um>[0-5]\d)(?![\w:]|[.,]\d)"  # '6:30–21:30'
            r"|(?P<lm>\d{1,2}):(?P<ls>[0-5]\d),(?P<lf>\d{1,3})(?:\s?(?:Minuten|min|Min\.)(?![\w]))?"
            r"|(?P<long>\d{2,3}):(?P<ls2>[0-5]\d)\s?(?:Minuten|min|Min\.)(?![\w])"  # '45:12 Min.': a podcast's length
            r"|(?P<dh>\d{1,2}):(?P<dmin>[0-5]\d):(?P<ds>[0-5]\d)(?:\s?(?:Stunden|Std\.|h)(?![\w])|(?P<duhr>\s?Uhr(?![\w])))?"
@@ -52,6 +53,8 @@ def verbalise(match, ctx):
         first = int(match["rm"] or 0)
         return (f"{_clock(int(match['rh']), first, uhr=bool(first))} bis "
                 f"{_clock(int(match['th']), int(match['tm'] or 0))}")
+    if match["fh"]:  # '6:30–21:30' without 'Uhr': two clock times written so are a range of them
+        return f"{_clock(int(match['fh']), int(match['fm']))} bis {_clock(int(match['uh']), int(match['um']))}"
     if match["lm"]:  # a lap: '1:32,456 Minuten' -> 'eine Minute, zweiunddreißig Komma vier fünf sechs Sekunden'
         minutes = int(match["lm"])
         head = "eine Minute" if minutes == 1 else f"{numbers.cardinal(minutes)} Minuten"

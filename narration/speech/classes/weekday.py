@@ -1,7 +1,8 @@
 """Weekdays in opening hours and dates: 'Mo–Fr' -> 'Montag bis Freitag', 'Sa. - So.' -> 'Samstag bis
-Sonntag', 'Mo, Mi und Fr' -> 'Montag, Mittwoch und Freitag'; one day before its hours or date
-('Fr 8–13 Uhr', 'Do bis 21 Uhr', 'am Fr., 12. Juli': 'Fr.' is not 'Frau' there), after 'am' or 'jeden', or before
-'geschlossen'. Elsewhere 'So' and 'Do' are words, and 'Fr.' is 'Frau'. From ``data/weekdays.tsv``."""
+Sonntag', 'Mo, Mi und Fr' -> 'Montag, Mittwoch und Freitag', 'Sa/So' -> 'Samstag und Sonntag'; one
+day before its hours or date ('Fr 8–13 Uhr', 'Do bis 21 Uhr', 'am Fr., 12. Juli': 'Fr.' is not
+'Frau' there), after 'am' or 'jeden', or before 'geschlossen'. Elsewhere 'So' and 'Do' are words,
+and 'Fr.' is 'Frau'. From ``data/weekdays.tsv``."""
 import re
 
 from .. import data
@@ -13,7 +14,7 @@ _ABBREVIATION = rf"(?:{alternatives(data.rows('weekdays.tsv'))})"
 _DAY = rf"{_ABBREVIATION}\.?"
 _HOURS_OR_DATE = r"\.?,?\s?(?:\d{1,2}\.\s?(?:(?:0?[1-9]|1[0-2])\.|[A-ZÄÖÜ])|\d{1,2}(?:[.:]\d\d)?\s?(?:[–-]|bis|Uhr)|geschlossen|Ruhetag|\s(?:bis|ab|von)\s\d{1,2}(?:[.:]\d\d)?\s?(?:Uhr|[–-]))"
 _AFTER_WORD = "".join(rf"(?<=\b{word} )|" for word in ("am", "Am", "jeden", "Jeden", "ab", "Ab"))[:-1]
-PATTERN = (rf"(?<![\wÄÖÜäöü])(?:(?P<days>{_DAY}(?:\s?(?:[–-]|bis|,|und)\s?{_DAY})+)"
+PATTERN = (rf"(?<![\wÄÖÜäöü])(?:(?P<days>{_DAY}(?:\s?(?:[–/-]|bis|,|und)\s?{_DAY})+)"
            rf"|(?P<one>{_ABBREVIATION})(?={_HOURS_OR_DATE})\.?|(?:{_AFTER_WORD})(?P<named>{_ABBREVIATION})\.)(?![\wÄÖÜäöü])")
 _NAMES = re.compile(r"(Mo|Di|Mi|Do|Fr|Sa|So)\.?")
 
@@ -23,4 +24,6 @@ def verbalise(match, ctx):
     spoken = _NAMES.sub(lambda m: names[m.group(1)][0], match.group(0))
     if not match["days"] and match.group(0).endswith(".") and ctx.at_sentence_end():
         spoken += "."
+    listed = re.split(r"\s?/\s?", spoken)  # 'Sa/So': Samstag und Sonntag; 'Mo/Mi/Fr': Montag, Mittwoch und Freitag
+    spoken = ", ".join(listed[:-1]) + " und " + listed[-1] if len(listed) > 1 else spoken
     return re.sub(r"\s?[–-]\s?", " bis ", spoken).replace(" ,", ",")
