@@ -237,3 +237,16 @@ def test_a_name_that_is_already_a_slug_is_what_python_slugify_makes_of_it():
     for name in names:
         expected = library(name, replacements=_GERMAN, max_length=80, word_boundary=True) or "article"
         assert slugify(name) == expected, name
+
+
+def test_an_alt_text_that_is_only_a_file_name_is_not_read(tmp_path):
+    """Converters put the file's name where no description was written ('footnote-b_02_02_11.png',
+    '../pics/001.png' in a real e-book): said aloud it is noise, so nothing is said for it."""
+    (tmp_path / "bild.png").write_bytes(b"")
+    (tmp_path / "b.md").write_text(
+        "# Kapitel\n\nIm Original unleserlich. ![footnote-b_02_02_11.png](bild.png)\n\n"
+        "![../pics/001.png](bild.png)\n\nEin Foto: ![Ein Hund im Schnee](bild.png)\n", encoding="utf-8")
+    spoken = " ".join(s.text for s in load(tmp_path / "b.md").sentences())
+    assert "Im Original unleserlich." in spoken
+    assert "Ein Hund im Schnee" in spoken
+    assert ".png" not in spoken

@@ -5,7 +5,17 @@ validation happen once, in :mod:`narration.document`.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+# an image's alt text that is only its file's name ('footnote-b_02_02_11.png'): a converter's default,
+# no description; read aloud it is noise, so it counts as no alt text (WCAG F30)
+_FILE_NAME = re.compile(r"[\w./-]+\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?)", re.IGNORECASE)
+
+
+def real_alt(alt: str) -> str:
+    """The alt text, or '' when it is only a file name."""
+    return "" if _FILE_NAME.fullmatch(alt.strip()) else alt
 
 
 @dataclass

@@ -15,7 +15,7 @@ from pathlib import Path
 import pypandoc
 
 from ..errors import ReaderError
-from .base import RawBlock, RawDocument, RawSection
+from .base import RawBlock, RawDocument, RawSection, real_alt
 
 _QUOTES = {"DoubleQuote": ("„", "“"), "SingleQuote": ("‚", "‘")}
 _TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
@@ -225,7 +225,7 @@ class _Walker:
     def _figure(self, content):
         attr, caption, body = content
         credit = dict(attr[2]).get("credit", "")
-        caption_text = " ".join(block_text(b) for b in caption[1])
+        caption_text = real_alt(" ".join(block_text(b) for b in caption[1]))  # pandoc's caption from a file-name alt
         image = _first_image(body)
         if image is None:
             self.blocks(body)
@@ -240,7 +240,7 @@ def _first_image(blocks):
         for inline in block.get("c", []) if block.get("t") in ("Para", "Plain") else []:
             if isinstance(inline, dict) and inline.get("t") == "Image":
                 _attr, alt, (target, _title) = inline["c"]
-                return inline_text(alt), target
+                return real_alt(inline_text(alt)), target
     return None
 
 
@@ -319,6 +319,8 @@ def _inlines(inlines, out, lang=None, notes=None):
             number = str(len(notes) + 1)  # ``notes``: the document's so far, so ids are unique and stable
             notes.append((f"note-{number}", number, content))
             out.append((("noteref", number, f"note-{number}"), lang))
+        elif tag == "Image" and not real_alt(inline_text(content[1])):
+            continue  # alt text that is only the file's name ('footnote-b_02_02_11.png'): nothing to say
         elif tag in ("Link", "Image", "Cite"):
             _inlines(content[1], out, lang, notes)
         elif tag == "Quoted":

@@ -9,7 +9,7 @@ NAME = "date"
 FIRST = r"\d"  # what a match begins with
 MONTHS = grammar.MONTHS
 _DATE_WORDS = {"am", "vom", "bis", "zum", "ab", "seit", "ist", "war", "den", "dem"}
-PATTERN = (r"(?<![\w.,:/-])(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d-])"
+PATTERN = (r"(?<![\w.,:-])(?<![^.]/)(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d-])"
            r"|(?P<my>\d{4})-(?P<mm>0[1-9])(?![\d-])"  # '2003-03': March 2003 (a range would not write the 0)
            r"|(?P<zd>\d\d)\.(?P<zm>\d\d)(?![\d.,])"  # '02.03': a day and month written with a zero
            r"|(?:(?P<d0>\d{1,2})\.\s?(?P<link>[/–-])\s?)?"  # '24./25.12.': two days of one month
@@ -41,9 +41,12 @@ def verbalise(match, ctx):
             return None  # '1. 5.' spaced, without a year, is a date only after 'am', 'vom', 'bis' ...
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
-    agreement = grammar.agreement(ctx.before(), [MONTHS[month - 1]], ctx.nouns)
+    before = ctx.before()
+    if ctx.text[ctx.start - 2:ctx.start] == "./" and before:  # '31.12./1.1.': the second date takes the first's case
+        before = before[:-1]
+    agreement = grammar.agreement(before, [MONTHS[month - 1]], ctx.nouns)
     ending = grammar.adjective_ending(agreement)
-    spoken = f"{grammar.date_article(ctx.before())}{numbers.ordinal(day, ending)} {MONTHS[month - 1]}"
+    spoken = f"{grammar.date_article(before)}{numbers.ordinal(day, ending)} {MONTHS[month - 1]}"
     if match["d0"] and 1 <= int(match["d0"]) <= 31:  # 'am 24./25.12.': am vierundzwanzigsten und fünfundzwanzigsten
         spoken = f"{numbers.ordinal(int(match['d0']), ending)} {'und' if match['link'] == '/' else 'bis'} {spoken}"
     if year:

@@ -2,17 +2,22 @@
 e-mail address one by one ('mustermann87@web.de' -> 'mustermann acht sieben at web Punkt de'), as
 it is dictated (a handle's are a number: '@AppleUser2013' is a year); a domain without
 'www' is one too when it ends in a known top-level domain (``data/tlds.txt``): 'fr.de', 'mdr.de',
-'brettspielversand.de.' (the last dot ends the sentence)."""
+'brettspielversand.de.' (the last dot ends the sentence). A file's name with a known ending
+(``data/file_extensions.txt``) is read so too: 'bericht_2024.pdf' -> 'bericht Unterstrich
+zweitausendvierundzwanzig Punkt Pe-De-Eff'."""
 import re
 
 from .. import data, numbers
+from .letters import spell
 from ..patterns import alternatives
 
 NAME = "electronic"
 _TLDS = alternatives(data.words("tlds.txt"))
+_EXTENSIONS = alternatives(data.words("file_extensions.txt"))
 PATTERN = (r"(?<![\w@])(?:https?://|www\.)[^\s<>\"„“»«]+[^\s<>\"„“»«.,;:!?)]"
            r"|(?<![\w@])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-           rf"|(?<![\w.])[A-Za-zÄÖÜäöü0-9][\w-]*(?:\.[\w-]+)*\.(?:{_TLDS})(?:/[^\s<>\"„“»«]*[^\s<>\"„“»«.,;:!?)])?(?![\w-])")
+           rf"|(?<![\w.])[A-Za-zÄÖÜäöü0-9][\w-]*(?:\.[\w-]+)*\.(?:{_TLDS}|(?P<extension>{_EXTENSIONS})(?![\w-]))"
+           r"(?:/[^\s<>\"„“»«]*[^\s<>\"„“»«.,;:!?)])?(?![\w-])")
 
 
 def verbalise(match, ctx):
@@ -20,6 +25,12 @@ def verbalise(match, ctx):
     for prefix in ("https://", "http://"):
         if address.startswith(prefix):
             address = address[len(prefix):]
+    if match["extension"] and address.endswith(match["extension"]):  # 'bericht_2024.pdf': a file, its ending spelled
+        return f"{_spoken(address[:-len(match['extension']) - 1])} Punkt {spell(match['extension'].upper())}"
+    return _spoken(address)
+
+
+def _spoken(address: str) -> str:
     words = data.rows("url_words.tsv")
     spoken = "".join(f" {words[ch][0]} " if ch in words else ch for ch in address.rstrip("/"))
     if "@" in address:  # an e-mail address is an identifier: its digits one by one, as it is dictated

@@ -45,6 +45,8 @@ def verbalise(match, ctx):
     if _is_pressure(match, ctx):  # '140/90 mmHg', 'Blutdruck 120/80': systolic to diastolic
         spoken = f"{numbers.cardinal(int(match['a']))} zu {numbers.cardinal(int(match['b']))}"
         return spoken + (" " + data.units()[match["unit"]][1] if match["unit"] else "")
+    if match["a"] and ctx.previous_word() in data.words("label_words.txt"):
+        return None  # 'Heft 12/23', 'Nr. 3/4': an issue's or an item's number, not a fraction
     spoken = _amount(match)
     if spoken is not None and match["unit"]:  # '1 1/2 ft' -> 'eineinhalb Fuß'
         spoken += " " + data.units()[match["unit"]][1]

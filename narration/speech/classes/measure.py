@@ -1,8 +1,9 @@
 """Measures: '5 km' -> 'fünf Kilometer', '1 t' -> 'eine Tonne', '2.500 m³/h' -> 'zweitausendfünfhundert
 Kubikmeter pro Stunde', '40 l/m²' -> 'vierzig Liter pro Quadratmeter', '5,8 l/100 km' -> 'fünf Komma
 acht Liter pro hundert Kilometer', '−8 °C' -> 'minus acht Grad Celsius', '10–15 cm' -> 'zehn bis
-fünfzehn Zentimeter', '1,80 m' -> 'ein Meter achtzig', '400-m-Lauf' -> 'vierhundert-Meter-Lauf', '2
-kwh' -> 'zwei Kilowattstunden' (a symbol written in lower case, where that is no other unit). A unit
+fünfzehn Zentimeter', '1,80 m' -> 'ein Meter achtzig', '400-m-Lauf' -> 'vierhundert-Meter-Lauf' (and
+'14"-Display'), '2 kwh' -> 'zwei Kilowattstunden' (a symbol written in lower case, where that is no
+other unit). A unit
 letter is only a unit right after a number; a unit alone only after 'pro', 'je' or (two letters or
 more) 'in': 'Fläche in km²', or after an article when it is a symbol no word is written like
 (mixed case or a power: 'Eine kWh kostet' -> 'Eine Kilowattstunde kostet'), or such a symbol
@@ -32,6 +33,7 @@ PATTERN = (rf"(?:(?<=\bpro\s)|(?<=\bje\s))(?P<bare>{UNITS})(?![\wÄÖÜäöü²�
            rf"|/(?<=[^\W\d]\./)(?P<per_abbreviation>{UNITS})(?![\wÄÖÜäöü²³])"
            rf"|\b(?P<compound>{_COMPOUND_SYMBOLS})(?=-[A-ZÄÖÜ])"
            rf"|(?:(?<=\bin\s)|(?<=\bIn\s))(?=[^\s.,;:!?)]{{2}})(?P<bare_in>{UNITS})(?:/(?P<bare_per>{UNITS}))?(?![\wÄÖÜäöü²³])"
+           rf"|{START}(?P<inch>{NUMBER})[\"″](?=-[A-ZÄÖÜ])"  # '14"-Display'
            rf"|{START}(?P<cn>{NUMBER})-(?P<cunit>{UNITS})(?=-[\wÄÖÜäöü])|{START}(?P<sign>{SIGN})?(?P<n>{NUMBER})(?:\s?[–-]\s?(?P<n2>{NUMBER}))?"
            rf"(?:\s?(?P<scale>{scales()}))?\s?(?:(?P<unit>{UNITS})|/(?P<per_only>{UNITS}))"
            rf"{PER}(?![\wÄÖÜäöü²³])")
@@ -60,13 +62,15 @@ def verbalise(match, ctx):
         if re.fullmatch(r"\w+[^n]", plural) and "pd" in _pairs(ctx.nouns.analyses(plural + "n")):
             plural += "n"  # 'in Quadratkilometern': the dative plural
         return plural + (f" pro {table[match['bare_per']][0]}" if match["bare_per"] else "")
+    if match["inch"]:  # '14"-Display': the inch mark opening a compound
+        return f"{numbers.amount(match['inch'])}-Zoll"
     if match["cunit"]:  # '400-m-Lauf', '0,5-l-Flasche': the unit named inside a compound
         return f"{numbers.amount(match['cn'])}-{table[match['cunit']][1]}"
     sign = numbers.sign_words(match["sign"])
     if match["per_only"]:  # '56,3 /km²': so many per square kilometre
         return f"{sign}{numbers.amount(match['n'])} pro {table[match['per_only']][0]}"
-    if re.fullmatch(r"\d+[A-Z]", match.group(0)) and ctx.text[ctx.end:ctx.end + 1] == "-":
-        return None  # '4K-Auflösung', '8K-Video': a name with a number, not kelvins
+    if re.fullmatch(r"\d+[A-Z]", match.group(0)) and (ctx.text[ctx.end:ctx.end + 1] == "-" or match["unit"] == "K"):
+        return None  # '4K-Auflösung', 'filmt in 8K': a name with a number; kelvins are written apart ('300 K')
     if abbreviation.names_a_number(match["unit"]) and ctx.number_follows():
         return None  # 'Abs. 2 S. 1': 'S.' names the 1 after it, it does not count the 2
     if match["unit"] == "h" and not match["scale"] and re.fullmatch(r"\d{1,2}", match["n"]) and int(match["n"]) <= 24 \

@@ -43,6 +43,8 @@ def verbalise(match, ctx):
         file_number = (following[:1].isdigit() or following.isupper()) and re.search(FILE_NUMBER_BEFORE, ctx.text[:ctx.start])
         if file_number:
             return " Strich "
+        if ctx.text[ctx.start - 1:ctx.start] == "." and following[:1].isdigit():
+            return " und "  # '31.12./1.1.': two dates
         before = ctx.previous_word()
         per = (before[:1].islower() or before.endswith(".")) and ctx.next_word().rstrip(".,;:!?") in data.words("per_nouns.txt")
         return " pro " if per else " "  # 'brutto/Monat': brutto pro Monat

@@ -32,8 +32,9 @@ def is_year(ctx) -> bool:
     previous = before[-1].lower() if before else ""
     if previous in data.words("year_cues.txt"):
         return True
-    if previous in data.words("quantity_cues.txt") or before[-1:] and before[-1] in data.words("label_words.txt"):
-        return False  # 'rund 1200'; 'Seite 1234', 'Nr. 1492': a number that names
+    if previous in data.words("quantity_cues.txt") or before[-1:] and before[-1] in data.words("label_words.txt") \
+            or ctx.text[ctx.start - 1:ctx.start] == "#":
+        return False  # 'rund 1200'; 'Seite 1234', 'Nr. 1492', 'Bug #1234': a number that names
     following = ctx.next_word().rstrip(".,;:!?")  # 'Mitarbeiter.' ending the sentence is still the noun
     if following[:1].isupper():
         analyses = ctx.nouns.analyses(following)
