@@ -63,6 +63,8 @@ from narration.segment import split_sentences
     # a unit's or a Bible book's abbreviation before a number ends no sentence
     ("Es kostete 2 fl. 30 kr. Das war viel.", ["Es kostete 2 fl. 30 kr.", "Das war viel."]),
     ("Das steht Matth. 5, 3–12. Dann folgt mehr.", ["Das steht Matth. 5, 3–12.", "Dann folgt mehr."]),
+    ("Sie hat Schmerzen im li. Knie. Morgen kommt der Arzt.",
+     ["Sie hat Schmerzen im li. Knie.", "Morgen kommt der Arzt."]),
 ])
 def test_german_sentences(text, expected):
     assert split_sentences(text) == expected

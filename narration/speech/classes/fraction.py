@@ -3,8 +3,8 @@
 'in ½ Stunde' -> 'in einer halben Stunde'), '1½', '1 ½' and '1 1/2' -> 'eineinhalb', '2¼' ->
 'zweieinviertel', '-1/22' -> 'minus ein Zweiundzwanzigstel', '4/2' -> 'vier Halbe', '7/4' -> 'sieben
 Viertel', a blood pressure '140/90 mmHg' -> 'hundertvierzig zu neunzig Millimeter Quecksilbersäule',
-a clock's 'um ½ 8' -> 'um halb acht'. 'a/b' with a ≥ b is not a fraction ('24/7') and is left to the
-numbers."""
+a clock's 'um ½ 8' -> 'um halb acht', a rate '12/100.000' -> 'zwölf pro einhunderttausend'. 'a/b'
+with a ≥ b is not a fraction ('24/7') and is left to the numbers."""
 import re
 import unicodedata
 from fractions import Fraction
@@ -19,7 +19,7 @@ _GLYPHS = {ch: Fraction(unicodedata.numeric(ch)).limit_denominator(10).as_intege
            for ch in "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"}
 FIRST = rf"[\d\-−{''.join(_GLYPHS)}]"  # what a match begins with
 PATTERN = (rf"(?<![\w.,/])(?:(?:(?P<whole>\d+)\s?)?(?P<glyph>[{''.join(_GLYPHS)}])"
-           r"|(?P<sign>(?<![\w])[-−])?(?:(?P<mixed>\d{1,2})\s)?(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\d/]|,\d))"
+           r"|(?P<sign>(?<![\w])[-−])?(?:(?P<mixed>\d{1,2})\s)?(?P<a>\d{1,3})/(?P<b>\d{1,3}(?:\.\d{3})*)(?![\d/]|[.,]\d))"
            rf"(?:\s(?P<unit>{alternatives(data.units())})(?![\wÄÖÜäöü²³]))?")
 
 
@@ -42,6 +42,8 @@ def verbalise(match, ctx):
         half = _half(match, ctx)
         if half:
             return half
+    if match["b"] and "." in match["b"]:  # '12/100.000': a rate, twelve per hundred thousand
+        return f"{numbers.cardinal(int(match['a']))} pro {numbers.cardinal(numbers.parse_int(match['b']))}"
     if _is_pressure(match, ctx):  # '140/90 mmHg', 'Blutdruck 120/80': systolic to diastolic
         spoken = f"{numbers.cardinal(int(match['a']))} zu {numbers.cardinal(int(match['b']))}"
         return spoken + (" " + data.units()[match["unit"]][1] if match["unit"] else "")

@@ -61,6 +61,8 @@ def verbalise(match, ctx):
     if sum(c.isupper() for c in core) < 2:
         return None
     if not core.isupper():
+        if re.fullmatch(r"[a-z][A-Z]{3,}", core):  # 'eGFR', 'eID' is not: a lower-case letter before an acronym
+            return spell(core) + suffix
         if core[0].isupper() and core[-1].isupper() and len(core) <= 6:
             return spell(core) + suffix  # a law's or an office's short name: 'IfSG', 'KfW', 'EuGH'
         return None  # mixed case we do not know ('McDonald', 'iPhone', 'macOS'): leave it to the voice
