@@ -228,7 +228,8 @@ def spoken_with_origins(tokens: list[Token]) -> tuple[str, list[tuple[int, int]]
         spoken = token.spoken
         if token.kind == "plain":
             chars += spoken
-            origins += [(token.start + k, token.start + k + 1) for k in range(len(spoken))]
+            end = token.start + len(spoken)
+            origins += zip(range(token.start, end), range(token.start + 1, end + 1))
             continue
         following = "".join(t.text for t in tokens[i + 1:i + 3])  # '95-%-KI': '-' then 'KI'
         if spoken and following[:1] == "-" and following[1:2].isalpha():
@@ -249,6 +250,9 @@ _SILENT = parts.SWITCH + parts.END
 
 
 _RUNS = re.compile(r"\s+|[,.;:!?]|[^\s,.;:!?]+")
+# what tidying would change: two spaces, a space at an end, before punctuation or after an opening
+# bracket or quote, other white space, a pause before anything is said, a voice switch
+_UNTIDY = re.compile(r"\s\s|^\s|\s$|\s[,.;:!?]|[(\[„]\s|[^\S ]|^[,;:]|[\ue000\ue001]")
 
 
 def _tidy_tracked(chars, origins):
@@ -256,6 +260,8 @@ def _tidy_tracked(chars, origins):
     none at either end, none before punctuation and none after an opening bracket or German opening quote.
     Worked run by run, not character by character: it is on every sentence's path."""
     text = "".join(chars)
+    if not _UNTIDY.search(text):  # most sentences: nothing to tidy
+        return text, list(origins)
     out: list[str] = []
     kept: list[tuple[int, int]] = []
     said = False

@@ -22,16 +22,18 @@ UNITS = alternatives({**data.units(), **dict.fromkeys(data.folded_units())})
 # symbols no word is written like, a unit even without a number: 'kWh', 'GHz', 'm²' (not 'GB', 'km', 'in')
 _SYMBOLS = alternatives({s: 0 for s in data.units() if "." not in s and len(s) >= 2 and (
     re.search(r"[²³]", s) or (re.search(r"[A-Z]", s) and re.search(r"[a-z]", s) and not re.fullmatch(r"[A-Z][a-z]+", s)))})
-# symbols that open a compound ('km-Stand', 'm²-Preis'): also lower-case ones that are no German word
+# symbols that open a compound ('km-Stand', 'm²-Preis'): also lower-case ones that are no German word.
+# Each of these alternatives is tried at every word start, so a cheap look-ahead first asks for what
+# the symbols share (a hyphen soon after, a capital after a small letter, a power)
 _COMPOUND_SYMBOLS = alternatives({s: 0 for s in data.units() if "." not in s and len(s) >= 2 and not re.fullmatch(
     r"[A-Z]+|[A-Z][a-z]+", s) and s.lower() not in data.words("german_function_words.txt")})
 _ARTICLE = r"\b(?:[Ee]in|[Ee]ine[mnrs]?|[Dd]e[mnrs]|[Dd]ie|[Dd]as|[Jj]ede[mnrs]?)\s"
 # what a quantity is per, after its unit: '/m²', '/Monat', '/100 km' (said by ``per_unit``)
 PER = rf"(?:/(?:(?P<per_n>\d+)\s?(?P<per_unit>{UNITS})|(?P<per>{UNITS}|[A-ZÄÖÜ][a-zäöü]+)))?"
 PATTERN = (rf"(?:(?<=\bpro\s)|(?<=\bje\s))(?P<bare>{UNITS})(?![\wÄÖÜäöü²³])"
-           rf"|(?P<article>{_ARTICLE})(?P<bare_article>{_SYMBOLS})(?![\wÄÖÜäöü²³/-])"
+           rf"|(?P<article>{_ARTICLE})(?=\S*?(?:[a-zµμ][A-Z]|[A-Z]{{2}}|[²³]))(?P<bare_article>{_SYMBOLS})(?![\wÄÖÜäöü²³/-])"
            rf"|/(?<=[^\W\d]\./)(?P<per_abbreviation>{UNITS})(?![\wÄÖÜäöü²³])"
-           rf"|\b(?P<compound>{_COMPOUND_SYMBOLS})(?=-[A-ZÄÖÜ])"
+           rf"|\b(?=[\w/²³°]{{1,8}}-[A-ZÄÖÜ])(?P<compound>{_COMPOUND_SYMBOLS})(?=-[A-ZÄÖÜ])"
            rf"|(?:(?<=\bin\s)|(?<=\bIn\s))(?=[^\s.,;:!?)]{{2}})(?P<bare_in>{UNITS})(?:/(?P<bare_per>{UNITS}))?(?![\wÄÖÜäöü²³])"
            rf"|{START}(?P<inch>{NUMBER})[\"″](?=-[A-ZÄÖÜ])"  # '14"-Display'
            rf"|{START}(?P<cn>{NUMBER})-(?P<cunit>{UNITS})(?=-[\wÄÖÜäöü])|{START}(?P<sign>{SIGN})?(?P<n>{NUMBER})(?:\s?[–-]\s?(?P<n2>{NUMBER}))?"
