@@ -46,11 +46,14 @@ def as_word(word: str, ctx) -> str:
 
 
 _SHORT_PRONOUNS = ("ER", "ES", "DU")
+_ORDINAL_BEFORE = re.compile(r"\d\.\s$")
 
 
 def verbalise(match, ctx):
     word = match.group(0)
     if match["voiceless"]:  # 'dpa/lsw': lower case, no vowel, no word: a short name, spelled
+        if word in data.units() and _ORDINAL_BEFORE.search(ctx.text, 0, ctx.start):
+            return data.units()[word][0]  # 'ab dem 21. km': the unit an ordinal counts
         return None if word in data.words("interjections.txt") else spell(word)
     known = data.rows("acronyms.tsv")
     for candidate, suffix in ((word, ""), (word[:-1], "s") if word.endswith("s") else (word, "")):
