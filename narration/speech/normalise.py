@@ -149,7 +149,8 @@ class Normaliser:
                     continue
                 spoken = cls.verbalise(sub, Context(self, text, start, sub.end(), caps))
                 if spoken is not None and sub.group(0).endswith(".") and not spoken.endswith("."):
-                    if not text[sub.end():].strip(_CLOSERS):  # 'alle 10 Min.': the dot also ends the sentence
+                    rest = text[sub.end():]  # 'alle 10 Min.': the dot also ends the sentence; not inside a bracket ('(80.)')
+                    if not rest.strip(_CLOSERS) and ")" not in rest and "]" not in rest:
                         spoken += "."
                 if spoken is not None:
                     found = (cls.name, sub.end(), spoken)
