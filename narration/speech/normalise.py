@@ -57,7 +57,8 @@ class Context:
         return words[0] if words else ""
 
     def number_follows(self) -> bool:
-        """A number right after this token ('S. 12', 'Nr.5', 'Kap. IV'), not one past a separator ('352 S. · 24 €')."""
+        """A number right after this token ('S. 12', 'Nr.5', 'Kap. IV'), not one past a separator
+        ('352 S. · 24 €')."""
         return bool(_NUMBER_NEXT.match(self.text, self.end))
 
     def followed_by(self, word: str, within: int = 3) -> bool:
@@ -149,7 +150,8 @@ class Normaliser:
                     continue
                 spoken = cls.verbalise(sub, Context(self, text, start, sub.end(), caps))
                 if spoken is not None and sub.group(0).endswith(".") and not spoken.endswith("."):
-                    rest = text[sub.end():]  # 'alle 10 Min.': the dot also ends the sentence; not inside a bracket ('(80.)')
+                    # 'alle 10 Min.': the dot also ends the sentence; not one inside a bracket ('(80.)')
+                    rest = text[sub.end():]
                     if not rest.strip(_CLOSERS) and ")" not in rest and "]" not in rest:
                         spoken += "."
                 if spoken is not None:

@@ -1,7 +1,8 @@
 """Abbreviations from ``data/abbreviations.tsv``: 'z. B.' -> 'zum Beispiel', 'mind.' -> 'mindestens',
 'e. V.' -> 'eingetragener Verein', 'S. 12' -> 'Seite 12' (only before a number: 'Thomas S.' stays),
-'2. mär. 2003' -> 'März', 'in der 88. Min.' -> 'Minute' (only after an ordinal), '§ 3 Abs. 2 S. 1' -> 'Satz 1' (only in a law's
-citation), 'Goethestr. 12' -> 'Goethestraße zwölf'. An abbreviation that ends the sentence keeps its
+'2. mär. 2003' -> 'März', 'in der 88. Min.' -> 'Minute' (only after an ordinal), 'S. 46 f.' ->
+'folgende' (only after a number), '§ 3 Abs. 2 S. 1' -> 'Satz 1' (only in a law's citation),
+'Goethestr. 12' -> 'Goethestraße zwölf'. An abbreviation that ends the sentence keeps its
 full stop. One that opens a sentence is capitalised ('Z. B.', 'Ggf.', 'U. a.'), and so is its
 expansion ('Zum Beispiel'). An expansion ending in '-' is an adjective and takes its ending from its
 noun ('die sog. Wutbürger' -> 'die sogenannten Wutbürger')."""
@@ -35,8 +36,8 @@ def _entries():
 
 def _pattern() -> str:
     shorts = {short.replace(" ", "") for short, _ in _entries()}
-    shorts |= {s[0].upper() + s[1:].replace(" ", "") for s, cells in _entries()
-               if s[0].islower() and cells[1:2] not in (["after ordinal"], ["after number"])}  # 'Ggf.', 'Z. B.' opening a sentence
+    shorts |= {s[0].upper() + s[1:].replace(" ", "") for s, cells in _entries()  # 'Ggf.', 'Z. B.' opening a sentence
+               if s[0].islower() and cells[1:2] not in (["after ordinal"], ["after number"])}
     return rf"(?<![\wÄÖÜäöü.’'])(?:{_trie(shorts)})"  # "wir’s." is not "wir' siehe"
 
 
@@ -122,7 +123,8 @@ def _declined(stem: str, ctx) -> str:
         return stem + grammar.adjective_ending(agreement)
     agreement = ctx.agreement()
     noun = agreement.noun
-    known = len(noun.rstrip(".")) > 1 and (ctx.nouns.analyses(noun.rstrip(".")) or grammar.abbreviated_noun(noun, ctx.nouns))
+    bare = noun.rstrip(".")
+    known = len(bare) > 1 and (ctx.nouns.analyses(bare) or grammar.abbreviated_noun(noun, ctx.nouns))
     return stem + grammar.adjective_ending(agreement) if known else stem  # 'Int. Epiz.': no noun we know
 
 

@@ -45,8 +45,8 @@ def verbalise(match, ctx):
             return " Strich "
         if ctx.text[ctx.start - 1:ctx.start] == "." and following[:1].isdigit():
             return " und "  # '31.12./1.1.': two dates
-        before = ctx.previous_word()
-        per = (before[:1].islower() or before.endswith(".")) and ctx.next_word().rstrip(".,;:!?") in data.words("per_nouns.txt")
+        before, after = ctx.previous_word(), ctx.next_word().rstrip(".,;:!?")
+        per = (before[:1].islower() or before.endswith(".")) and after in data.words("per_nouns.txt")
         return " pro " if per else " "  # 'brutto/Monat': brutto pro Monat
     if match["minus"]:
         return " minus "
