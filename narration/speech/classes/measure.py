@@ -89,7 +89,8 @@ def verbalise(match, ctx):
             spoken = f"{counted} {one if counted == 'eine' else many} {plural}"
     elif match["n2"]:
         spoken = f"{numbers.amount(match['n'])} {grammar.range_link(ctx.before())} {numbers.amount(match['n2'])} {plural}"
-    elif match["unit"] == "m" and re.fullmatch(r"\d{1,2},\d\d", match["n"]) and not (match["per"] or match["per_n"]):
+    elif match["unit"] == "m" and re.fullmatch(r"[1-9]\d?,\d\d", match["n"]) and not (match["per"] or match["per_n"]):
+        # '0,52 m' is no height said in metres and centimetres: 'null Komma fünf zwei Meter'
         whole, cents = match["n"].split(",")  # a height or a distance: '1,80 m' = 'ein Meter achtzig'
         spoken = f"{numbers.ein(ctx.agreement().case, 'm') if whole == '1' else numbers.cardinal(int(whole))} Meter"
         if int(cents):
