@@ -122,6 +122,19 @@ def following_noun(after: list[str], nouns) -> tuple[str, str]:
     return "", ""
 
 
+def cases_asked(word: str) -> list[str]:
+    """The cases a preposition or verb of our tables asks for, most likely first ('in': dative,
+    accusative; 'kostet': accusative); [] for any other word."""
+    row = data.rows("prepositions.tsv").get(word) or data.rows("case_verbs.tsv").get(word)
+    return row[0].split() if row else []
+
+
+def known_noun(word: str, nouns) -> bool:
+    """Whether the noun table knows ``word`` (a full stop after it dropped), or the noun an
+    abbreviation of it stands for ('Tbl.': Tablette)."""
+    return bool(nouns.analyses(word.rstrip(".")) or abbreviated_noun(word, nouns))
+
+
 def abbreviated_noun(word: str, nouns) -> str:
     """The analyses of the noun an abbreviation stands for ('1 Tbl.': eine Tablette)."""
     from .classes.abbreviation import expansion

@@ -122,9 +122,7 @@ def _declined(stem: str, ctx) -> str:
         agreement = grammar.agreement(ctx.before(), [], ctx.nouns)
         return stem + grammar.adjective_ending(agreement)
     agreement = ctx.agreement()
-    noun = agreement.noun
-    bare = noun.rstrip(".")
-    known = len(bare) > 1 and (ctx.nouns.analyses(bare) or grammar.abbreviated_noun(noun, ctx.nouns))
+    known = len(agreement.noun.rstrip(".")) > 1 and grammar.known_noun(agreement.noun, ctx.nouns)
     return stem + grammar.adjective_ending(agreement) if known else stem  # 'Int. Epiz.': no noun we know
 
 

@@ -62,9 +62,8 @@ def verbalise(match, ctx):
         agreement = ctx.agreement()
         if agreement.noun.rstrip(".") == "Uhr":  # 'von 1 bis 7 Uhr': an hour, not one clock
             return "eins"
-        if agreement.noun and (ctx.nouns.is_noun(agreement.noun.rstrip("."))  # 'Platz 1, 11011 Berlin': no noun
-                               or grammar.abbreviated_noun(agreement.noun, ctx.nouns)):  # '1 Tbl.': eine Tablette
-            return numbers.ein(agreement.case, agreement.gender)
+        if agreement.noun and grammar.known_noun(agreement.noun, ctx.nouns):  # '1 Tbl.': eine Tablette;
+            return numbers.ein(agreement.case, agreement.gender)  # 'Platz 1, 11011 Berlin': no noun
         return "eins"
     return sign + numbers.cardinal(value)
 

@@ -106,8 +106,7 @@ def _case_asked(before: list[str]) -> str | None:
     preposition or verb right before ('in': dative, 'kostet': accusative); None if unknown."""
     if not before:
         return "nom"
-    word = before[-1].lower()
-    cases = (data.rows("prepositions.tsv").get(word) or data.rows("case_verbs.tsv").get(word) or [""])[0].split()
+    cases = grammar.cases_asked(before[-1].lower())
     return cases[0] if cases else None
 
 

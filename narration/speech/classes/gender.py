@@ -6,7 +6,7 @@ oder ein Sachbearbeiter' (data/gender_articles.tsv); alone, both: 'jede/r Zehnte
 jeder Zehnte'."""
 import re
 
-from .. import data
+from .. import data, grammar
 
 NAME = "gender"
 FIRST = "[A-ZÄÖÜ" + "".join(sorted({k[0] for k in data.rows("gender_articles.tsv")})) + "]"  # what a match begins with
@@ -64,14 +64,14 @@ def verbalise(match, ctx):
     if match["stem2"] and not (ctx.nouns.analyses(stem) or any(  # 'LinkedIn': a name, not 'Linked' + 'In'
             ctx.nouns.exact(stem + end) for end in ("e", "en", "n"))):
         return None
+    written = f"{match['article']} " if match["article"] else ""  # an article that stays as it is
     if (match["suffix"] or match["suffix2"]).lower() == "innen":
-        article = match["article"] + " " if match["article"] else ""
-        return f"{article}{stem}innen und {_masculine(stem, ctx.nouns, 'pn')}"
+        return f"{written}{stem}innen und {_masculine(stem, ctx.nouns, 'pn')}"
     masculine = _masculine(stem, ctx.nouns, 'mn')
     articles = _articles(match["article"], ctx.before())
     if articles:
         return f"{articles[0]} {stem}in oder {articles[1]} {masculine}"
-    return (match["article"] + " " if match["article"] else "") + f"{stem}in oder {masculine}"
+    return f"{written}{stem}in oder {masculine}"
 
 
 _SEPARATORS = re.compile(r"[*:_]")
@@ -86,11 +86,7 @@ def _articles(written: str | None, before: list[str]) -> tuple[str, str] | None:
     if not found:
         return None
     masculine = found[1]
-    if len(found) > 2 and before and _takes_accusative(before[-1].lower()):
+    if len(found) > 2 and before and grammar.cases_asked(before[-1].lower()) == ["acc"]:
         masculine = found[2]
     return (found[0].capitalize() if written[0].isupper() else found[0]), masculine
 
-
-def _takes_accusative(word: str) -> bool:
-    cases = (data.rows("prepositions.tsv").get(word) or data.rows("case_verbs.tsv").get(word) or [""])[0]
-    return cases.split() == ["acc"]
