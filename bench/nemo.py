@@ -33,7 +33,6 @@ ALTERNATIVES: dict[str, str] = {
     "2.3": "without its final dot '2.3' is not a date in German writing; read as a version or English decimal",
     "1,2,3": _LIST, "1,2,3,4": _LIST, "1,2,3,4,5": _LIST,
     "https://www.abc.com": _PROTOCOL, "https://www.abc.com/ab?=3-/abs/1": _PROTOCOL,
-    "@wezyr1986": "a handle's digits are a number, as people say them (a year: '@AppleUser2013' in our cases)",
     "0/0": "NeMo's 'null Nulltel' is no German word; zero over zero is read as two numbers",
     "1/100": "'ein Hundertstel' is the German fraction; NeMo says 'ein einhundertstel'",
     "1 h": "'eine Stunde' (feminine); NeMo's 'ein Stunde' is ungrammatical",

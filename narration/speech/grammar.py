@@ -31,7 +31,8 @@ def is_month(word: str) -> bool:
 
 _WEEKDAYS = frozenset(("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonnabend", "Sonntag",
                        "Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."))
-_WORDS = re.compile(r"\d(?:[\d.,:/–-]*\d)?\.?|[^\W\d_][\w-]*\.?|[–,]")
+# a word, a number, a link; and a biography's birth or death mark before a date, which governs it as 'am' does
+_WORDS = re.compile(r"\d(?:[\d.,:/–-]*\d)?\.?|[^\W\d_][\w-]*\.?|[–,]|[*†](?=\s?(?:\d|$))")
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,8 @@ def verbalise(match, ctx):
                           for run in _RUNS.findall(code))
         return spoken + (" Komma " + numbers.digits(match["fraction"]) if match["fraction"] else "")  # 'PM2,5'
 
+    if match["sign"] and ctx.text[ctx.end:ctx.end + 1] == ":" and ctx.text[ctx.end + 1:ctx.end + 2].isdigit():
+        return None  # '+1:02 min': a signed time or score, for its own class after the sign
     sign = numbers.sign_words(match["sign"])
     if re.fullmatch(r"0\d+", match["n"]) and not match["suffix"] and not match["scale"]:
         return sign + numbers.digits(match["n"])  # '030', '007': a code, said digit by digit

@@ -1,6 +1,6 @@
 """URLs and e-mail addresses: 'www.example.de' -> 'www Punkt example Punkt de'; the digits of an
-e-mail address one by one ('mustermann87@web.de' -> 'mustermann acht sieben at web Punkt de'), as
-it is dictated (a handle's are a number: '@AppleUser2013' is a year); a domain without
+e-mail address or a handle one by one ('mustermann87@web.de' -> 'mustermann acht sieben at web Punkt
+de', '@user2013' -> 'at user zwei null eins drei'), as it is dictated to be typed; a domain without
 'www' is one too when it ends in a known top-level domain (``data/tlds.txt``): 'fr.de', 'mdr.de',
 'brettspielversand.de.' (the last dot ends the sentence). A file's name with a known ending
 (``data/file_extensions.txt``) is read so too: 'bericht_2024.pdf' -> 'bericht Unterstrich
@@ -15,7 +15,7 @@ NAME = "electronic"
 _TLDS = alternatives(data.words("tlds.txt"))
 _EXTENSIONS = alternatives(data.words("file_extensions.txt"))
 PATTERN = (r"(?<![\w@])(?:https?://|www\.)[^\s<>\"„“»«]+[^\s<>\"„“»«.,;:!?)]"
-           r"|(?<![\w@])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+           r"|(?<![\w@])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@[^\W\d]\w*\d\w*"
            rf"|(?<![\w.])[A-Za-zÄÖÜäöü0-9][\w-]*(?:\.[\w-]+)*\.(?:{_TLDS}|(?P<extension>{_EXTENSIONS})(?![\w-]))"
            r"(?:/[^\s<>\"„“»«]*[^\s<>\"„“»«.,;:!?)])?(?![\w-])")
 
@@ -33,7 +33,7 @@ def verbalise(match, ctx):
 def _spoken(address: str) -> str:
     words = data.rows("url_words.tsv")
     spoken = "".join(f" {words[ch][0]} " if ch in words else ch for ch in address.rstrip("/"))
-    if "@" in address:  # an e-mail address is an identifier: its digits one by one, as it is dictated
+    if "@" in address:  # an e-mail address or a handle is an identifier: its digits one by one, as dictated
         spoken = re.sub(r"\d+", lambda m: f" {numbers.digits(m.group(0))} ", spoken)
     else:  # a web address's numbers are numbers: 'id=5' is 'id gleich fünf'
         spoken = re.sub(r"\d+", lambda m: f" {numbers.cardinal(int(m.group(0)))} ", spoken)

@@ -1,6 +1,6 @@
 """Acronyms and words in capitals: 'USA' -> 'U-Ess-A', 'NATO' -> 'Nato', 'NGOs' ->
 'Enn-Ge-Os', from ``data/acronyms.tsv``; an unknown one in mixed case that begins and ends in a capital
-is spelled too ('IfSG' -> 'I-Eff-Ess-Ge'). An unknown all-caps word of four or more
+is spelled too ('IfSG' -> 'I-Eff-Ess-Ge'), and so is a chemical formula ('NaCl'). An unknown all-caps word of four or more
 letters that can be pronounced is a word ('NICHT' -> 'nicht'), and in a headline
 set in capitals ('ALARM IN DER STADT') every unknown word is."""
 import re
@@ -45,6 +45,17 @@ def as_word(word: str, ctx) -> str:
     return capitalised if ctx.nouns.is_noun(capitalised) else lower
 
 
+_ELEMENT = re.compile(r"[A-Z][a-z]?")
+
+
+def is_formula(word: str) -> bool:
+    """Made of chemical elements' symbols only, two or more, one of them with a small letter
+    ('NaCl', 'KMnO'); no brand we know is ('PayPal', 'McDonald', 'CeBIT' are not)."""
+    parts = _ELEMENT.findall(word)
+    return ("".join(parts) == word and len(parts) >= 2 and any(len(part) == 2 for part in parts)
+            and all(part in data.words("elements.txt") for part in parts))
+
+
 _SHORT_PRONOUNS = ("ER", "ES", "DU")
 _ORDINAL_BEFORE = re.compile(r"\d\.\s$")
 
@@ -64,6 +75,8 @@ def verbalise(match, ctx):
     if sum(c.isupper() for c in core) < 2:
         return None
     if not core.isupper():
+        if is_formula(core):  # 'NaCl', 'NaOH': a chemical formula, said letter by letter
+            return spell(core) + suffix
         if re.fullmatch(r"[a-z][A-Z]{3,}", core):  # 'eGFR', 'eID' is not: a lower-case letter before an acronym
             return spell(core) + suffix
         if core[0].isupper() and core[-1].isupper() and len(core) <= 6:

@@ -1,7 +1,7 @@
 """Products and dimensions: '4x100-Meter-Staffel' -> 'vier mal hundert-Meter-Staffel', '2 × 3' -> 'zwei
 mal drei', '33.5 x 11.4 x 4.4 cm' -> '... mal ... mal vier Punkt vier Zentimeter' (a unit after the
 last factor is named in the plural), '3 × 10⁸ m/s' and '3·10⁸ m/s' -> 'drei mal zehn hoch acht Meter pro Sekunde'.
-'x' only counts between two numbers."""
+'x' only counts between two numbers, and '0x80070005' is a hexadecimal number (alphanumeric's)."""
 import re
 
 from .. import numbers
@@ -11,7 +11,7 @@ from .measure import PER, UNITS, per_unit, units
 NAME = "multiplication"
 FIRST = r"\d"  # what a match begins with
 _FACTOR = rf"\d+(?:[.,]\d+)?{power.EXPONENT}?"
-PATTERN = (rf"(?<![\w.,])(?P<chain>{_FACTOR}(?:\s?[x×·⋅]\s?{_FACTOR})+)(?![\w.,]\d)"
+PATTERN = (rf"(?<![\w.,])(?!0x[\dA-Fa-f])(?P<chain>{_FACTOR}(?:\s?[x×·⋅⨉]\s?{_FACTOR})+)(?![\w.,]\d)"
            rf"(?:(?P<joined>-)?\s?(?P<unit>{UNITS}){PER}"
            r"(?![\wÄÖÜäöü²³]))?")
 
@@ -27,7 +27,7 @@ def _factor(text: str) -> str:
 
 
 def verbalise(match, ctx):
-    factors = re.split(r"\s?[x×·⋅]\s?", match["chain"])
+    factors = re.split(r"\s?[x×·⋅⨉]\s?", match["chain"])
     spoken = " mal ".join(_factor(f) for f in factors)
     if match["unit"]:  # '4×400-m-Staffel': '…-Meter-Staffel'
         spoken += (match["joined"] or " ") + units()[match["unit"]][1] + per_unit(match, units())

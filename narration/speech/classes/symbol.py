@@ -1,25 +1,27 @@
 """Symbols left after every other class: '§ 5' -> 'Paragraf 5', '&' -> 'und', '+' -> 'plus', '*' is
-silent (before a year it is 'geboren', as '†' is 'gestorben'), a slash between words is a pause
+silent (before a year or a date it is 'geboren', also '* um 540', as '†' is 'gestorben'), a slash between words is a pause
 ('und/oder'), but 'pro' before a period after a lower-case word or an abbreviation ('brutto/Monat',
-'Tsd./Jahr'), a dash between spaces is a comma, and so is a bar or a middle dot between spaces
+'Tsd./Jahr'), 'und' after a shortened word ('Ein-/Ausgang'), a dash between months is 'bis' ('Juni–Aug.'), a dash between spaces is a comma, and so is a bar or a middle dot between spaces
 ('Autor | Redaktion', '352 S. · 24 €'); '#1' -> 'Nummer eins', a raised note mark after a word
-('Studien¹', 'Studien²') is silent (after a short symbol, 'mc²' is 'hoch zwei'). From
+('Studien¹', 'Studien²') is silent, a Greek letter alone is its name ('ΔH': Delta H) (after a short symbol, 'mc²' is 'hoch zwei'). From
 ``data/symbols.tsv``."""
 import re
 
-from .. import data
+from .. import data, grammar
 from ..patterns import FILE_NUMBER_BEFORE, alternatives
 
 NAME = "symbol"
 # every part begins with the character it consumes and looks behind only after it: a pattern that
 # begins with a look-behind is tried at every position of every sentence
 _QUOTE = r"[“”\"»«)]"
-PATTERN = (rf"(?P<times>\*(?<=\d\s\*)(?=\s\d))|(?P<born>\*(?<![\w\d]\s\*)(?<![\w\d]\*)(?=\s?\d))"
+_GREEK = r"[\u0370-\u03ff\u1f00-\u1fff]"  # the Greek and Coptic block and polytonic Greek
+PATTERN = (rf"(?P<times>\*(?<=\d\s\*)(?=\s\d))|(?P<born>\*(?<![\w\d]\s\*)(?<![\w\d]\*)(?=\s?(?:um\s|vor\s|nach\s|ca\.\s?)?\d))"
            rf"|(?P<note>[¹⁴-⁹⁰](?<=[^\W\d][¹⁴-⁹⁰])[¹²³⁴-⁹⁰]*|[²³](?<=[^\W\d][²³])[¹²³⁴-⁹⁰]+|[²³](?<=[^\W\d]{{4}}[²³]))"
-           rf"|(?P<ticker>\+{{2,}})|(?P<dash>\s[–—|·•-](?=\s))"
+           rf"|(?P<ticker>\+(?<![\w+]\+)\+{{1,}})|(?P<dash>\s[–—|·•-](?=\s))"
            rf"|(?P<crumb>(?:\s[>›](?:(?<=[^\W\d]\s[>›])|(?<={_QUOTE}\s[>›]))|[>›](?:(?<=[^\W\d][>›])|(?<={_QUOTE}[>›])))"
            rf"(?=\s?[„“\"»«(]?\s?[^\W\d]))|(?P<number>#(?=\d))|(?P<bar>\|)"
-           rf"|(?P<between>[–—](?<=[^\W\d][–—])(?=[^\W\d]))|(?P<slash>/)|(?P<minus>−)"
+           rf"|(?P<between>[–—](?:(?<=[^\W\d][–—])|(?<=[^\W\d]\.[–—]))(?=[^\W\d]))|(?P<slash>/)|(?P<minus>−)"
+           rf"|(?P<greek>{_GREEK}(?<!{_GREEK}{_GREEK})(?!{_GREEK}))"
            rf"|(?P<symbol>{alternatives(data.rows('symbols.tsv'))})")
 
 
@@ -34,6 +36,8 @@ def verbalise(match, ctx):
         return ","
     if match["crumb"]:  # 'Forum > iPhone', '„Sprache & Daten“ > „LTE“': a path, not "größer als"
         return ", "
+    if match["between"] and grammar.is_month(ctx.previous_word()) and grammar.is_month(ctx.next_word()):
+        return " bis "  # 'Juni–Aug.': a span of months
     if match["between"] or match["bar"]:  # 'Köln–Frankfurt'
         return " "
     if match["number"]:  # '#1' is 'Nummer eins'; '#MeToo' a hashtag
@@ -45,9 +49,14 @@ def verbalise(match, ctx):
             return " Strich "
         if ctx.text[ctx.start - 1:ctx.start] == "." and following[:1].isdigit():
             return " und "  # '31.12./1.1.': two dates
+        if ctx.text[ctx.start - 1:ctx.start] == "-" and following[:1].isalpha():
+            return " und "  # 'Ein-/Ausgang', 'Kreuzung Haupt-/Bahnhofstraße': both words the dash shortens
         before, after = ctx.previous_word(), ctx.next_word().rstrip(".,;:!?")
         per = (before[:1].islower() or before.endswith(".")) and after in data.words("per_nouns.txt")
         return " pro " if per else " "  # 'brutto/Monat': brutto pro Monat
+    if match["greek"]:  # 'ΔH', 'β-Carotin': a letter alone is its name
+        name = data.rows("greek_letters.tsv").get(match["greek"])
+        return f" {name[0]} " if name else None
     if match["minus"]:
         return " minus "
     words = data.rows("symbols.tsv")[match["symbol"]]

@@ -6,6 +6,8 @@ duration: 'in 2:05:30 Stunden' -> 'in zwei Stunden, fünf Minuten und dreißig S
 clock to the second: '02:02:23 Uhr' -> 'zwei Uhr zwei Minuten dreiundzwanzig Sekunden'. Two parts
 before 'Stunden' or 'Minuten' are a duration too: '1:45 Stunden' -> 'eine Stunde und fünfundvierzig
 Minuten', '45:12 Min.' -> 'fünfundvierzig Minuten und zwölf Sekunden'."""
+import re
+
 from .. import data, numbers
 
 NAME = "time"
@@ -29,8 +31,13 @@ CLOCK_WORDS = frozenset(("um", "gegen", "ab", "bis", "seit"))  # a number after 
 
 
 def _near_score_word(ctx) -> bool:
-    cues = data.words("score_cues.txt")
-    return any(w.rstrip(".") in cues for w in ctx.before()[-4:] + ctx.after()[:2])
+    """A score word near, or a score right before: '31:28 (15:13)' is the score at half time."""
+    cues, before = data.words("score_cues.txt"), ctx.before()
+    return any(w.rstrip(".") in cues for w in before[-4:] + ctx.after()[:2]) or (
+        bool(before) and _SCORE.fullmatch(before[-1]) is not None)
+
+
+_SCORE = re.compile(r"\d{1,3}:\d{1,3}")
 
 
 def _duration(match) -> str:
@@ -73,7 +80,7 @@ def verbalise(match, ctx):
         return _duration(match)
     clock_hours = match["hours"] and (ctx.previous_word().lower() in CLOCK_WORDS or match["m"] == "00")
     if clock_hours:  # 'um 14:00h', 'Beginn 14:00h': a clock time written with an 'h'
-        return _clock(int(match["h"]), int(match["m"] or 0))
+        return _clock(int(match["h"]), int(match["m"] or match["dm"] or match["am"] or 0))  # 'um 10.30 h'
     if match["colon"] and (match["hours"] or match["minutes"]):  # '1:45 Stunden', '2:30 Minuten': a duration
         big, small = int(match["h"]), int(match["m"])
         units = (("eine Stunde", "Stunden"), ("eine Minute", "Minuten")) if match["hours"] else (
