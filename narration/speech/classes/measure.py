@@ -68,8 +68,6 @@ def verbalise(match, ctx):
         return f"{numbers.amount(match['inch'])}-Zoll"
     if match["cunit"]:  # '400-m-Lauf', '0,5-l-Flasche': the unit named inside a compound
         return f"{numbers.amount(match['cn'])}-{table[match['cunit']][1]}"
-    if match["unit"] and {"Az.", "Aktenzeichen"} & set(ctx.before()[-2:]):
-        return None  # 'Az. 9 A 7.19': a court's register letter, not amperes
     sign = numbers.sign_words(match["sign"])
     if match["per_only"]:  # '56,3 /km²': so many per square kilometre
         return f"{sign}{numbers.amount(match['n'])} pro {table[match['per_only']][0]}"
