@@ -130,6 +130,17 @@ def cases_asked(word: str) -> list[str]:
     return row[0].split() if row else []
 
 
+def plural_gender(word: str, nouns) -> str:
+    """The gender of a plural's singular, found by taking off one to three letters ('Frauen' ->
+    'Frau': f, 'Patienten' -> 'Patient': m, 'Autos' -> 'Auto': n); 'm' where none is a noun."""
+    for cut in (1, 2, 3):
+        codes = nouns.exact(word[:-cut]) if len(word) - cut >= 3 else ""
+        genders = [codes[i] for i in range(0, len(codes), 2) if codes[i] in "mfn"]
+        if genders:
+            return genders[0]
+    return "m"
+
+
 def known_noun(word: str, nouns) -> bool:
     """Whether the noun table knows ``word`` (a full stop after it dropped), or the noun an
     abbreviation of it stands for ('Tbl.': Tablette)."""

@@ -71,6 +71,11 @@ def ein(case: str, gender: str) -> str:
     return _EIN.get((case, gender), "ein")
 
 
+def einer(case: str, gender: str) -> str:
+    """'one' standing for a noun, as in 'einer von zehn': the pronoun's endings where the article has none."""
+    return {("nom", "m"): "einer", ("nom", "n"): "eines", ("acc", "n"): "eines"}.get((case, gender), ein(case, gender))
+
+
 _DENOMINATORS = {2: "halb", 3: "Drittel", 4: "Viertel"}
 
 

@@ -6,7 +6,7 @@ stays a word. Codes in capitals ('G7', 'A380') are the cardinal class's; '2er', 
 object id: twelve and more of 0-9 and a-f, both mixed in) is not said: it means nothing heard. A hexadecimal number written '0x…' (an error code) is said sign by sign."""
 import re
 
-from .. import numbers
+from .. import data, numbers
 from .letters import spell
 
 NAME = "alphanumeric"
@@ -21,6 +21,9 @@ _HEX_ID = re.compile(r"(?=(?:[a-f]*\d){3})(?=(?:\d*[a-f]){2})[0-9a-f]{12,}")
 def verbalise(match, ctx):
     if match["hex"]:  # an error code '0x80070005': 'null x acht null null sieben …', as it is typed
         return "null x " + " ".join(numbers.digits(ch) if ch.isdigit() else spell(ch.upper()) for ch in match["hex"])
+    known = data.rows("acronyms.tsv").get(match.group(0))
+    if known:  # 'HbA1c': said as listed
+        return spell(match.group(0)) if known[0] == "spell" else known[0]
     if _HEX_ID.fullmatch(match.group(0)):  # a hash or an object id ('61979e4b849388…'): nothing to hear
         return " "
     words = []

@@ -1,5 +1,5 @@
 """Cardinals: '150' -> 'einhundertfünfzig', '25 000' and '10.000' are one number, '−8' -> 'minus acht',
-'1 Person' -> 'eine Person' ('mit 1 Stimme' -> 'mit einer Stimme'), a lone '1' -> 'eins' (and 'Nr.
+'1 Person' -> 'eine Person' ('mit 1 Stimme' -> 'mit einer Stimme', '1 von 10 Frauen' -> 'eine von zehn'), a lone '1' -> 'eins' (and 'Nr.
 1' too), '2 Mio.' -> 'zwei Millionen', '2er' -> 'zweier', '3x' -> 'dreimal', '030' (a leading zero:
 a code) -> 'null drei null', '5a' (a house, an article) -> 'fünf a', 'G7' -> 'Ge-sieben', 'A380' ->
 'A-dreihundertachtzig' (five digits and more one by one: 'KB5034441'), 'PM2,5' -> 'Pe-Emm-zwei Komma
@@ -12,11 +12,12 @@ from . import letters
 
 NAME = "cardinal"
 FIRST = r"[\dA-ZÄÖÜ+±−–-]"  # what a match begins with
-PATTERN = (rf"(?<![\w.,])(?P<code>(?:[A-ZÄÖÜ]+[\d₀-₉]+|\d+[A-ZÄÖÜ]+)[A-ZÄÖÜ\d₀-₉]*)(?P<fraction>,\d+)?(?![\w]|,\d)"
+PATTERN = (rf"(?<![\w.,])(?P<code>(?:[A-ZÄÖÜ]+[\d₀-₉]+|\d+[A-ZÄÖÜ]+)[A-ZÄÖÜ\d₀-₉]*)(?P<fraction>,\d+|\.\d+(?![\w.]))?(?![\w]|,\d)"
            rf"|(?<![\w.,])(?P<dotted>[A-Z]{{2,3}})\.(?P<model>\d{{1,2}})(?![\w.])"
            rf"|{START}(?P<sign>{SIGN})?(?P<n>{INT})(?:(?P<suffix>er|fach|mal|[x×](?![\w])|\s[x×](?=\s(?:tgl\.|[A-ZÄÖÜ][a-zäöüß]|(?:täglich|wöchentlich|monatlich|jährlich|pro|je|im|am|in)\b)))|(?P<letter>[a-z](?![\w])))?"
            rf"(?:\s?(?P<scale>{scales()}))?(?![\d])")
 _RUNS = re.compile(r"\d+|[^\d]+")
+_ONE_OF = re.compile(r"\svon\s[\d.]+(?:\s(?P<noun>[A-ZÄÖÜ][a-zäöüß]+))?")  # '1 von 10 Patienten'
 _ORDINAL_NEXT = re.compile(r",\s?(?:\d+\.\s|\d{4,5}\s[A-ZÄÖÜ])")  # '1, 2. OG', '1, 8001 Zürich'
 _SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 
@@ -31,7 +32,9 @@ def verbalise(match, ctx):
             return known[0]
         spoken = "-".join(_code_number(run) if run.isdigit() else letters.spell(run)
                           for run in _RUNS.findall(code))
-        return spoken + (" Komma " + numbers.digits(match["fraction"]) if match["fraction"] else "")  # 'PM2,5'
+        if match["fraction"]:  # 'PM2,5': Komma; an ICD code 'F32.1': Punkt
+            spoken += (" Komma " if match["fraction"][0] == "," else " Punkt ") + numbers.digits(match["fraction"][1:])
+        return spoken
 
     if match["sign"] and ctx.text[ctx.end:ctx.end + 1] == ":" and ctx.text[ctx.end + 1:ctx.end + 2].isdigit():
         return None  # '+1:02 min': a signed time or score, for its own class after the sign
@@ -61,6 +64,11 @@ def verbalise(match, ctx):
             return "eins"
         if _ORDINAL_NEXT.match(ctx.text, ctx.end):  # 'Rathausplatz 1, 2. OG', 'Platz 1, 8001 Zürich': not ours
             return "eins"
+        share = _ONE_OF.match(ctx.text, ctx.end)
+        if share:  # '1 von 10 Patienten': einer von zehn; 'bei 1 von 100 Frauen': bei einer
+            cases = grammar.cases_asked(ctx.previous_word().lower()) if ctx.before() else []
+            gender = grammar.plural_gender(share["noun"], ctx.nouns) if share["noun"] else "m"
+            return numbers.einer(cases[0] if cases else "nom", gender)
         agreement = ctx.agreement()
         if agreement.noun.rstrip(".") == "Uhr":  # 'von 1 bis 7 Uhr': an hour, not one clock
             return "eins"

@@ -11,7 +11,7 @@ from . import roman
 NAME = "letters"
 # acronyms with one capital ('Pkw', 'Lkw', 'Kfz') only as listed; with two or more, any word
 _LISTED = "|".join(re.escape(k) for k in data.rows("acronyms.tsv") if sum(c.isupper() for c in k) < 2)
-PATTERN = (r"(?<![\w])(?=[\wÄÖÜäöü]*[A-ZÄÖÜ][\wÄÖÜäöü]*[A-ZÄÖÜ])[A-Za-zÄÖÜäöüßₓ]+(?![\w])"  # 'NOₓ'
+PATTERN = (r"(?<![\w])(?=[\wÄÖÜäöü]*[A-ZÄÖÜ][\wÄÖÜäöü]*[A-ZÄÖÜ])[A-Za-zÄÖÜäöüßₓ]+[₀-₉]*(?![\w])"  # 'NOₓ', 'SpO₂'
            rf"|(?<![\w])(?:{_LISTED})s?(?![\w])"
            r"|(?<![\w.@-])(?P<voiceless>[bcdfghjklmnpqrstvwxzß]{2,5})(?![\w.@/-])")
 
@@ -45,15 +45,22 @@ def as_word(word: str, ctx) -> str:
     return capitalised if ctx.nouns.is_noun(capitalised) else lower
 
 
-_ELEMENT = re.compile(r"[A-Z][a-z]?")
+_ELEMENT = re.compile(r"([A-Z][a-z]?)([₀-₉]*)")
+_SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 
 
 def is_formula(word: str) -> bool:
-    """Made of chemical elements' symbols only, two or more, one of them with a small letter
-    ('NaCl', 'KMnO'); no brand we know is ('PayPal', 'McDonald', 'CeBIT' are not)."""
+    """Made of chemical elements' symbols only (each with its count), two or more, one of them with
+    a small letter ('NaCl', 'CaCO₃'); no brand we know is ('PayPal', 'McDonald', 'CeBIT' are not)."""
     parts = _ELEMENT.findall(word)
-    return ("".join(parts) == word and len(parts) >= 2 and any(len(part) == 2 for part in parts)
-            and all(part in data.words("elements.txt") for part in parts))
+    return ("".join(a + b for a, b in parts) == word and len(parts) >= 2 and any(len(a) == 2 for a, _ in parts)
+            and all(a in data.words("elements.txt") for a, _ in parts))
+
+
+def formula(word: str) -> str:
+    """'CaCO₃' -> 'Zee-A-Zee-O-drei': the letters spelled, each count said as a number."""
+    return "-".join(spell(a) + (f"-{numbers.cardinal(int(b.translate(_SUBSCRIPTS)))}" if b else "")
+                    for a, b in _ELEMENT.findall(word))
 
 
 _SHORT_PRONOUNS = ("ER", "ES", "DU")
@@ -75,8 +82,8 @@ def verbalise(match, ctx):
     if sum(c.isupper() for c in core) < 2:
         return None
     if not core.isupper():
-        if is_formula(core):  # 'NaCl', 'NaOH': a chemical formula, said letter by letter
-            return spell(core) + suffix
+        if is_formula(core):  # 'NaCl', 'CaCO₃': a chemical formula, said letter by letter
+            return formula(core) + suffix
         if re.fullmatch(r"[a-z][A-Z]{3,}", core):  # 'eGFR', 'eID' is not: a lower-case letter before an acronym
             return spell(core) + suffix
         if core[0].isupper() and core[-1].isupper() and len(core) <= 6:

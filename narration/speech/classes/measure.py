@@ -98,9 +98,10 @@ def verbalise(match, ctx):
     else:
         one = numbers.ein(ctx.agreement().case, gender) if numbers.is_one(match["n"]) else "eins"
         counted = numbers.amount(match["n"], one)
-        if counted != one and re.fullmatch(r"\w+e", plural) and "pd" in _pairs(ctx.nouns.exact(plural + "n")) \
+        head, space, rest = plural.partition(" ")  # 'Schläge pro Minute': the head noun declines
+        if counted != one and re.fullmatch(r"\w+e", head) and "pd" in _pairs(ctx.nouns.exact(head + "n")) \
                 and ctx.agreement().case == "dat":
-            plural += "n"  # 'ab 6 J.', 'zu 6 Mon. Haft': ab sechs Jahren (a span declines; '5 km' stays)
+            plural = head + "n" + space + rest  # 'ab 6 J.', 'bei 62 bpm': ab sechs Jahren, bei … Schlägen
         spoken = f"{counted} {singular if counted == one else plural}"
     return sign + spoken + per_unit(match, table)
 
