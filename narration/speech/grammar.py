@@ -130,6 +130,16 @@ def cases_asked(word: str) -> list[str]:
     return row[0].split() if row else []
 
 
+def genitive(noun: str, nouns) -> str:
+    """A masculine or neuter noun's genitive singular ('Artikel' -> 'Artikels', 'Absatz' ->
+    'Absatzes', 'Paragraf' -> 'Paragrafen'), as the noun table has it; the noun itself otherwise."""
+    for ending in ("s", "es", "en", "n"):
+        codes = nouns.exact(noun + ending)
+        if any(codes[i:i + 2] in ("mg", "ng") for i in range(0, len(codes), 2)):
+            return noun + ending
+    return noun
+
+
 def plural_gender(word: str, nouns) -> str:
     """The gender of a plural's singular, found by taking off one to three letters ('Frauen' ->
     'Frau': f, 'Patienten' -> 'Patient': m, 'Autos' -> 'Auto': n); 'm' where none is a noun."""

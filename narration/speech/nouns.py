@@ -138,6 +138,10 @@ class NounLexicon:
         found = table.get(word)
         if found is not None:
             return found
+        for modern in _modern_spellings(word):  # 'Theil', 'Capitel': an old book's spelling of 'Teil', 'Kapitel'
+            found = table.get(modern)
+            if found is not None:
+                return found
         for start in range(1, len(word) - _MIN_PART + 1):
             found = table.get(word[start].upper() + word[start + 1:])
             if found is not None:
@@ -150,6 +154,24 @@ class NounLexicon:
 
     def is_noun(self, word: str) -> bool:
         return bool(self.analyses(word))
+
+
+_OLD_SPELLINGS = ((re.compile(r"^C(?=[aoulr])"), "K"), (re.compile(r"^C(?=[ei])"), "Z"), (re.compile(r"(?<=[TtRr])h"), ""),
+                  (re.compile(r"ey"), "ei"), (re.compile(r"(?<=[a-z])c(?=[aou])"), "k"))
+
+
+def _modern_spellings(word: str) -> list[str]:
+    """The word as spelled since 1901 ('Theil' -> 'Teil', 'Capitel' -> 'Kapitel', 'Centrum' ->
+    'Zentrum', 'Rathhaus' -> 'Rathaus', 'Arzeney' -> 'Arzenei'): each old rule, then all of them."""
+    if not re.search(r"^C|[TtRr]h|ey|[a-z]c[aou]", word):
+        return []
+    found, every = [], word
+    for old, new in _OLD_SPELLINGS:
+        changed = old.sub(new, word)
+        every = old.sub(new, every)
+        if changed != word:
+            found.append(changed)
+    return found + ([every] if every not in found and every != word else [])
 
 
 _DEFAULT: NounLexicon | None = None

@@ -69,12 +69,15 @@ def _trie(shorts) -> str:
 PATTERN = r"(?<![\wÄÖÜäöü.])(?P<street>[A-ZÄÖÜ][a-zäöüß]+str\.)|" + _pattern()
 
 
-_DATE_AFTER = re.compile(r"\s?\d{1,2}\.\s?(?:\d{1,2}\.|[A-ZÄÖÜ][a-zä]+\.?\s\d{4})")
+_MONTH = "|".join(sorted((re.escape(m) for m in grammar.MONTH_WORDS), key=len, reverse=True))
+# a date after it: '15.11.', '3. März 2024', or a month's name alone ('d. 29. Aug. rückte …')
+_DATE_AFTER = re.compile(rf"\s?\d{{1,2}}\.\s?(?:\d{{1,2}}\.|[A-ZÄÖÜ][a-zä]+\.?\s\d{{4}}|(?:{_MONTH})(?![\w]))")
 _CITATION_BEFORE = re.compile(r"(?:§|Abs\.|Art\.)\s?\d+[a-z]?\s?$")
 # where a capitalised abbreviation opens what follows: the start, or after a colon or a note's number
 # or a bracket ('Anmerkungen: 1) Vgl. S. 45. 2) Ebd.', '(Vgl. Kap. 3)')
 _OPENS = re.compile(r"(?:^|[:(]|(?:^|\s)(?:\d{1,3}|[a-z])\))[\s\"'„“»«(]*$")
 _NUMBER_BEFORE = re.compile(r"\d\s?$")
+_GENITIVE_ARTICLES = frozenset(("des", "eines", "dieses", "jedes"))
 _ORDINAL_BEFORE = re.compile(r"(?<![\d.])\d{1,2}\.\s?$")
 
 
@@ -105,6 +108,8 @@ def verbalise(match, ctx):
         return None
     if spoken.endswith("-"):
         spoken = _declined(spoken[:-1], ctx)
+    elif spoken[:1].isupper() and " " not in spoken and ctx.previous_word() in _GENITIVE_ARTICLES:
+        spoken = grammar.genitive(spoken, ctx.nouns)  # 'des Art. 23': des Artikels dreiundzwanzig
     if opening:
         spoken = spoken[0].upper() + spoken[1:]
     if key.endswith(".") and ctx.at_sentence_end():

@@ -1,4 +1,4 @@
-"""Numeric dates: '24.02.2022', '3.10.', '2026-03-15' -> 'vierundzwanzigster Februar
+"""Numeric dates: '24.02.2022', '3.10.', '2026-03-15', '04/2024' (a month) -> 'vierundzwanzigster Februar
 zweitausendzweiundzwanzig', with the day's ending from the words before it ('am vierundzwanzigsten',
 'der dritte'). Written dates ('24. Februar') are an ordinal plus a month, and a year after a month
 is a year. 'am 1. 5.' (spaced) too. Two days of one month: '24./25.12.' -> 'vierundzwanzigster und
@@ -11,6 +11,7 @@ MONTHS = grammar.MONTHS
 _DATE_WORDS = {"am", "vom", "bis", "zum", "ab", "seit", "ist", "war", "den", "dem"}
 PATTERN = (r"(?<![\w.,:-])(?<![^.]/)(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d-])"
            r"|(?P<my>\d{4})-(?P<mm>0[1-9])(?![\d-])"  # '2003-03': March 2003 (a range would not write the 0)
+           r"|(?P<sm2>0[1-9]|1[0-2])/(?P<sy2>(?:1[89]|20)\d\d)(?![\d/])"  # 'Stand: 04/2024': a month of a year
            r"|(?P<zd>\d\d)\.(?P<zm>\d\d)(?![\d.,])"  # '02.03': a day and month written with a zero
            r"|(?:(?P<d0>\d{1,2})\.\s?(?P<link>[/–-])\s?)?"  # '24./25.12.': two days of one month
            r"(?P<d>\d{1,2})\.(?:(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})?|\s(?P<sm>\d{1,2})\.(?:\s?(?P<sy>\d{4}))?)(?![\d]))")
@@ -26,6 +27,10 @@ def spoken_year(text: str) -> str:
 def verbalise(match, ctx):
     if match["my"]:  # '2003-03'
         return f"{MONTHS[int(match['mm']) - 1]} {spoken_year(match['my'])}"
+    if match["sm2"]:  # 'Stand: 04/2024'; but 'Heft 04/2024' is an issue's number
+        if ctx.previous_word() in data.words("label_words.txt"):
+            return None
+        return f"{MONTHS[int(match['sm2']) - 1]} {spoken_year(match['sy2'])}"
     if match["zd"]:
         if ("0" not in (match["zd"][0], match["zm"][0]) or ctx.followed_by("Uhr")
                 or ctx.previous_word() in data.words("version_cues.txt")):

@@ -15,6 +15,7 @@ from . import abbreviation
 NAME = "ordinal"
 FIRST = r"\d"  # what a match begins with
 _NEXT_ORDINAL = re.compile(r"\s*\d{1,3}\.")
+_NAMED_BEFORE = re.compile(r"(?:§\.?|\b(?:Cap|Kap|Fig|Tab|Nr|Nro)\.)\s?$")  # '§. 12.', 'Cap. 2.': a number named
 PATTERN = (r"(?<![\w.,])(?:(?P<n>\d{1,3})\.(?:\s?(?P<link>[–/-])\s?(?P<n2>\d{1,3})\.)?(?=\s|[A-ZÄÖÜ]{2,}\b|[),])"
            r"|(?P<big>\d{4,7})\.(?=\s)"
            r"|(?P<last>\d+)\.(?=[!?]?[\"'“”»«)\]]*$)"
@@ -86,8 +87,8 @@ def verbalise(match, ctx):
     if following.isalpha():  # '1.FC Nürnberg': an acronym right after the dot
         return numbers.ordinal(int(match["n"]), "e" if ctx.previous_word().lower() in ("der", "die", "das") else "er") + " "
     after = ctx.after()
-    if not describes(after[0] if after else "", after, ctx.nouns, ctx.before()):
-        return None
+    if not describes(after[0] if after else "", after, ctx.nouns, ctx.before()) or _NAMED_BEFORE.search(ctx.text, 0, ctx.start):
+        return None  # '§. 12. näher', 'Cap. 2. angeführt': an old book's numbers keep a full stop, and are no ordinals
     ending = grammar.adjective_ending(ctx.agreement())
     spoken = numbers.ordinal(int(match["n"]), ending)
     if after and grammar.is_month(after[0]):  # 'seit 3. Mai': seit dem dritten Mai

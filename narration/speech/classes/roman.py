@@ -21,7 +21,24 @@ def value(numeral: str) -> int | None:
     for letters, amount in _CANONICAL:
         while rest.startswith(letters):
             total, rest = total + amount, rest[len(letters):]
-    return total if not rest and 0 < total < 200 else None
+    if rest or not 0 < total < 200:
+        return None
+    return total if _written(total) == numeral or _additive(numeral) else None
+
+
+def _additive(numeral: str) -> bool:
+    """The old form without subtraction, as old books and clocks write it: 'IIII', 'VIIII'."""
+    values = [_VALUES[letter] for letter in numeral]
+    return values == sorted(values, reverse=True) and numeral.count("V") <= 1 and numeral.count("L") <= 1
+
+
+def _written(number: int) -> str:
+    """The canonical numeral; 'VV' is two letters ('Nr. 3100 VV RVG'), not 10."""
+    written = ""
+    for letters, amount in _CANONICAL:
+        while number >= amount:
+            written, number = written + letters, number - amount
+    return written
 
 
 def _genitive(name: str, before: list[str]) -> bool:

@@ -60,6 +60,8 @@ def verbalise(match, ctx):
     if match["minus"]:
         return " minus "
     words = data.rows("symbols.tsv")[match["symbol"]]
+    if words[0] == "Paragraf" and ctx.previous_word() in ("des", "eines", "dieses"):
+        return f" {grammar.genitive(words[0], ctx.nouns)} "  # 'des § 5': des Paragrafen fünf
     if len(words) > 1 and not ctx.next_word()[:1].isdigit():
         return f" {words[1]} "  # a third column: said when no number follows ('Ø 12 km', 'im Ø')
     return f" {words[0]} " if words and words[0] else " "
