@@ -116,9 +116,12 @@ def is_counted(word: str) -> bool:
 
 
 def per_unit(match, table) -> str:
-    """'/m²' -> ' pro Quadratmeter', '/Monat' -> ' pro Monat', '/100 km' -> ' pro hundert Kilometer'."""
+    """'/m²' -> ' pro Quadratmeter', '/Monat' -> ' pro Monat', '/100 km' -> ' pro hundert Kilometer';
+    the same unit after the slash is a second value ('18°/9°': a day's high and the night's low)."""
     if match["per_n"]:
         count = int(match["per_n"])
+        if match.groupdict().get("unit") == match["per_unit"]:  # '18°/9°': a high and a low, not a rate
+            return f", {numbers.cardinal(count)} {table[match['per_unit']][1]}"
         return f" pro {'hundert' if count == 100 else numbers.cardinal(count)} {table[match['per_unit']][1]}"
     per = match["per"]
     return " pro " + (table[per][0] if per in table else per) if per else ""

@@ -44,8 +44,8 @@ def describes(word: str, after: list[str], nouns, before: list[str] = ()) -> boo
         return False
     if word[0].islower():
         return True
-    if word in data.words("sentence_words.txt"):
-        return False
+    if word in data.words("sentence_words.txt") or word.rstrip(".") in data.rows("bible_books.tsv"):
+        return False  # '13, 11. Matth. 18,7': a citation's verse, then the next book
     if before and (before[-1] in _ARTICLES or before[-1].lower() in _DETERMINERS):
         return True
     if grammar.is_month(word) or word.isupper():
