@@ -1,6 +1,8 @@
 """Regular-expression pieces the semiotic classes share (numbers, boundaries)."""
 from __future__ import annotations
 
+import re
+
 from . import data
 
 START = r"(?<![\w,])(?:(?<!\.)|(?<=[^\W\d]\.))"  # not inside a word or another number; "Nr.1" is "Nr. 1"
@@ -12,6 +14,8 @@ NUMBER = rf"{INT}(?:,\d+)?"
 # not one after a number ('10 –15': a range)
 SIGN = r"(?:(?<![\w])[-−+±]|(?<=\()–|(?<![\w–-])(?<!\d\s)–(?=\d))"
 LETTER = r"A-Za-zÄÖÜäöüß"
+# an ordinal's number right before ('in der 88. Min.', 'ab dem 21. km'): what counts the word after it
+ORDINAL_BEFORE = re.compile(r"(?<![\d.])\d{1,3}\.\s?$")
 # a file number up to its slash: 'Az. 123/22', 'Nr. 12/3', '2 BvF 1/22', 'VI ZR 123/22', 'Richtlinie 2001/83/EG',
 # '(EU) 2016/679' (read 'Strich', not a fraction)
 FILE_NUMBER_BEFORE = (r"(?:Az\.|Aktenzeichen|Nr\.|Nummer|Richtlinie|Verordnung|\((?:EU|EG|EWG)\)|\b(?:[A-Z]{1,4}|[A-Z][a-z][A-Z][A-Za-z]?))"
@@ -20,8 +24,6 @@ FILE_NUMBER_BEFORE = (r"(?:Az\.|Aktenzeichen|Nr\.|Nummer|Richtlinie|Verordnung|\
 
 def alternatives(keys) -> str:
     """Longest first, so 'km²' wins over 'km' and 'Mio.' over 'M'."""
-    import re
-
     return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
 
 

@@ -10,6 +10,7 @@ import functools
 import re
 
 from .. import data, grammar
+from ..patterns import ORDINAL_BEFORE
 
 NAME = "abbreviation"
 
@@ -78,7 +79,6 @@ _CITATION_BEFORE = re.compile(r"(?:§|Abs\.|Art\.)\s?\d+[a-z]?\s?$")
 _OPENS = re.compile(r"(?:^|[:(]|(?:^|\s)(?:\d{1,3}|[a-z])\))[\s\"'„“»«(]*$")
 _NUMBER_BEFORE = re.compile(r"\d\s?$")
 _GENITIVE_ARTICLES = frozenset(("des", "eines", "dieses", "jedes"))
-_ORDINAL_BEFORE = re.compile(r"(?<![\d.])\d{1,2}\.\s?$")
 
 
 def verbalise(match, ctx):
@@ -95,7 +95,7 @@ def verbalise(match, ctx):
         spoken = cited[key]  # '§ 20 Abs. 2 S. 1': a sentence of the law, not a page
     elif key in numbered and ctx.number_follows():
         spoken = numbered[key]
-    elif key in ordinal and _ORDINAL_BEFORE.search(ctx.text[:ctx.start]):  # '2. mär. 2003': a month
+    elif key in ordinal and ORDINAL_BEFORE.search(ctx.text[:ctx.start]):  # '2. mär. 2003': a month
         spoken = ordinal[key]
     elif key in counted and _NUMBER_BEFORE.search(ctx.text[:ctx.start]):  # 'S. 46 f.': folgende
         spoken = counted[key]

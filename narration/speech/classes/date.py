@@ -8,7 +8,7 @@ from .. import data, grammar, numbers
 NAME = "date"
 FIRST = r"\d"  # what a match begins with
 MONTHS = grammar.MONTHS
-_DATE_WORDS = {"am", "vom", "bis", "zum", "ab", "seit", "ist", "war", "den", "dem"}
+DATE_WORDS = frozenset(("am", "vom", "bis", "zum", "ab", "seit", "ist", "war", "den", "dem"))  # a date may follow
 PATTERN = (r"(?<![\w.,:-])(?<![^.]/)(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d-])"
            r"|(?P<my>\d{4})-(?P<mm>0[1-9])(?![\d-])"  # '2003-03': March 2003 (a range would not write the 0)
            r"|(?P<sm2>0[1-9]|1[0-2])/(?P<sy2>(?:1[89]|20)\d\d)(?![\d/])"  # 'Stand: 04/2024': a month of a year
@@ -42,7 +42,7 @@ def verbalise(match, ctx):
         day, month, year = int(match["d"]), int(match["m"] or match["sm"]), match["y"] or match["sy"]
         if ctx.previous_word() in data.words("version_cues.txt"):
             return None
-        if match["sm"] and not year and ctx.previous_word().lower() not in _DATE_WORDS:
+        if match["sm"] and not year and ctx.previous_word().lower() not in DATE_WORDS:
             return None  # '1. 5.' spaced, without a year, is a date only after 'am', 'vom', 'bis' ...
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None

@@ -7,6 +7,7 @@ import re
 
 from .. import clusters, data, numbers
 from . import roman
+from ..patterns import ORDINAL_BEFORE
 
 NAME = "letters"
 # acronyms with one capital ('Pkw', 'Lkw', 'Kfz') only as listed; with two or more, any word
@@ -64,13 +65,12 @@ def formula(word: str) -> str:
 
 
 _SHORT_PRONOUNS = ("ER", "ES", "DU")
-_ORDINAL_BEFORE = re.compile(r"\d\.\s$")
 
 
 def verbalise(match, ctx):
     word = match.group(0)
     if match["voiceless"]:  # 'dpa/lsw': lower case, no vowel, no word: a short name, spelled
-        if word in data.units() and _ORDINAL_BEFORE.search(ctx.text, 0, ctx.start):
+        if word in data.units() and ORDINAL_BEFORE.search(ctx.text, 0, ctx.start):
             return data.units()[word][0]  # 'ab dem 21. km': the unit an ordinal counts
         return None if word in data.words("interjections.txt") else spell(word)
     known = data.rows("acronyms.tsv")

@@ -4,12 +4,14 @@ numbers joined by a dot are a version (or an English decimal, read the same way)
 are a thousand ('2.500'), a clock time ('8.30 Uhr', 'von 8.30 bis 17 Uhr') or a date after a
 date word ('am 20.10'): those are other classes'. Three or more parts are always a version."""
 from .. import data, numbers
+from .date import DATE_WORDS
+from .time import CLOCK_WORDS
 
 NAME = "version"
 FIRST = r"[\dv]"  # what a match begins with
 PATTERN = r"(?<![\w.,])(?P<v>v)?(?P<parts>\d+(?:\.\d+){1,3}|\d+(?=\.[xX]))(?P<x>\.[xX])?(?![\w]|[.,]\d)"
-_TIME_OR_DATE_WORDS = {"um", "Um", "ab", "Ab", "bis", "gegen", "von", "Von", "zwischen", "am", "Am", "vom", "zum",
-                       "seit", "Seit", "den", "dem", "ca.", "etwa", "Uhr"}
+# words after which two numbers joined by a dot are a clock time or a day and month ('um 8.30', 'am 20.10')
+_TIME_OR_DATE_WORDS = DATE_WORDS | CLOCK_WORDS | {"von", "zwischen", "ca.", "etwa", "uhr"}
 
 
 def verbalise(match, ctx):
@@ -30,4 +32,4 @@ def _clock_or_date(parts, ctx) -> bool:
     first, second = int(parts[0]), int(parts[1])
     if ctx.followed_by("Uhr", within=4) or (ctx.text[ctx.end:ctx.end + 1] == "." and 1 <= first <= 31 and 1 <= second <= 12):
         return True  # '14.30 Uhr', 'von 8.30 bis 17 Uhr'; '20.10.' a day and month
-    return ctx.previous_word() in _TIME_OR_DATE_WORDS and (1 <= first <= 31 and (1 <= second <= 12 or len(parts[1]) == 2))
+    return ctx.previous_word().lower() in _TIME_OR_DATE_WORDS and (1 <= first <= 31 and (1 <= second <= 12 or len(parts[1]) == 2))
