@@ -67,8 +67,14 @@ def _analyses(name: str) -> list[tuple[str, str, bool, str]]:
 def governing_word(before: list[str]) -> tuple[str, str]:
     """(determiner or preposition, the preposition before that determiner), skipping sibling numbers."""
     words = list(before)
-    while len(words) >= 2 and words[-1].lower() in _LINKS and _NUMBERISH.match(words[-2]):
-        words = words[:-2]
+    while len(words) >= 2 and words[-1].lower() in _LINKS:
+        if _NUMBERISH.match(words[-2]):  # 'am 3. und 4. Juni'
+            words = words[:-2]
+        elif len(words) >= 3 and _NUMBERISH.match(words[-3]) and (
+                words[-2][:1].isupper() or words[-2].endswith(".") or words[-2] in data.units()):
+            words = words[:-3]  # 'zu 2 J. und 6 Mon.', 'am 11. Febr., 14. Mai': siblings share the case
+        else:
+            break
     if len(words) >= 3 and words[-1] == "," and words[-2] in _WEEKDAYS:  # "am Montag, 3. Juni": dem dritten
         words = words[:-2]
     elif len(words) >= 2 and words[-1] in _WEEKDAYS:  # "am Do. 18.1.": the weekday's own article
