@@ -5,8 +5,9 @@ letters that can be pronounced is a word ('NICHT' -> 'nicht'), and in a headline
 set in capitals ('ALARM IN DER STADT') every unknown word is."""
 import re
 
-from .. import clusters, data, numbers
+from .. import clusters, data, grammar, numbers
 from . import roman
+from .ordinal import ARTICLES
 from ..patterns import ORDINAL_BEFORE
 
 NAME = "letters"
@@ -67,6 +68,14 @@ def formula(word: str) -> str:
 _SHORT_PRONOUNS = ("ER", "ES", "DU")
 
 
+def _stressed(word: str, ctx) -> bool:
+    """A listed acronym that is also a word opening sentences ('SO'), written in capitals for stress:
+    not after a preposition ('aus SO', 'Wind aus SO') nor before a number ('SO 4')."""
+    following = ctx.text[ctx.end:].lstrip()
+    return (word.isupper() and word.capitalize() in data.words("sentence_words.txt") and following[:1].islower()
+            and not grammar.cases_asked(ctx.previous_word().lower()) and ctx.previous_word() not in ARTICLES)
+
+
 def verbalise(match, ctx):
     word = match.group(0)
     if match["voiceless"]:  # 'dpa/lsw': lower case, no vowel, no word: a short name, spelled
@@ -74,6 +83,8 @@ def verbalise(match, ctx):
             return data.units()[word][0]  # 'ab dem 21. km': the unit an ordinal counts
         return None if word in data.words("interjections.txt") else spell(word)
     known = data.rows("acronyms.tsv")
+    if word in known and _stressed(word, ctx):  # 'Das ist SO schön': the word, stressed; 'aus SO' the compass
+        return as_word(word, ctx)
     for candidate, suffix in ((word, ""), (word[:-1], "s") if word.endswith("s") else (word, "")):
         if candidate in known:
             how = known[candidate][0]
