@@ -63,7 +63,8 @@ def verbalise(match, ctx):
         value = int(match["last"])
         before = ctx.before()
         stop = "" if ctx.text[match.end():match.end() + 1] in ("!", "?") else "."  # 'zum 90.!': the '!' ends it
-        if before and before[-1] in _ARTICLES:  # 'in der 90.': the minute; 'zum 80.': the birthday
+        if before and before[-1] in _ARTICLES and not (before[-1].lower() in ("die", "das") and value >= 100):
+            # 'in der 90.': the minute; 'zum 80.': the birthday; but 'Sie wählte die 112.' is a number
             return numbers.ordinal(value, grammar.adjective_ending(ctx.agreement())) + stop
         if not ctx.text[:match.start()].strip():  # nothing but 'N.': a list's number, a heading
             return numbers.ordinal(value, "er") + stop
