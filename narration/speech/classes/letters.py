@@ -29,8 +29,9 @@ def spell(letters: str) -> str:
 def pronounceable(word: str) -> bool:
     """Four letters or more, a vowel, and consonants before the first vowel and after the last that
     begin and end German words ('ALDI', 'LIDL', 'ALARM'); 'DOSB', 'BASF', 'FACC', 'NEJM' are spelled."""
-    if len(word) < 4 or not any(ch in clusters.VOWELS for ch in word.upper()):
-        return False
+    upper = word.upper()
+    if len(word) < 4 or not any(ch in clusters.VOWELS for ch in upper) or re.search(f"[{clusters.VOWELS}]{{3}}", upper):
+        return False  # no vowel, or three in a row ('UIAA'): spelled
     first, last = clusters.edges(word)
     initial, final = clusters.known()
     return first in initial and last in final
