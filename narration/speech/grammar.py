@@ -165,9 +165,9 @@ def known_noun(word: str, nouns) -> bool:
 
 def abbreviated_noun(word: str, nouns) -> str:
     """The analyses of the noun an abbreviation stands for ('1 Tbl.': eine Tablette)."""
-    from .classes.abbreviation import expansion
+    from .classes.abbreviation import counted
 
-    expanded = expansion(word) if word.endswith(".") else None
+    expanded = counted(word) if word.endswith(".") else None
     return nouns.analyses(expanded.split(" ")[-1]) if expanded and expanded[:1].isupper() else ""
 
 

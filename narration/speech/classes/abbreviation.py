@@ -78,6 +78,7 @@ _CITATION_BEFORE = re.compile(r"(?:§|Abs\.|Art\.)\s?\d+[a-z]?\s?$")
 # or a bracket ('Anmerkungen: 1) Vgl. S. 45. 2) Ebd.', '(Vgl. Kap. 3)')
 _OPENS = re.compile(r"(?:^|[:(]|(?:^|\s)(?:\d{1,3}|[a-z])\))[\s\"'„“»«(]*$")
 _NUMBER_BEFORE = re.compile(r"\d\s?$")
+_ONE_BEFORE = re.compile(r"(?<![\d.,])1\s?$")
 _GENITIVE_ARTICLES = frozenset(("des", "eines", "dieses", "jedes"))
 
 
@@ -98,7 +99,8 @@ def verbalise(match, ctx):
     elif key in ordinal and ORDINAL_BEFORE.search(ctx.text[:ctx.start]):  # '2. mär. 2003': a month
         spoken = ordinal[key]
     elif key in counted and _NUMBER_BEFORE.search(ctx.text[:ctx.start]):  # 'S. 46 f.': folgende
-        spoken = counted[key]
+        one = _ONE_BEFORE.search(ctx.text[:ctx.start]) and numbered.get(key)
+        spoken = one or counted[key]  # '23 Abb.': Abbildungen; '1 Abb.': Abbildung
     elif key in general:
         spoken = general[key]
     elif lowered in general and _OPENS.search(ctx.text[:ctx.start]):  # 'Ggf.' opening the sentence, or a note
@@ -147,3 +149,9 @@ def names_a_number(word: str) -> bool:
 def expansion(word: str) -> str | None:
     """What an abbreviation written as one word stands for ('Jh.' -> 'Jahrhundert')."""
     return _table()[""].get(word)
+
+
+def counted(word: str) -> str | None:
+    """The noun a number before an abbreviation counts, in the singular ('1 Abb.': Abbildung, as
+    in 'Abb. 3'; '1 Tbl.': Tablette)."""
+    return _table()[""].get(word) or _table()["num"].get(word)
