@@ -145,4 +145,4 @@ def test_nemo_german_cases_keep_no_digit_and_every_difference_is_explained():
     assert summary["keep_a_digit"] == 0, [(c.written, c.got) for c in found if c.keeps_digit]
     assert summary["unexplained"] == 0, [(c.written, c.got, c.expected[0]) for c in found
                                          if not c.agrees and c.written not in nemo.ALTERNATIVES]
-    assert summary["agree_share"] >= 0.88 and summary["agree_share_of_speakable"] >= 0.92
+    assert summary["agree_share"] >= 0.90 and summary["agree_share_of_speakable"] >= 0.93  # the issue asks ≥ 90 %
