@@ -32,9 +32,12 @@ def verbalise(match, ctx):
             return None
         return f"{MONTHS[int(match['sm2']) - 1]} {spoken_year(match['sy2'])}"
     if match["zd"]:
+        previous = ctx.previous_word()
         if ("0" not in (match["zd"][0], match["zm"][0]) or ctx.followed_by("Uhr")
-                or ctx.previous_word() in data.words("version_cues.txt")):
-            return None  # '14.30' and '08.30 Uhr' are times, 'Version 10.02' a version
+                or previous in data.words("version_cues.txt") or (previous[:1].isupper() and previous.isalpha()
+                                                                  and previous.lower() not in DATE_WORDS
+                                                                  and not ctx.nouns.is_noun(previous))):
+            return None  # '14.30' and '08.30 Uhr' are times, 'Version 10.02' and 'Ubuntu 22.04' (a name) versions
         day, month, year = int(match["zd"]), int(match["zm"]), None
     elif match["iy"]:
         day, month, year = int(match["id"]), int(match["im"]), match["iy"]

@@ -2,7 +2,8 @@
 'eins Komma fünf Millionen'. The digits after the comma are read one by one. Three or more numbers
 joined by commas are a list ('1,2,3' -> 'eins, zwei, drei'), or, in groups of three digits, a number
 written the English way ('1,000,123' -> 'eine Million einhundertdreiundzwanzig'), and so are
-thousands ending in '00' ('250,000', '86,400': a decimal would not end so)."""
+thousands ending in '00' ('250,000', '86,400': a decimal would not end so). A decimal over a whole
+number is a rating: '4,5/5' -> 'vier Komma fünf von fünf'."""
 import re
 
 from .. import data, numbers
@@ -11,7 +12,7 @@ from ..patterns import INT, SIGN, START, scales
 NAME = "decimal"
 FIRST = r"[\d+±−–-]"  # what a match begins with
 PATTERN = (rf"{START}(?P<list>\d+(?:,\d+){{2,}})(?![\d]|,\d)"
-           rf"|{START}(?P<sign>{SIGN})?(?P<w>{INT}),(?P<f>\d+)(?![\d]|,\d)(?:\s?(?P<scale>{scales()}))?")
+           rf"|{START}(?P<sign>{SIGN})?(?P<w>{INT}),(?P<f>\d+)(?![\d]|,\d)(?:\s?(?P<scale>{scales()})|/(?P<of>\d{{1,3}})(?![\w/]|[.,]\d))?")
 
 
 def verbalise(match, ctx):
@@ -27,6 +28,8 @@ def verbalise(match, ctx):
         return sign + numbers.cardinal(int(match["w"] + match["f"])) + \
             (" " + data.rows("scales.tsv")[match["scale"]][1] if match["scale"] else "")
     spoken = sign + numbers.decimal(match["w"], match["f"])
+    if match["of"]:  # a rating: '4,5/5' -> 'vier Komma fünf von fünf'
+        return f"{spoken} von {numbers.cardinal(int(match['of']))}"
     if match["scale"]:
         spoken += " " + data.rows("scales.tsv")[match["scale"]][1]
     return spoken

@@ -2,7 +2,8 @@
 e-mail address or a handle one by one ('mustermann87@web.de' -> 'mustermann acht sieben at web Punkt
 de', '@user2013' -> 'at user zwei null eins drei'), as it is dictated to be typed; a domain without
 'www' is one too when it ends in a known top-level domain (``data/tlds.txt``): 'fr.de', 'mdr.de',
-'brettspielversand.de.' (the last dot ends the sentence). A file's name with a known ending
+'brettspielversand.de.' (the last dot ends the sentence); a path ('~/.config/app/' -> 'Tilde
+Schrägstrich Punkt config Schrägstrich app'). A file's name with a known ending
 (``data/file_extensions.txt``) is read so too: 'bericht_2024.pdf' -> 'bericht Unterstrich
 zweitausendvierundzwanzig Punkt Pe-De-Eff'."""
 import re
@@ -16,6 +17,7 @@ _TLDS = alternatives(data.words("tlds.txt"))
 _EXTENSIONS = alternatives(data.words("file_extensions.txt"))
 PATTERN = (r"(?<![\w@])(?:https?://|www\.)[^\s<>\"„“»«]+[^\s<>\"„“»«.,;:!?)]"
            r"|(?<![\w@])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@[^\W\d]\w*\d\w*"
+           rf"|(?<![\w/~.])(?:~(?=/)|/(?:{alternatives(data.words('path_roots.txt'))})(?![\w.-]))(?:/[\w.-]*[\w-])*/?"  # '~/.config/app/'
            rf"|(?<![\w.])[A-Za-zÄÖÜäöü0-9][\w-]*(?:\.[\w-]+)*\.(?:{_TLDS}|(?P<extension>{_EXTENSIONS})(?![\w-]))"
            r"(?:/[^\s<>\"„“»«]*[^\s<>\"„“»«.,;:!?)])?(?![\w-])")
 

@@ -3,7 +3,7 @@
 'in ½ Stunde' -> 'in einer halben Stunde'), '1½', '1 ½' and '1 1/2' -> 'eineinhalb', '2¼' ->
 'zweieinviertel', '-1/22' -> 'minus ein Zweiundzwanzigstel', '4/2' -> 'vier Halbe', '7/4' -> 'sieben
 Viertel', a blood pressure '140/90 mmHg' -> 'hundertvierzig zu neunzig Millimeter Quecksilbersäule',
-a clock's 'um ½ 8' -> 'um halb acht', a rate '12/100.000' -> 'zwölf pro einhunderttausend', a position 'Seite 2/5' -> 'Seite zwei von fünf'. 'a/b'
+a clock's 'um ½ 8' -> 'um halb acht', a rate '12/100.000' -> 'zwölf pro einhunderttausend', a position 'Seite 2/5' -> 'Seite zwei von fünf' and a score '9/10 Punkten' -> 'neun von zehn Punkten'. 'a/b'
 with a ≥ b is not a fraction ('24/7') and is left to the numbers."""
 import re
 import unicodedata
@@ -47,8 +47,9 @@ def verbalise(match, ctx):
     if _is_pressure(match, ctx):  # '140/90 mmHg', 'Blutdruck 120/80': systolic to diastolic
         spoken = f"{numbers.cardinal(int(match['a']))} zu {numbers.cardinal(int(match['b']))}"
         return spoken + (" " + data.units()[match["unit"]][1] if match["unit"] else "")
-    if match["a"] and not match["mixed"] and ctx.previous_word() in data.words("position_words.txt") \
-            and int(match["a"]) <= numbers.parse_int(match["b"]):
+    of = ctx.previous_word() in data.words("position_words.txt") or ctx.next_word().rstrip(".,;:!?") in data.words(
+        "score_nouns.txt")
+    if match["a"] and not match["mixed"] and not match["unit"] and of and int(match["a"]) <= numbers.parse_int(match["b"]):
         return f"{numbers.cardinal(int(match['a']))} von {numbers.cardinal(numbers.parse_int(match['b']))}"  # 'Seite 2/5'
     if match["a"] and ctx.previous_word() in data.words("label_words.txt"):
         return None  # 'Heft 12/23', 'Nr. 3/4': an issue's or an item's number, not a fraction

@@ -3,7 +3,7 @@ silent (before a year or a date it is 'geboren', also '* um 540', as '†' is 'g
 ('und/oder'), but 'pro' before a period after a lower-case word or an abbreviation ('brutto/Monat',
 'Tsd./Jahr'), 'und' after a shortened word ('Ein-/Ausgang'), a dash between months is 'bis' ('Juni–Aug.'), a dash between spaces is a comma, and so is a bar or a middle dot between spaces
 ('Autor | Redaktion', '352 S. · 24 €'); '#1' -> 'Nummer eins', a raised note mark after a word
-('Studien¹', 'Studien²') is silent, a Greek letter alone is its name ('ΔH': Delta H), a rating's stars are counted ('★★★★☆': vier von fünf Sternen) (after a short symbol, 'mc²' is 'hoch zwei'). From
+('Studien¹', 'Studien²') is silent, a Greek letter alone is its name ('ΔH': Delta H), a rating's stars are counted ('★★★★☆': vier von fünf Sternen), a smiley after a space is silent (after a short symbol, 'mc²' is 'hoch zwei'). From
 ``data/symbols.tsv``."""
 import re
 
@@ -21,7 +21,7 @@ PATTERN = (rf"(?P<times>\*(?<=\d\s\*)(?=\s\d))|(?P<born>\*(?<![\w\d]\s\*)(?<![\w
            rf"|(?P<crumb>(?:\s[>›](?:(?<=[^\W\d]\s[>›])|(?<={_QUOTE}\s[>›]))|[>›](?:(?<=[^\W\d][>›])|(?<={_QUOTE}[>›])))"
            rf"(?=\s?[„“\"»«(]?\s?[^\W\d]))|(?P<number>#(?=\d))|(?P<bar>\|)"
            rf"|(?P<between>[–—](?:(?<=[^\W\d][–—])|(?<=[^\W\d]\.[–—]))(?=[^\W\d]))|(?P<slash>/)|(?P<minus>−)"
-           rf"|(?P<stars>[★☆]+)"
+           rf"|(?P<stars>[★☆]+)|(?P<smiley>[:;][()](?<=\s..)|[:;]-[()](?<=\s...))"
            rf"|(?P<greek>{_GREEK}(?<!{_GREEK}{_GREEK})(?!{_GREEK}))"
            rf"|(?P<symbol>{alternatives(data.rows('symbols.tsv'))})")
 
@@ -55,6 +55,8 @@ def verbalise(match, ctx):
         before, after = ctx.previous_word(), ctx.next_word().rstrip(".,;:!?")
         per = (before[:1].islower() or before.endswith(".")) and after in data.words("per_nouns.txt")
         return " pro " if per else " "  # 'brutto/Monat': brutto pro Monat
+    if match["smiley"]:  # 'danke :)': not read; 'Mensch;)' is a semicolon before a bracket
+        return " "
     if match["stars"]:  # a rating: '★★★★☆' -> 'vier von fünf Sternen'
         filled, total = match["stars"].count("★"), len(match["stars"])
         if filled == total:

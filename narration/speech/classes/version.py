@@ -22,7 +22,8 @@ def verbalise(match, ctx):
             return None  # '1.000.000' is a million, '2.500' two thousand five hundred
         if len(parts) == 2 and _clock_or_date(parts, ctx):
             return None
-    spoken = " Punkt ".join(numbers.cardinal(int(p)) for p in parts)
+    spoken = " Punkt ".join(numbers.digits(p) if p.startswith("0") and len(p) > 1 else numbers.cardinal(int(p))
+                            for p in parts)  # 'Ubuntu 22.04': zweiundzwanzig Punkt null vier
     if match["x"]:
         spoken += " Punkt x"
     return ("Version " if match["v"] else "") + spoken
