@@ -1,7 +1,8 @@
 """Abbreviations from ``data/abbreviations.tsv``: 'z. B.' -> 'zum Beispiel', 'mind.' -> 'mindestens',
 'e. V.' -> 'eingetragener Verein', 'S. 12' -> 'Seite 12' (only before a number: 'Thomas S.' stays),
 '2. mär. 2003' -> 'März', 'in der 88. Min.' -> 'Minute' (only after an ordinal), 'S. 46 f.' ->
-'folgende' (only after a number), '§ 3 Abs. 2 S. 1' -> 'Satz 1' (only in a law's citation),
+'folgende' (only after a number), '§ 3 Abs. 2 S. 1' -> 'Satz 1' (only in a law's citation), 'mit V. a.
+Herzinfarkt' -> 'Verdacht auf' (only before a noun),
 'Goethestr. 12' -> 'Goethestraße zwölf'. An abbreviation that ends the sentence keeps its
 full stop. One that opens a sentence is capitalised ('Z. B.', 'Ggf.', 'U. a.'), and so is its
 expansion ('Zum Beispiel'). An expansion ending in '-' is an adjective and takes its ending from its
@@ -15,7 +16,7 @@ from ..patterns import ORDINAL_BEFORE
 NAME = "abbreviation"
 
 
-KINDS = ("", "num", "after ordinal", "after number", "citation", "before date")  # '': read so everywhere
+KINDS = ("", "num", "after ordinal", "after number", "citation", "before date", "before noun")  # '': everywhere
 
 
 @functools.lru_cache(maxsize=1)
@@ -87,13 +88,15 @@ def verbalise(match, ctx):
         return match["street"][:-len("str.")] + "straße" + ("." if ctx.at_sentence_end() else "")
     key = re.sub(r"\s", "", match.group(0))
     tables = _table()
-    general, numbered, ordinal, counted, cited, dating = (tables[kind] for kind in KINDS)
+    general, numbered, ordinal, counted, cited, dating, naming = (tables[kind] for kind in KINDS)
     opening = False
     lowered = key[0].lower() + key[1:]
     if key in dating and _DATE_AFTER.match(ctx.text, ctx.end):
         spoken = dating[key]  # 'Urt. v. 15.11.2023': vom; 'v. 14.' in an old citation is a verse
     elif key in cited and ctx.number_follows() and _CITATION_BEFORE.search(ctx.text[:ctx.start]):
         spoken = cited[key]  # '§ 20 Abs. 2 S. 1': a sentence of the law, not a page
+    elif key in naming and ctx.next_word()[:1].isupper():  # 'mit V. a. Herzinfarkt': Verdacht auf
+        spoken = naming[key]
     elif key in numbered and ctx.number_follows():
         spoken = numbered[key]
     elif key in ordinal and ORDINAL_BEFORE.search(ctx.text[:ctx.start]):  # '2. mär. 2003': a month

@@ -30,7 +30,7 @@ def verbalise(match, ctx):
         known = data.rows("acronyms.tsv").get(code)
         if known and known[0] != "spell":
             return known[0]
-        spoken = "-".join(_code_number(run) if run.isdigit() else letters.spell(run)
+        spoken = "-".join(_code_number(run) if run.isdigit() else _code_letters(run)
                           for run in _RUNS.findall(code))
         if match["fraction"]:  # 'PM2,5': Komma; an ICD code 'F32.1': Punkt
             spoken += (" Komma " if match["fraction"][0] == "," else " Punkt ") + numbers.digits(match["fraction"][1:])
@@ -76,6 +76,12 @@ def verbalise(match, ctx):
             return numbers.ein(agreement.case, agreement.gender)  # 'Platz 1, 11011 Berlin': no noun
         return "eins"
     return sign + numbers.cardinal(value)
+
+
+def _code_letters(run: str) -> str:
+    """A code's letters: spelled ('G7', 'RTX4090'), unless German could say them as a word ('SOMMER24',
+    'COVID19'), as the letters class decides for words in capitals."""
+    return run.capitalize() if letters.pronounceable(run) else letters.spell(run)
 
 
 def _code_number(run: str) -> str:
