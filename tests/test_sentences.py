@@ -65,6 +65,11 @@ from narration.segment import split_sentences
     ("Das steht Matth. 5, 3–12. Dann folgt mehr.", ["Das steht Matth. 5, 3–12.", "Dann folgt mehr."]),
     ("Sie hat Schmerzen im li. Knie. Morgen kommt der Arzt.",
      ["Sie hat Schmerzen im li. Knie.", "Morgen kommt der Arzt."]),
+    # a place's or a dose's abbreviation, and 'geb.', end a sentence before an opener (not before a name)
+    ("Die Messe ist in Frankfurt a. M. Sie dauert drei Tage.", ["Die Messe ist in Frankfurt a. M.", "Sie dauert drei Tage."]),
+    ("Sie nimmt 2 Tbl. tgl. Das hilft.", ["Sie nimmt 2 Tbl. tgl.", "Das hilft."]),
+    ("Er wurde 1749 geb. Sein Vater war Jurist.", ["Er wurde 1749 geb.", "Sein Vater war Jurist."]),
+    ("Anna Meier, geb. Schulz, zog nach Köln.", ["Anna Meier, geb. Schulz, zog nach Köln."]),
 ])
 def test_german_sentences(text, expected):
     assert split_sentences(text) == expected
