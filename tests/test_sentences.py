@@ -68,7 +68,7 @@ from narration.segment import split_sentences
     # a place's or a dose's abbreviation, and 'geb.', end a sentence before an opener (not before a name)
     ("Die Messe ist in Frankfurt a. M. Sie dauert drei Tage.", ["Die Messe ist in Frankfurt a. M.", "Sie dauert drei Tage."]),
     ("Sie nimmt 2 Tbl. tgl. Das hilft.", ["Sie nimmt 2 Tbl. tgl.", "Das hilft."]),
-    ("Er wurde 1749 geb. Sein Vater war Jurist.", ["Er wurde 1749 geb.", "Sein Vater war Jurist."]),
+    ("Er wurde 1749 geb. Die Familie zog bald um.", ["Er wurde 1749 geb.", "Die Familie zog bald um."]),
     ("Anna Meier, geb. Schulz, zog nach Köln.", ["Anna Meier, geb. Schulz, zog nach Köln."]),
 ])
 def test_german_sentences(text, expected):
