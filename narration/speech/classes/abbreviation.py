@@ -129,7 +129,10 @@ def _declined(stem: str, ctx) -> str:
     stv. Leiterin' -> 'stellvertretende'); a noun made of one from its article ('die Vors.' ->
     'Vorsitzende', 'Vors. Müller' -> 'Vorsitzender'). Without a noun it stays bare ('allg. bekannt')."""
     if stem[:1].isupper():
-        agreement = grammar.agreement(ctx.before(), [], ctx.nouns)
+        before = ctx.before()
+        while before and re.fullmatch(r"\d+\.", before[-1]):
+            before = before[:-1]  # 'des 1. Vors.': the article before the ordinal
+        agreement = grammar.agreement(before, [], ctx.nouns)
         return stem + grammar.adjective_ending(agreement)
     agreement = ctx.agreement()
     known = len(agreement.noun.rstrip(".")) > 1 and grammar.known_noun(agreement.noun, ctx.nouns)
