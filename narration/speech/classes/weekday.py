@@ -1,7 +1,8 @@
 """Weekdays in opening hours and dates: 'Mo–Fr' -> 'Montag bis Freitag', 'Sa. - So.' -> 'Samstag bis
 Sonntag', 'Mo, Mi und Fr' -> 'Montag, Mittwoch und Freitag', 'Sa/So' -> 'Samstag und Sonntag'; one
 day before its hours or date ('Fr 8–13 Uhr', 'Do bis 21 Uhr', 'am Fr., 12. Juli': 'Fr.' is not
-'Frau' there), after 'am' or 'jeden', or before 'geschlossen'. Elsewhere 'So' and 'Do' are words,
+'Frau' there), after 'am' or 'jeden', after 'seit', 'bis' or 'vom' before no name ('seit Fr. rund …'; 'seit Fr.
+Meier' is Frau Meier), or before 'geschlossen'. Elsewhere 'So' and 'Do' are words,
 and 'Fr.' is 'Frau'. From ``data/weekdays.tsv``."""
 import re
 
@@ -14,8 +15,13 @@ _ABBREVIATION = rf"(?:{alternatives(data.rows('weekdays.tsv'))})"
 _DAY = rf"{_ABBREVIATION}\.?"
 _HOURS_OR_DATE = r"\.?,?\s?(?:\d{1,2}\.\s?(?:(?:0?[1-9]|1[0-2])\.|[A-ZÄÖÜ])|\d{1,2}(?:[.:]\d\d)?\s?(?:[–-]|bis|Uhr)|geschlossen|Ruhetag|\s(?:bis|ab|von)\s\d{1,2}(?:[.:]\d\d)?\s?(?:Uhr|[–-]))"
 _AFTER_WORD = "".join(rf"(?<=\b{word} )|" for word in ("am", "Am", "jeden", "Jeden", "ab", "Ab"))[:-1]
+# after a word of time, a day with its full stop before what is no name: 'seit Fr. rund 120 Einsätze'
+# ('seit Fr. Meier' is Frau Meier)
+_AFTER_TIME_WORD = "".join(rf"(?<=\b{word} )|" for word in ("seit", "Seit", "bis", "vom", "zum", "nächsten", "letzten",
+                                                             "kommenden", "vergangenen"))[:-1]
 PATTERN = (rf"(?<![\wÄÖÜäöü])(?:(?P<days>{_DAY}(?:\s?(?:[–/-]|bis|,|und)\s?{_DAY})+)"
-           rf"|(?P<one>{_ABBREVIATION})(?={_HOURS_OR_DATE})\.?|(?:{_AFTER_WORD})(?P<named>{_ABBREVIATION})\.)(?![\wÄÖÜäöü])")
+           rf"|(?P<one>{_ABBREVIATION})(?={_HOURS_OR_DATE})\.?|(?:{_AFTER_WORD})(?P<named>{_ABBREVIATION})\."
+           rf"|(?:{_AFTER_TIME_WORD})(?P<timed>{_ABBREVIATION})\.(?=\s[a-zäöü\d]|[,;)]|$))(?![\wÄÖÜäöü])")
 _NAMES = re.compile(r"(Mo|Di|Mi|Do|Fr|Sa|So)\.?")
 
 
