@@ -136,7 +136,9 @@ def _split_after_numbers(sentence: str) -> list[str]:
         after = words_after(sentence, match.end())
         before = words_before(sentence, match.start())
         label = bool(before) and before[-1] in data.words("label_words.txt")  # 'die Linie RB 35. Reisende ...'
-        if match["decimal"]:  # '… bei 102,5. Anleger …': no ordinal has a comma
+        if sentence.count("(", 0, match.start()) > sentence.count(")", 0, match.start()):
+            ends = False  # inside a bracket: '(46. Jung)', a line-up's substitution
+        elif match["decimal"]:  # '… bei 102,5. Anleger …': no ordinal has a comma
             ends = bool(after)
         elif match["date"]:  # 'am 3.10. Die Einheit …': a whole date; a word that opens sentences begins one
             ends = bool(after) and after[0] in data.words("sentence_words.txt")

@@ -70,6 +70,8 @@ from narration.segment import split_sentences
     ("Sie nimmt 2 Tbl. tgl. Das hilft.", ["Sie nimmt 2 Tbl. tgl.", "Das hilft."]),
     ("Er wurde 1749 geb. Die Familie zog bald um.", ["Er wurde 1749 geb.", "Die Familie zog bald um."]),
     ("Anna Meier, geb. Schulz, zog nach Köln.", ["Anna Meier, geb. Schulz, zog nach Köln."]),
+    # no sentence ends inside a bracket: a line-up's substitution
+    ("Werder: Zetterer – Stark (46. Jung), Friedl – Ducksch.", ["Werder: Zetterer – Stark (46. Jung), Friedl – Ducksch."]),
 ])
 def test_german_sentences(text, expected):
     assert split_sentences(text) == expected

@@ -64,9 +64,20 @@ def _analyses(name: str) -> list[tuple[str, str, bool, str]]:
     return tuple(result)
 
 
+@functools.lru_cache(maxsize=1)
+def _adverbs() -> frozenset[str]:
+    """Words between a preposition and its number that leave its case alone ('mit rund 28')."""
+    return data.words("quantity_cues.txt") | data.words("number_adverbs.txt")
+
+
 def governing_word(before: list[str]) -> tuple[str, str]:
     """(determiner or preposition, the preposition before that determiner), skipping sibling numbers."""
     words = list(before)
+    skipped = list(words)
+    while len(skipped) >= 2 and skipped[-1].lower() in _adverbs():  # 'mit rund 28 Punkten', 'mit nun 28 Punkten'
+        skipped = skipped[:-1]
+    if not _analyses(skipped[-1].lower() if skipped else ""):  # but 'einen ca. 1,80 m großen Mann': the article is the man's
+        words = skipped
     while len(words) >= 2 and words[-1].lower() in _LINKS:
         if _NUMBERISH.match(words[-2]):  # 'am 3. und 4. Juni'
             words = words[:-2]

@@ -15,8 +15,9 @@ from . import abbreviation
 NAME = "ordinal"
 FIRST = r"\d"  # what a match begins with
 _NEXT_ORDINAL = re.compile(r"\s*\d{1,3}\.")
+_NAME_AFTER = re.compile(r"\s([A-ZÄÖÜ][\w-]+)\)")  # '(46. Jung)': a name, then the bracket closes
 _NAMED_BEFORE = re.compile(r"(?:§\.?|\b(?:Cap|Kap|Fig|Tab|Nr|Nro)\.)\s?$")  # '§. 12.', 'Cap. 2.': a number named
-PATTERN = (r"(?<![\w.,])(?:(?P<n>\d{1,3})\.(?:\s?(?P<link>[–/-])\s?(?P<n2>\d{1,3})\.)?(?=\s|[A-ZÄÖÜ]{2,}\b|[),])"
+PATTERN = (r"(?<![\w.,])(?:(?P<n>\d{1,3})\.(?:\s?(?P<link>[–/-])\s?(?P<n2>\d{1,3})\.)?(?=\s|[A-ZÄÖÜ]{2,}\b|[),/])"
            r"|(?P<big>\d{4,7})\.(?=\s)"
            r"|(?P<last>\d+)\.(?=[!?]?[\"'“”»«)\]]*$)"
            r"|(?P<suffixed>\d+)(?P<suffix>s?te[mnrs]?)(?![\w])"
@@ -79,9 +80,11 @@ def verbalise(match, ctx):
             return None
         return numbers.ordinal(int(match["big"]), grammar.adjective_ending(ctx.agreement()))
     following = ctx.text[match.end():match.end() + 1]
-    if following in "),":  # a match report's minute, '(23.)' or '(89., Elfmeter)': 'dreiundzwanzigste'
-        if ctx.text[:match.start()].endswith("("):
-            return numbers.ordinal(int(match["n"]), "e")
+    name = _NAME_AFTER.match(ctx.text, match.end())
+    if ctx.text[:match.start()].endswith("(") and (following in "),/" or (name and not ctx.nouns.is_noun(name[1]))):
+        # a match report's minute: '(23.)', '(89., Elfmeter)', '(38./Foulelfmeter)', a substitution '(46. Jung)'
+        return numbers.ordinal(int(match["n"]), "e") + ("," if following in " /" else "")
+    if following in "),":
         if following == "," and _NEXT_ORDINAL.match(ctx.text, match.end() + 1):  # 'am 3., 4. und 5. Mai'
             return numbers.ordinal(int(match["n"]), grammar.adjective_ending(ctx.agreement()))
         return None
