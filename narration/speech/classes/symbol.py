@@ -14,6 +14,7 @@ NAME = "symbol"
 # every part begins with the character it consumes and looks behind only after it: a pattern that
 # begins with a look-behind is tried at every position of every sentence
 _QUOTE = r"[“”\"»«)]"
+_AMOUNT_COMPARED = {">": "mehr als", "<": "weniger als"}  # before an amount after a word, not a variable
 _GREEK = r"[\u0370-\u03ff\u1f00-\u1fff]"  # the Greek and Coptic block and polytonic Greek
 PATTERN = (rf"(?P<times>\*(?<=\d\s\*)(?=\s\d))|(?P<born>\*(?<![\w\d]\s\*)(?<![\w\d]\*)(?=\s?(?:um\s|vor\s|nach\s|ca\.\s?)?\d))"
            rf"|(?P<note>[¹⁴-⁹⁰](?<=[^\W\d][¹⁴-⁹⁰])[¹²³⁴-⁹⁰]*|[²³](?<=[^\W\d][²³])[¹²³⁴-⁹⁰]+|[²³](?<=[^\W\d]{{4}}[²³]))"
@@ -68,6 +69,8 @@ def verbalise(match, ctx):
     if match["minus"]:
         return " minus "
     words = data.rows("symbols.tsv")[match["symbol"]]
+    if match["symbol"] in _AMOUNT_COMPARED and ctx.next_word()[:1].isdigit() and len(ctx.previous_word()) > 1:
+        return f" {_AMOUNT_COMPARED[match['symbol']]} "  # 'mit > 1.000 Proben': mehr als; 'p < 0,05' kleiner als
     if words[0] == "Paragraf" and ctx.previous_word() in ("des", "eines", "dieses"):
         return f" {grammar.genitive(words[0], ctx.nouns)} "  # 'des § 5': des Paragrafen fünf
     if len(words) > 1 and not ctx.next_word()[:1].isdigit():
