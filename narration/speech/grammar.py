@@ -147,6 +147,9 @@ def cases_asked(word: str) -> list[str]:
     return row[0].split() if row else []
 
 
+GENITIVE_ARTICLES = frozenset(("des", "eines", "dieses", "jedes"))  # before a masculine or neuter genitive
+
+
 def genitive(noun: str, nouns) -> str:
     """A masculine or neuter noun's genitive singular ('Artikel' -> 'Artikels', 'Absatz' ->
     'Absatzes', 'Paragraf' -> 'Paragrafen'), as the noun table has it; the noun itself otherwise."""

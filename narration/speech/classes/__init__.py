@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 ORDER = (
-    "electronic", "identifier", "telephone", "filenumber", "verse", "postcode", "multiplication", "power", "date", "version", "time", "score", "money", "angle", "measure",
+    "electronic", "identifier", "telephone", "filenumber", "verse", "postcode", "multiplication", "power", "date",
+    "version", "time", "score", "money", "angle", "measure",
     "percent", "weekday", "numberlist", "range", "year", "fraction", "ordinal", "roman", "decimal", "alphanumeric", "cardinal", "abbreviation",
     "gender", "letters", "symbol",
 )

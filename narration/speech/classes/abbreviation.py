@@ -80,7 +80,6 @@ _CITATION_BEFORE = re.compile(r"(?:§|Abs\.|Art\.)\s?\d+[a-z]?\s?$")
 _OPENS = re.compile(r"(?:^|[:(]|(?:^|\s)(?:\d{1,3}|[a-z])\))[\s\"'„“»«(]*$")
 _NUMBER_BEFORE = re.compile(r"\d\s?$")
 _ONE_BEFORE = re.compile(r"(?<![\d.,])1\s?$")
-_GENITIVE_ARTICLES = frozenset(("des", "eines", "dieses", "jedes"))
 
 
 def verbalise(match, ctx):
@@ -113,7 +112,7 @@ def verbalise(match, ctx):
         return None
     if spoken.endswith("-"):
         spoken = _declined(spoken[:-1], ctx)
-    elif spoken[:1].isupper() and " " not in spoken and ctx.previous_word() in _GENITIVE_ARTICLES:
+    elif spoken[:1].isupper() and " " not in spoken and ctx.previous_word() in grammar.GENITIVE_ARTICLES:
         spoken = grammar.genitive(spoken, ctx.nouns)  # 'des Art. 23': des Artikels dreiundzwanzig
     if opening:
         spoken = spoken[0].upper() + spoken[1:]

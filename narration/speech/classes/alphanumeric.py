@@ -1,9 +1,10 @@
 """Names and handles that mix letters and digits: 'Rainer555' -> 'Rainer fünfhundertfünfundfünfzig',
 '6aus49' -> 'sechs aus neunundvierzig', 'Park4Night' -> 'Park vier Night', 'sb002' -> 'sb null null
-zwei'. Each run of digits is a number (with leading zeros, digit by digit) and each run of letters
-stays a word. Codes in capitals ('G7', 'A380') are the cardinal class's; '2er', '3fach', '1990er'
-(digits, then letters only) belong to the number classes. A long hexadecimal id (a commit, an image's
-object id: twelve and more of 0-9 and a-f, both mixed in) is not said: it means nothing heard. A hexadecimal number written '0x…' (an error code) is said sign by sign."""
+zwei'. Each run of digits is a number (with leading zeros, digit by digit) and each run of letters stays
+a word. Codes in capitals ('G7', 'A380') are the cardinal class's; '2er', '3fach', '1990er' (digits,
+then letters only) belong to the number classes. A long hexadecimal id (a commit, an image's object id:
+twelve and more of 0-9 and a-f, both mixed in) is not said: it means nothing heard. A hexadecimal number
+written '0x…' (an error code) is said sign by sign."""
 import re
 
 from .. import data, numbers

@@ -1,8 +1,8 @@
-"""Acronyms and words in capitals: 'USA' -> 'U-Ess-A', 'NATO' -> 'Nato', 'NGOs' ->
-'Enn-Ge-Os', from ``data/acronyms.tsv``; an unknown one in mixed case that begins and ends in a capital
-is spelled too ('IfSG' -> 'I-Eff-Ess-Ge'), and so is a chemical formula ('NaCl'). An unknown all-caps word of four or more
-letters that can be pronounced is a word ('NICHT' -> 'nicht'), and in a headline
-set in capitals ('ALARM IN DER STADT') every unknown word is."""
+"""Acronyms and words in capitals: 'USA' -> 'U-Ess-A', 'NATO' -> 'Nato', 'NGOs' -> 'Enn-Ge-Os', from
+``data/acronyms.tsv``; an unknown one in mixed case that begins and ends in a capital is spelled too
+('IfSG' -> 'I-Eff-Ess-Ge'), and so is a chemical formula ('NaCl'). An unknown all-caps word of four or
+more letters that can be pronounced is a word ('NICHT' -> 'nicht'), and in a headline set in capitals
+('ALARM IN DER STADT') every unknown word is."""
 import re
 
 from .. import clusters, data, grammar, numbers

@@ -1,7 +1,8 @@
-"""Products and dimensions: '4x100-Meter-Staffel' -> 'vier mal hundert-Meter-Staffel', '2 × 3' -> 'zwei
-mal drei', '33.5 x 11.4 x 4.4 cm' -> '... mal ... mal vier Punkt vier Zentimeter' (a unit after the
-last factor is named in the plural), '3 × 10⁸ m/s' and '3·10⁸ m/s' -> 'drei mal zehn hoch acht Meter pro Sekunde'.
-'x' only counts between two numbers, and '0x80070005' is a hexadecimal number (alphanumeric's)."""
+"""Products and dimensions: '4x100-Meter-Staffel' -> 'vier mal hundert-Meter-Staffel', '2 × 3' -> 'zwei mal
+drei', '33.5 x 11.4 x 4.4 cm' -> '... mal ... mal vier Punkt vier Zentimeter' (a unit after the last
+factor is named in the plural), '3 × 10⁸ m/s' and '3·10⁸ m/s' -> 'drei mal zehn hoch acht Meter pro
+Sekunde'. 'x' only counts between two numbers, and '0x80070005' is a hexadecimal number
+(alphanumeric's)."""
 import re
 
 from .. import numbers

@@ -1,9 +1,9 @@
 """Lists of numbers joined by slashes: 'Karten zu 25/35/45 €' -> 'fünfundzwanzig, fünfunddreißig,
-fünfundvierzig Euro', 'Größen 36/38/40'; small numbers joined by hyphens are one too: 'Einnahme
-1-0-1' -> 'eins, null, eins', 'im 4-4-2' -> 'vier, vier, zwei', a fertiliser's 'NPK 12-8-16'. Three numbers or more are a list of
-alternatives, never a fraction; a file number ('2001/83/EG', 'Az. 12/3/4') keeps its 'Strich', and
-a date written with slashes ('24/12/2023') is left to the numbers. A unit after the list is the
-last item's: 'Ø 16/20/24 cm'."""
+fünfundvierzig Euro', 'Größen 36/38/40'; small numbers joined by hyphens are one too: 'Einnahme 1-0-1'
+-> 'eins, null, eins', 'im 4-4-2' -> 'vier, vier, zwei', a fertiliser's 'NPK 12-8-16'. Three numbers or
+more are a list of alternatives, never a fraction; a file number ('2001/83/EG', 'Az. 12/3/4') keeps its
+'Strich', and a date written with slashes ('24/12/2023') is left to the numbers. A unit after the list
+is the last item's: 'Ø 16/20/24 cm'."""
 import re
 
 from .. import data, numbers

@@ -1,9 +1,13 @@
-"""Symbols left after every other class: '§ 5' -> 'Paragraf 5', '&' -> 'und', '+' -> 'plus', '*' is
-silent (before a year or a date it is 'geboren', also '* um 540', as '†' is 'gestorben'), a slash between words is a pause
-('und/oder'), but 'pro' before a period after a lower-case word or an abbreviation ('brutto/Monat',
-'Tsd./Jahr'), 'und' after a shortened word ('Ein-/Ausgang'), a dash between months is 'bis' ('Juni–Aug.'), a dash between spaces is a comma, and so is a bar or a middle dot between spaces
-('Autor | Redaktion', '352 S. · 24 €'); '#1' -> 'Nummer eins', a raised note mark after a word
-('Studien¹', 'Studien²') is silent, a Greek letter alone is its name ('ΔH': Delta H), a rating's stars are counted ('★★★★☆': vier von fünf Sternen), a smiley after a space is silent (after a short symbol, 'mc²' is 'hoch zwei'). From
+"""Symbols left after every other class: '§ 5' -> 'Paragraf 5' ('des § 5': des Paragrafen), '&' ->
+'und', '+' -> 'plus', '*' is silent (before a year or a date it is 'geboren', also '* um 540', as '†'
+is 'gestorben'), a slash between words is a pause ('und/oder'), but 'pro' before a period after a
+lower-case word or an abbreviation ('brutto/Monat', 'Tsd./Jahr'), and 'und' after a shortened word
+('Ein-/Ausgang'); a dash between months is 'bis' ('Juni–Aug.'), a dash between spaces is a comma,
+and so is a bar or a middle dot between spaces ('Autor | Redaktion', '352 S. · 24 €'); '#1' ->
+'Nummer eins'; '>' before an amount after a word is 'mehr als' ('mit > 1.000 Proben'; 'p < 0,05' is
+'kleiner als'); a raised note mark after a word ('Studien¹', 'Studien²') is silent (after a short
+symbol, 'mc²' is 'hoch zwei'); a Greek letter alone is its name ('ΔH': Delta H); a rating's stars are
+counted ('★★★★☆': vier von fünf Sternen); a smiley after a space is silent. From
 ``data/symbols.tsv``."""
 import re
 
@@ -71,7 +75,7 @@ def verbalise(match, ctx):
     words = data.rows("symbols.tsv")[match["symbol"]]
     if match["symbol"] in _AMOUNT_COMPARED and ctx.next_word()[:1].isdigit() and len(ctx.previous_word()) > 1:
         return f" {_AMOUNT_COMPARED[match['symbol']]} "  # 'mit > 1.000 Proben': mehr als; 'p < 0,05' kleiner als
-    if words[0] == "Paragraf" and ctx.previous_word() in ("des", "eines", "dieses"):
+    if words[0] == "Paragraf" and ctx.previous_word() in grammar.GENITIVE_ARTICLES:
         return f" {grammar.genitive(words[0], ctx.nouns)} "  # 'des § 5': des Paragrafen fünf
     if len(words) > 1 and not ctx.next_word()[:1].isdigit():
         return f" {words[1]} "  # a third column: said when no number follows ('Ø 12 km', 'im Ø')
