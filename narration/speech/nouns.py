@@ -162,7 +162,7 @@ _OLD_SPELLINGS = ((re.compile(r"^C(?=[aoulr])"), "K"), (re.compile(r"^C(?=[ei])"
 
 def _modern_spellings(word: str) -> list[str]:
     """The word as spelled since 1901 ('Theil' -> 'Teil', 'Capitel' -> 'Kapitel', 'Centrum' ->
-    'Zentrum', 'Rathhaus' -> 'Rathaus', 'Arzeney' -> 'Arzenei'): each old rule, then all of them."""
+    'Zentrum', 'Rathhaus' -> 'Rathaus', 'Feyer' -> 'Feier'): each old rule, then all of them."""
     if not re.search(r"^C|[TtRr]h|ey|[a-z]c[aou]", word):
         return []
     found, every = [], word
