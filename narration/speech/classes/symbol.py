@@ -55,6 +55,8 @@ def verbalise(match, ctx):
             return " Strich "
         if ctx.text[ctx.start - 1:ctx.start] == "." and following[:1].isdigit():
             return " und "  # '31.12./1.1.': two dates
+        if grammar.is_month(ctx.previous_word()) and grammar.is_month(ctx.next_word()):
+            return " und "  # 'Juli/Aug.': both months
         if ctx.text[ctx.start - 1:ctx.start] == "-" and following[:1].isalpha():
             return " und "  # 'Ein-/Ausgang', 'Kreuzung Haupt-/Bahnhofstraße': both words the dash shortens
         before, after = ctx.previous_word(), ctx.next_word().rstrip(".,;:!?")
