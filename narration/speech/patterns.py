@@ -18,7 +18,7 @@ LETTER = r"A-Za-zÄÖÜäöüß"
 ORDINAL_BEFORE = re.compile(r"(?<![\d.])\d{1,3}\.\s?$")
 # a file number up to its slash: 'Az. 123/22', 'Nr. 12/3', '2 BvF 1/22', 'VI ZR 123/22', 'Richtlinie 2001/83/EG',
 # '(EU) 2016/679' (read 'Strich', not a fraction)
-FILE_NUMBER_BEFORE = (r"(?:Az\.|Aktenzeichen|Nr\.|Nummer|Richtlinie|Verordnung|\((?:EU|EG|EWG)\)|\b(?:[A-Z]{1,4}|[A-Z][a-z][A-Z][A-Za-z]?))"
+FILE_NUMBER_BEFORE = (r"(?:Az\.|Aktenzeichen|Nr\.|Nummer|Drs\.|Drucksache|Richtlinie|Verordnung|\((?:EU|EG|EWG)\)|\b(?:[A-Z]{1,4}|[A-Z][a-z][A-Z][A-Za-z]?))"
                       r"\s\d+$|\b[A-Z]-\d+$|\d/\d+$")  # a European court's 'C-311/18'; and '2001/83/EG'
 
 

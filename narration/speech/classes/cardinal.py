@@ -65,6 +65,8 @@ def verbalise(match, ctx):
             return "eins"
         if _ORDINAL_NEXT.match(ctx.text, ctx.end):  # 'Rathausplatz 1, 2. OG', 'Platz 1, 8001 Zürich': not ours
             return "eins"
+        if ctx.previous_word() == "davon":  # '3 Verletzte, davon 1 schwer': einer
+            return "einer"
         share = _ONE_OF.match(ctx.text, ctx.end)
         if share:  # '1 von 10 Patienten': einer von zehn; 'bei 1 von 100 Frauen': bei einer
             cases = grammar.cases_asked(ctx.previous_word().lower()) if ctx.before() else []

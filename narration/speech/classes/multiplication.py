@@ -30,6 +30,8 @@ def _factor(text: str) -> str:
 def verbalise(match, ctx):
     factors = re.split(r"\s?[x×·⋅⨉]\s?", match["chain"])
     spoken = " mal ".join(_factor(f) for f in factors)
+    if match["unit"] and factors[-1] == "1" and not match["joined"]:  # '2 x 1 g': zwei mal ein Gramm
+        spoken = spoken[:-len("eins")] + numbers.ein("nom", units()[match["unit"]][2])
     if match["unit"]:  # '4×400-m-Staffel': '…-Meter-Staffel'
         spoken += (match["joined"] or " ") + units()[match["unit"]][1] + per_unit(match, units())
     return spoken
