@@ -2,7 +2,10 @@
 says year, '1990er' -> 'neunzehnhundertneunziger', '90er-Jahre' -> 'neunziger-Jahre',
 '2023/24' -> 'zweitausenddreiundzwanzig vierundzwanzig'. A four-digit number
 before a plural noun is a count ('1850 Kunden'), and so is one after 'rund' or
-'etwa', or after a label word ('Seite 1234'); after 'Jahr', a month or a season it is always a year."""
+'etwa', or after a label word ('Seite 1234') or a journal's year ('NJW 2020, 1234': a page); after
+'Jahr', a month or a season it is always a year."""
+import re
+
 from .. import data, numbers
 
 NAME = "year"
@@ -27,14 +30,17 @@ def verbalise(match, ctx):
     return numbers.year(int(match["y"])) if is_year(ctx) else None
 
 
+_CITED_PAGE = re.compile(r"\b(?=[A-Za-z]*[A-Z][a-z]*[A-Z])[A-Z][A-Za-z]{1,5}\s(?:1[89]|20)\d\d,\s$")  # a journal and its year: 'NJW 2020, '
+
+
 def is_year(ctx) -> bool:
     before = ctx.before()
     previous = before[-1].lower() if before else ""
     if previous in data.words("year_cues.txt"):
         return True
     if previous in data.words("quantity_cues.txt") or before[-1:] and before[-1] in data.words("label_words.txt") \
-            or ctx.text[ctx.start - 1:ctx.start] == "#":
-        return False  # 'rund 1200'; 'Seite 1234', 'Nr. 1492', 'Bug #1234': a number that names
+            or ctx.text[ctx.start - 1:ctx.start] == "#" or _CITED_PAGE.search(ctx.text, 0, ctx.start):
+        return False  # 'rund 1200'; 'Seite 1234', 'Nr. 1492', 'Bug #1234'; 'NJW 2020, 1234': a page
     following = ctx.next_word().rstrip(".,;:!?")  # 'Mitarbeiter.' ending the sentence is still the noun
     if following[:1].isupper():
         analyses = ctx.nouns.analyses(following)
