@@ -94,6 +94,9 @@ def verbalise(match, ctx):
     if not describes(after[0] if after else "", after, ctx.nouns, ctx.before()) or _NAMED_BEFORE.search(ctx.text, 0, ctx.start):
         return None  # '§. 12. näher', 'Cap. 2. angeführt': an old book's numbers keep a full stop, and are no ordinals
     ending = grammar.adjective_ending(ctx.agreement())
+    before = ctx.before()
+    if before[-1:] == ["als"] and after and after[0][:1].islower():  # 'Sie kam als 3. ins Ziel': a placing
+        ending = "e" if any(word in ("Sie", "sie", "Die", "die") for word in before) else "er"
     spoken = numbers.ordinal(int(match["n"]), ending)
     if after and grammar.is_month(after[0]):  # 'seit 3. Mai': seit dem dritten Mai
         spoken = grammar.date_article(ctx.before()) + spoken
