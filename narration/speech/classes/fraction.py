@@ -16,15 +16,15 @@ from .time import CLOCK_WORDS
 
 NAME = "fraction"
 # every vulgar fraction Unicode has, with its value from the Unicode database: '⅘' -> 4/5
-_GLYPHS = {ch: Fraction(unicodedata.numeric(ch)).limit_denominator(10).as_integer_ratio()
+GLYPHS = {ch: Fraction(unicodedata.numeric(ch)).limit_denominator(10).as_integer_ratio()
            for ch in "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"}
-FIRST = rf"[\d\-−{''.join(_GLYPHS)}]"  # what a match begins with
-PATTERN = (rf"(?<![\w.,/])(?:(?:(?P<whole>\d+)\s?)?(?P<glyph>[{''.join(_GLYPHS)}])"
+FIRST = rf"[\d\-−{''.join(GLYPHS)}]"  # what a match begins with
+PATTERN = (rf"(?<![\w.,/])(?:(?:(?P<whole>\d+)\s?)?(?P<glyph>[{''.join(GLYPHS)}])"
            r"|(?P<sign>(?<![\w])[-−])?(?:(?P<mixed>\d{1,2})\s)?(?P<a>\d{1,3})/(?P<b>\d{1,3}(?:\.\d{3})*)(?![\d/]|[.,]\d))"
            rf"(?:\s(?P<unit>{alternatives(data.units())})(?![\wÄÖÜäöü²³]))?")
 
 
-def _parts(numerator: int, denominator: int) -> str:
+def parts(numerator: int, denominator: int) -> str:
     name = numbers.fraction_denominator(denominator)
     if denominator == 2:
         return "einhalb" if numerator == 1 else f"{numbers.cardinal(numerator)} Halbe"
@@ -62,10 +62,10 @@ def verbalise(match, ctx):
 
 def _amount(match):
     if match["glyph"]:
-        numerator, denominator = _GLYPHS[match["glyph"]]
+        numerator, denominator = GLYPHS[match["glyph"]]
         if match["whole"]:
-            return _mixed(int(match["whole"]), numerator, denominator)
-        return _parts(numerator, denominator)
+            return mixed(int(match["whole"]), numerator, denominator)
+        return parts(numerator, denominator)
     if re.search(FILE_NUMBER_BEFORE, match.string[:match.start("b") - 1]):
         return None  # '2 BvF 1/22': a file number, its slash is 'Strich'
     numerator, denominator = int(match["a"]), int(match["b"])
@@ -74,8 +74,8 @@ def _amount(match):
         return None
     sign = "minus " if match["sign"] else ""
     if match["mixed"]:  # '1 1/2 Stunden': eineinhalb
-        return sign + _mixed(int(match["mixed"]), numerator, denominator)
-    return sign + _parts(numerator, denominator)
+        return sign + mixed(int(match["mixed"]), numerator, denominator)
+    return sign + parts(numerator, denominator)
 
 
 def _is_pressure(match, ctx) -> bool:
@@ -115,11 +115,11 @@ def _case_asked(before: list[str]) -> str | None:
     return cases[0] if cases else None
 
 
-def _mixed(whole: int, numerator: int, denominator: int) -> str:
+def mixed(whole: int, numerator: int, denominator: int) -> str:
     """'1½', '1 1/2' -> 'eineinhalb'; '2¼' -> 'zweieinviertel', '2¾' -> 'zweidreiviertel'; other parts
     are said after 'und': '6⅝' -> 'sechs und fünf Achtel'."""
     words = numbers.cardinal(whole)
     if numerator != 1 and (numerator, denominator) != (3, 4):
-        return f"{words} und {_parts(numerator, denominator)}"
+        return f"{words} und {parts(numerator, denominator)}"
     words = words[:-1] if words.endswith("eins") else words
-    return words + _parts(numerator, denominator).replace(" ", "").lower()
+    return words + parts(numerator, denominator).replace(" ", "").lower()
