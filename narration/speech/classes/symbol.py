@@ -7,7 +7,7 @@ and so is a bar or a middle dot between spaces ('Autor | Redaktion', '352 S. · 
 'Nummer eins'; '>' before an amount after a word is 'mehr als' ('mit > 1.000 Proben'; 'p < 0,05' is
 'kleiner als'); a raised note mark after a word ('Studien¹', 'Studien²') is silent (after a short
 symbol, 'mc²' is 'hoch zwei'); a Greek letter alone is its name ('ΔH': Delta H); a rating's stars are
-counted ('★★★★☆': vier von fünf Sternen); a smiley after a space is silent. From
+counted ('★★★★☆': vier von fünf Sternen); a smiley after a space and a Markdown note mark left in a text ('[^b_07_05_04]') are silent. From
 ``data/symbols.tsv``."""
 import re
 
@@ -26,7 +26,7 @@ PATTERN = (rf"(?P<times>\*(?<=\d\s\*)(?=\s\d))|(?P<born>\*(?<![\w\d]\s\*)(?<![\w
            rf"|(?P<crumb>(?:\s[>›](?:(?<=[^\W\d]\s[>›])|(?<={_QUOTE}\s[>›]))|[>›](?:(?<=[^\W\d][>›])|(?<={_QUOTE}[>›])))"
            rf"(?=\s?[„“\"»«(]?\s?[^\W\d]))|(?P<number>#(?=\d))|(?P<bar>\|)"
            rf"|(?P<between>[–—](?:(?<=[^\W\d][–—])|(?<=[^\W\d]\.[–—]))(?=[^\W\d]))|(?P<slash>/)|(?P<minus>−)"
-           rf"|(?P<stars>[★☆]+)|(?P<smiley>[:;][()](?<=\s..)|[:;]-[()](?<=\s...))"
+           rf"|(?P<footnote>\[\^[\w.:-]+\])|(?P<stars>[★☆]+)|(?P<smiley>[:;][()](?<=\s..)|[:;]-[()](?<=\s...))"
            rf"|(?P<greek>{_GREEK}(?<!{_GREEK}{_GREEK})(?!{_GREEK}))"
            rf"|(?P<symbol>{alternatives(data.rows('symbols.tsv'))})")
 
@@ -62,6 +62,8 @@ def verbalise(match, ctx):
         before, after = ctx.previous_word(), ctx.next_word().rstrip(".,;:!?")
         per = (before[:1].islower() or before.endswith(".")) and after in data.words("per_nouns.txt")
         return " pro " if per else " "  # 'brutto/Monat': brutto pro Monat
+    if match["footnote"]:  # a Markdown note mark left in a book's text ('seiner [^b_07_05_04] Stätte')
+        return " "
     if match["smiley"]:  # 'danke :)': not read; 'Mensch;)' is a semicolon before a bracket
         return " "
     if match["stars"]:  # a rating: '★★★★☆' -> 'vier von fünf Sternen'
