@@ -55,6 +55,22 @@ def describes(word: str, after: list[str], nouns, before: list[str] = ()) -> boo
     return nouns.is_noun((expanded or word).split(" ")[0].rstrip(".,;:!?"))
 
 
+def _enumerated(value: int, ctx) -> bool:
+    """An item of a list written in one line: after a colon, comma, semicolon or an opening quote or
+    bracket, with the item before it or after it numbered so too ('Diagnosen: 1. Pneumonie, 2.
+    Hypertonie'), the list counting from 1. The same word after both is an ordinal ('1. Zwischenüberschrift …; 2.
+    Zwischenüberschrift …': the first and the second)."""
+    if not re.search(r"(?:^|[:;,„“\"(])\s*$", ctx.text[:ctx.start]):
+        return False
+    if value > 1 and not re.search(r"(?:^|[:;,„“\"(])\s*1\.\s", ctx.text[:ctx.start]):
+        return False  # a list counts from 1; '… c. 12, 19. c. 14, 17.' is a citation's verses
+    word = re.match(r"\s*(\S+)", ctx.text[ctx.end:])
+    following = re.search(rf"[:;,]\s*{value + 1}\.\s+(\S+)", ctx.text[ctx.end:])
+    preceding = re.search(rf"(?:^|[:;,„“\"(])\s*{value - 1}\.\s+(\S+)", ctx.text[:ctx.start]) if value > 1 else None
+    other = following or preceding
+    return bool(other) and not (word and word.group(1) == other.group(1))
+
+
 def verbalise(match, ctx):
     if match["prefix"]:  # '3.-Klässler', '2.-Liga-Klub': a compound's first part, 'dritte-Klässler'
         return numbers.ordinal(int(match["prefix"]), "e")
@@ -90,6 +106,8 @@ def verbalise(match, ctx):
         return None
     if following.isalpha():  # '1.FC Nürnberg': an acronym right after the dot
         return numbers.ordinal(int(match["n"]), "e" if ctx.previous_word().lower() in ("der", "die", "das") else "er") + " "
+    if _enumerated(int(match["n"]), ctx) and not match["n2"]:  # 'Diagnosen: 1. Pneumonie, 2. Hypertonie': erstens
+        return numbers.ordinal(int(match["n"]), "ens")
     after = ctx.after()
     if not describes(after[0] if after else "", after, ctx.nouns, ctx.before()) or _NAMED_BEFORE.search(ctx.text, 0, ctx.start):
         return None  # '§. 12. näher', 'Cap. 2. angeführt': an old book's numbers keep a full stop, and are no ordinals
