@@ -14,6 +14,7 @@ NUMBER = rf"{INT}(?:,\d+)?"
 # not one after a number ('10 –15': a range)
 SIGN = r"(?:(?<![\w])[-−+±]|(?<=\()–|(?<![\w–-])(?<!\d\s)–(?=\d))"
 LETTER = r"A-Za-zÄÖÜäöüß"
+SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")  # 'CO₂' is 'CO2' to a reader
 # an ordinal's number right before ('in der 88. Min.', 'ab dem 21. km'): what counts the word after it
 ORDINAL_BEFORE = re.compile(r"(?<![\d.])\d{1,3}\.\s?$")
 # a file number up to its slash: 'Az. 123/22', 'Nr. 12/3', '2 BvF 1/22', 'VI ZR 123/22', 'Richtlinie 2001/83/EG',

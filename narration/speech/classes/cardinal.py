@@ -8,7 +8,7 @@ part of a name, never a minus."""
 import re
 
 from .. import data, grammar, numbers
-from ..patterns import INT, SIGN, START, scales
+from ..patterns import INT, SIGN, START, SUBSCRIPT_DIGITS, scales
 from . import letters
 
 NAME = "cardinal"
@@ -20,14 +20,13 @@ PATTERN = (rf"(?<![\w.,])(?P<code>(?:[A-ZÄÖÜ]+[\d₀-₉]+|\d+[A-ZÄÖÜ]+)[A
 _RUNS = re.compile(r"\d+|[^\d]+")
 _ONE_OF = re.compile(r"\svon\s[\d.]+(?:\s(?P<noun>[A-ZÄÖÜ][a-zäöüß]+))?")  # '1 von 10 Patienten'
 _ORDINAL_NEXT = re.compile(r",\s?(?:\d+\.\s|\d{4,5}\s[A-ZÄÖÜ])")  # '1, 2. OG', '1, 8001 Zürich'
-_SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 
 
 def verbalise(match, ctx):
     if match["dotted"]:  # 'VW ID.3': a model's name
         return f"{letters.spell(match['dotted'])}-{numbers.cardinal(int(match['model']))}"
     if match["code"]:
-        code = match["code"].translate(_SUBSCRIPTS)  # 'CO₂' is 'CO2'
+        code = match["code"].translate(SUBSCRIPT_DIGITS)  # 'CO₂' is 'CO2'
         known = data.rows("acronyms.tsv").get(code)
         if known and known[0] != "spell":
             return known[0]

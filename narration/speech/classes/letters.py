@@ -8,7 +8,7 @@ import re
 from .. import clusters, data, grammar, numbers
 from . import roman
 from .ordinal import ARTICLES
-from ..patterns import ORDINAL_BEFORE
+from ..patterns import ORDINAL_BEFORE, SUBSCRIPT_DIGITS
 
 NAME = "letters"
 # acronyms with one capital ('Pkw', 'Lkw', 'Kfz') only as listed; with two or more, any word
@@ -49,7 +49,6 @@ def as_word(word: str, ctx) -> str:
 
 
 _ELEMENT = re.compile(r"([A-Z][a-z]?)([₀-₉]*)")
-_SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 
 
 def is_formula(word: str) -> bool:
@@ -62,7 +61,7 @@ def is_formula(word: str) -> bool:
 
 def formula(word: str) -> str:
     """'CaCO₃' -> 'Zee-A-Zee-O-drei': the letters spelled, each count said as a number."""
-    return "-".join(spell(a) + (f"-{numbers.cardinal(int(b.translate(_SUBSCRIPTS)))}" if b else "")
+    return "-".join(spell(a) + (f"-{numbers.cardinal(int(b.translate(SUBSCRIPT_DIGITS)))}" if b else "")
                     for a, b in _ELEMENT.findall(word))
 
 
@@ -70,8 +69,9 @@ _SHORT_PRONOUNS = ("ER", "ES", "DU")
 
 
 def _stressed(word: str, ctx) -> bool:
-    """A listed acronym that is also a word opening sentences ('SO'), written in capitals for stress:
-    not after a preposition ('aus SO', 'Wind aus SO') nor before a number ('SO 4')."""
+    """A listed acronym that is also a word opening sentences ('SO'), written in capitals for stress
+    before the word it stresses ('SO schön'): not in a list ('Südost, SO'), nor after a preposition or
+    an article ('Wind aus SO', 'im SO der Stadt')."""
     following = ctx.text[ctx.end:].lstrip()
     return (word.isupper() and word.capitalize() in data.words("sentence_words.txt") and following[:1].islower()
             and not grammar.cases_asked(ctx.previous_word().lower()) and ctx.previous_word() not in ARTICLES)

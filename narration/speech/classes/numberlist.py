@@ -6,12 +6,12 @@ more are a list of alternatives, never a fraction; a file number ('2001/83/EG', 
 is the last item's: 'Ø 16/20/24 cm'."""
 import re
 
-from .. import data, numbers
-from ..patterns import FILE_NUMBER_BEFORE, alternatives
+from .. import numbers
+from ..patterns import FILE_NUMBER_BEFORE
+from .measure import UNITS, units
 
 NAME = "numberlist"
 FIRST = r"\d"  # what a match begins with
-UNITS = alternatives(data.units())
 PATTERN = (rf"(?<![\w./-])(?:(?P<items>\d{{1,4}}(?:/\d{{1,4}}){{2,}})(?![\w/]|[.,]\d)(?:\s(?P<unit>{UNITS})(?![\wÄÖÜäöü²³]))?"
            rf"|(?P<digits>\d{{1,2}}(?:-\d{{1,2}}){{2,3}})(?![\w-]|[.,]\d))")
 _DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:\d\d|\d{4})")
@@ -24,4 +24,4 @@ def verbalise(match, ctx):
     if _DATE.fullmatch(items) or re.search(FILE_NUMBER_BEFORE, ctx.text[:ctx.start] + items.split("/")[0]):
         return None
     spoken = ", ".join(numbers.cardinal(int(item)) for item in items.split("/"))
-    return spoken + (" " + data.units()[match["unit"]][1] if match["unit"] else "")  # 'Ø 16/20/24 cm'
+    return spoken + (" " + units()[match["unit"]][1] if match["unit"] else "")  # 'Ø 16/20/24 cm'

@@ -55,6 +55,11 @@ def describes(word: str, after: list[str], nouns, before: list[str] = ()) -> boo
     return nouns.is_noun((expanded or word).split(" ")[0].rstrip(".,;:!?"))
 
 
+def _feminine_subject(before: list[str]) -> bool:
+    """A placing's ending from its subject: 'Sie wurde 2.', 'Die Läuferin kam als 2.': zweite."""
+    return any(word in ("Sie", "sie", "Die", "die") for word in before)
+
+
 def _enumerated(value: int, ctx) -> bool:
     """An item of a list written in one line: after a colon, comma, semicolon or an opening quote or
     bracket, with the item before it or after it numbered so too ('Diagnosen: 1. Pneumonie, 2.
@@ -87,8 +92,7 @@ def verbalise(match, ctx):
             return numbers.ordinal(value, "er") + stop
         verb = before[-2:-1] if before[-1:] and before[-1].lower() in ("er", "sie") else before[-1:]
         if verb and verb[0].lower() in _PLACED and value <= 10:  # 'Er wurde 2.', 'wurde sie 2.'
-            feminine = any(word in ("Sie", "sie", "Die", "die") for word in before)
-            return numbers.ordinal(value, "e" if feminine else "er").capitalize() + stop
+            return numbers.ordinal(value, "e" if _feminine_subject(before) else "er").capitalize() + stop
         return None
     if match["big"]:  # 'der 1000. Besucher': four digits and more only after an article (else a year ends a sentence)
         before, after = ctx.before(), ctx.after()
@@ -114,7 +118,7 @@ def verbalise(match, ctx):
     ending = grammar.adjective_ending(ctx.agreement())
     before = ctx.before()
     if before[-1:] == ["als"] and after and after[0][:1].islower():  # 'Sie kam als 3. ins Ziel': a placing
-        ending = "e" if any(word in ("Sie", "sie", "Die", "die") for word in before) else "er"
+        ending = "e" if _feminine_subject(before) else "er"
     spoken = numbers.ordinal(int(match["n"]), ending)
     if after and grammar.is_month(after[0]):  # 'seit 3. Mai': seit dem dritten Mai
         spoken = grammar.date_article(ctx.before()) + spoken
