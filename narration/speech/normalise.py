@@ -243,7 +243,7 @@ def spoken_with_origins(tokens: list[Token]) -> tuple[str, list[tuple[int, int]]
         chars += spoken
         origins += [(token.start, token.end)] * len(spoken)
     text, origins = _tidy_tracked(chars, origins)
-    opens = tokens and tokens[0].kind != "plain" and tokens[0].text[:1].isdigit()
+    opens = tokens and tokens[0].kind != "plain" and tokens[0].text[:1].isnumeric()  # a digit or "½"
     if opens and tokens[-1].text.rstrip("\"'“”»«)").endswith((".", "!", "?")) and text[:1].islower():
         text = text[0].upper() + text[1:]  # '1990 fiel die Mauer.' opens a sentence
     return text, origins

@@ -2,14 +2,16 @@
 zweitausendzweiundzwanzig', with the day's ending from the words before it ('am vierundzwanzigsten',
 'der dritte'). Written dates ('24. Februar') are an ordinal plus a month, and a year after a month
 is a year. 'am 1. 5.' (spaced) too. Two days of one month: '24./25.12.' -> 'vierundzwanzigster und
-fünfundzwanzigster Dezember', '3.–5.10.' -> '… bis …'."""
+fünfundzwanzigster Dezember', '3.–5.10.' -> '… bis …'. A dash between two whole dates is 'bis'
+('vom 24.12.–1.1.' -> 'vom vierundzwanzigsten Dezember bis ersten Januar'), the second takes
+the first's ending."""
 from .. import data, grammar, numbers
 
 NAME = "date"
-FIRST = r"\d"  # what a match begins with
+FIRST = r"\d|\s?[–—-]"  # what a match begins with (a dash: a second date)
 MONTHS = grammar.MONTHS
 DATE_WORDS = frozenset(("am", "vom", "bis", "zum", "ab", "seit", "ist", "war", "den", "dem"))  # a date may follow
-PATTERN = (r"(?<![\w.,:-])(?<![^.]/)(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d-])"
+PATTERN = (r"(?:(?<=\d\.)(?P<to>\s?[–—-]\s?)(?=\d{1,2}\.\d{1,2}\.)|(?<![\w.,:-])(?<![^.]/))(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d-])"
            r"|(?P<my>\d{4})-(?P<mm>0[1-9])(?![\d-])"  # '2003-03': March 2003 (a range would not write the 0)
            r"|(?P<sm2>0[1-9]|1[0-2])/(?P<sy2>(?:1[89]|20)\d\d)(?![\d/])"  # 'Stand: 04/2024': a month of a year
            r"|(?P<zd>\d\d)\.(?P<zm>\d\d)(?![\d.,])"  # '02.03': a day and month written with a zero
@@ -50,7 +52,8 @@ def verbalise(match, ctx):
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
     before = ctx.before()
-    if ctx.text[ctx.start - 2:ctx.start] == "./" and before:  # '31.12./1.1.': the second date takes the first's case
+    if (match["to"] or ctx.text[ctx.start - 2:ctx.start] == "./") and before:
+        # '31.12./1.1.', '24.12.–1.1.': the second date takes the first's case
         before = before[:-1]
     agreement = grammar.agreement(before, [MONTHS[month - 1]], ctx.nouns)
     ending = grammar.adjective_ending(agreement)
@@ -59,4 +62,4 @@ def verbalise(match, ctx):
         spoken = f"{numbers.ordinal(int(match['d0']), ending)} {'und' if match['link'] == '/' else 'bis'} {spoken}"
     if year:
         spoken += " " + spoken_year(year)
-    return spoken
+    return f" bis {spoken}" if match["to"] else spoken

@@ -1,6 +1,7 @@
 """Fractions: '3/4 der Mitglieder' -> 'drei Viertel der Mitglieder', '1/3' -> 'ein Drittel', '½' ->
 'einhalb', but before what it halves an adjective ('½ TL Salz' -> 'ein halber Teelöffel Salz', 'in ½
-Stunde' -> 'in einer halben Stunde'), '1½', '1 ½' and '1 1/2' -> 'eineinhalb', '2¼' -> 'zweieinviertel',
+Stunde' -> 'in einer halben Stunde', 'mit 1/2 Zitrone' -> 'mit einer halben Zitrone', 'eine ½ Stunde' -> 'eine
+halbe Stunde'), '1½', '1 ½' and '1 1/2' -> 'eineinhalb', '2¼' -> 'zweieinviertel',
 '-1/22' -> 'minus ein Zweiundzwanzigstel', '4/2' -> 'vier Halbe', '7/4' -> 'sieben Viertel', a blood
 pressure '140/90 mmHg' -> 'hundertvierzig zu neunzig Millimeter Quecksilbersäule', a clock's 'um ½ 8' ->
 'um halb acht', a rate '12/100.000' -> 'zwölf pro einhunderttausend', a position 'Seite 2/5' -> 'Seite
@@ -39,7 +40,9 @@ def verbalise(match, ctx):
     if match["glyph"] in _CLOCK_PARTS and not match["whole"] and not match["unit"] and _HOUR_NEXT.match(
             ctx.text, ctx.end) and ctx.previous_word().lower() in CLOCK_WORDS:
         return _CLOCK_PARTS[match["glyph"]]  # 'um ½ 8': um halb acht
-    if match["glyph"] == "½" and not match["whole"]:
+    if (match["glyph"] == "½" and not match["whole"]) or (
+            (match["a"], match["b"]) == ("1", "2") and not (match["mixed"] or match["sign"] or match["unit"])):
+        # a unit's symbol after '1/2' keeps the figure's 'einhalb' ('1/2 l': einhalb Liter)
         half = _half(match, ctx)
         if half:
             return half
@@ -99,11 +102,20 @@ def _half(match, ctx) -> str | None:
         if not found.noun or found.plural or not ctx.nouns.analyses(found.noun.rstrip(".")):
             return None
         gender, said = found.gender, ""
-    if gender not in ("m", "f", "n") or (case is None and gender == "m"):
+    if gender not in ("m", "f", "n"):
+        return None
+    article = ctx.previous_word().lower()
+    if article in _AFTER_ARTICLE:  # 'eine ½ Stunde', 'nach einer 1/2 Stunde': the article is written
+        ending = _AFTER_ARTICLE[article] or ("er" if gender == "m" else "es")
+        return f"halb{ending}{said}"
+    if case is None and gender == "m":
         return None
     case = case or "acc"  # 'eine halbe', 'ein halbes': nominative and accusative alike
     ending = grammar.adjective_ending(grammar.Agreement(case, gender, False, "mixed"))
     return f"{numbers.ein(case, gender)} halb{ending}{said}"
+
+
+_AFTER_ARTICLE = {"ein": "", "eine": "e", "einer": "en", "einem": "en", "einen": "en", "eines": "en"}
 
 
 def _case_asked(before: list[str]) -> str | None:

@@ -1,10 +1,12 @@
 """Money: '5,50 €' -> 'fünf Euro fünfzig', '0,40 €' -> 'vierzig Cent', '€ 20' -> 'zwanzig Euro', '2,5
 Mrd. Dollar' -> 'zwei Komma fünf Milliarden Dollar', '€ 25,-' -> 'fünfundzwanzig Euro', 'CHF 20.50',
 'Fr. 20.50' -> 'zwanzig Franken fünfzig' (Swiss), '1 €' -> 'ein Euro' ('mit 1 €' -> 'mit einem
-Euro'), '12,50 €/m²' -> 'zwölf Euro fünfzig pro Quadratmeter'."""
+Euro'), '12,50 €/m²' -> 'zwölf Euro fünfzig pro Quadratmeter'. A range whose first amount has cents is
+money at both ends: '9,80 bis 12,40 €' -> 'neun Euro achtzig bis zwölf Euro vierzig' (not 'neun Komma acht
+null'); '10–20 €' stays 'zehn bis zwanzig Euro'."""
 import re
 
-from .. import data, numbers
+from .. import data, grammar, numbers
 from ..patterns import NUMBER, START, alternatives, scales
 from .measure import PER, per_unit, units as measure_units
 
@@ -12,7 +14,8 @@ NAME = "money"
 _UNITS = alternatives(data.rows("currencies.tsv"))
 _BEFORE = alternatives(k for k in data.rows("currencies.tsv") if not k[0].isalpha() or k.isupper())
 _AMOUNT = rf"(?P<sign>[-−+])?(?P<n>{NUMBER})(?P<dash>,(?:--|[-–—]))?"
-PATTERN = (rf"{START}(?:{_AMOUNT}(?:\s?(?P<scale>{scales()}))?\s?(?P<unit>{_UNITS})"
+_FROM = r"(?:(?P<from>\d+,\d\d)(?P<link>\s?[–—-]\s?|\s(?:bis|und)\s)(?=[-−+]?\d))?"  # '9,80 bis 12,40 €'
+PATTERN = (rf"{START}(?:{_FROM}{_AMOUNT}(?:\s?(?P<scale>{scales()}))?\s?(?P<unit>{_UNITS})"
            rf"|(?P<unit2>{_BEFORE}|Fr\.(?=\s?\d+(?:['’]\d{{3}})*\.(?:\d\d(?!\d)|[–-])))\s?(?P<sign2>[-−])?(?P<n2>\d+\.\d\d(?!\d)|{NUMBER})(?P<dash2>[.,](?:--|[-–—])(?![\d]))?"
            rf"(?:\s?(?P<scale2>{scales()}))?)"
            rf"{PER}(?![\wÄÖÜäöü²³])")
@@ -20,6 +23,17 @@ PATTERN = (rf"{START}(?:{_AMOUNT}(?:\s?(?P<scale>{scales()}))?\s?(?P<unit>{_UNIT
 
 def verbalise(match, ctx):
     spoken = _amount(match, ctx)
+    if spoken and match["from"]:
+        link = match["link"].strip()
+        link = link if link.isalpha() else grammar.range_link(ctx.before())
+        name, hundredth, gender = data.rows("currencies.tsv")[match["unit"]]
+        whole, cents = match["from"].split(",")
+        if whole == "0":
+            start = f"{numbers.cardinal(int(cents))} {hundredth}"
+        else:
+            start = f"{numbers.amount(whole, numbers.ein(ctx.agreement().case, gender))} {name}" + (
+                f" {numbers.cardinal(int(cents))}" if int(cents) else "")
+        spoken = f"{start} {link} {spoken}"
     return spoken + per_unit(match, measure_units()) if spoken else spoken
 
 

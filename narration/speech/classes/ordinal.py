@@ -40,6 +40,8 @@ def describes(word: str, after: list[str], nouns, before: list[str] = ()) -> boo
         return False
     if word.lower() in ("und", "oder", "bis", "–", "-", "sowie"):
         sibling = after[2:3] if after[1:2] and after[1] in ARTICLES else after[1:2]  # 'dem 1. und dem 15. Mai'
+        if before and before[-1] in _ARTICLES and after[1:2] and after[1] in ARTICLES:
+            return True  # 'zum 15. oder zum Monatsende': an article on each side
         return bool(sibling) and sibling[0][:1].isdigit() and sibling[0].endswith(".")
     if word[0].isdigit() or not word[0].isalpha():
         return False
