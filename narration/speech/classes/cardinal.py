@@ -1,5 +1,5 @@
 """Cardinals: '150' -> 'einhundertfünfzig', '25 000' and '10.000' are one number, '−8' -> 'minus acht', '1
-Person' -> 'eine Person' ('mit 1 Stimme' -> 'mit einer Stimme', '1 von 10 Frauen' -> 'eine von zehn'), a
+Person' -> 'eine Person', '1-Zimmer-Wohnung' -> 'ein-Zimmer-Wohnung' ('mit 1 Stimme' -> 'mit einer Stimme', '1 von 10 Frauen' -> 'eine von zehn'), a
 lone '1' -> 'eins' (and 'Nr. 1' too), '2 Mio.' -> 'zwei Millionen', '2er' -> 'zweier', '3x' ->
 'dreimal', '030' (a leading zero: a code) -> 'null drei null', '5a' (a house, an article) -> 'fünf a',
 'G7' -> 'Ge-sieben', 'A380' -> 'A-dreihundertachtzig' (five digits and more one by one: 'KB5034441'),
@@ -62,6 +62,8 @@ def verbalise(match, ctx):
                 or re.search(r"\w-$", ctx.text[:ctx.start]):
             # 'Nr. 1', 'Abs. 1 GG', '#1', 'Formel-1-Saison', 'ISO-8859-1': a name
             return "eins"
+        if re.match(r"-[^\W\d]", ctx.text[ctx.end:ctx.end + 2]):  # a compound's first part: '1-Zimmer-Wohnung'
+            return "ein"
         if _ORDINAL_NEXT.match(ctx.text, ctx.end):  # 'Rathausplatz 1, 2. OG', 'Platz 1, 8001 Zürich': not ours
             return "eins"
         if ctx.previous_word() == "davon":  # '3 Verletzte, davon 1 schwer': einer

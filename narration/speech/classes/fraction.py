@@ -5,7 +5,7 @@ halbe Stunde'), '1½', '1 ½' and '1 1/2' -> 'eineinhalb', '2¼' -> 'zweieinvier
 '-1/22' -> 'minus ein Zweiundzwanzigstel', '4/2' -> 'vier Halbe', '7/4' -> 'sieben Viertel', a blood
 pressure '140/90 mmHg' -> 'hundertvierzig zu neunzig Millimeter Quecksilbersäule', a clock's 'um ½ 8' ->
 'um halb acht', a rate '12/100.000' -> 'zwölf pro einhunderttausend', a position 'Seite 2/5' -> 'Seite
-zwei von fünf' and a score '9/10 Punkten' -> 'neun von zehn Punkten'. 'a/b' with a ≥ b is not a fraction
+zwei von fünf', a score '9/10 Punkten' -> 'neun von zehn Punkten' and a mark 'Fazit: 8/10.' -> 'acht von zehn'. 'a/b' with a ≥ b is not a fraction
 ('24/7') and is left to the numbers."""
 import re
 import unicodedata
@@ -52,7 +52,7 @@ def verbalise(match, ctx):
         spoken = f"{numbers.cardinal(int(match['a']))} zu {numbers.cardinal(int(match['b']))}"
         return spoken + (" " + data.units()[match["unit"]][1] if match["unit"] else "")
     of = ctx.previous_word() in data.words("position_words.txt") or ctx.next_word().rstrip(".,;:!?") in data.words(
-        "score_nouns.txt")
+        "score_nouns.txt") or _is_rating(match, ctx)
     if match["a"] and not match["mixed"] and not match["unit"] and of and int(match["a"]) <= numbers.parse_int(match["b"]):
         return f"{numbers.cardinal(int(match['a']))} von {numbers.cardinal(numbers.parse_int(match['b']))}"  # 'Seite 2/5'
     if match["a"] and ctx.previous_word() in data.words("label_words.txt"):
@@ -61,6 +61,13 @@ def verbalise(match, ctx):
     if spoken is not None and match["unit"]:  # '1 1/2 ft' -> 'eineinhalb Fuß'
         spoken += " " + data.units()[match["unit"]][1]
     return spoken
+
+
+def _is_rating(match, ctx) -> bool:
+    """A mark out of five or ten, given on its own after a colon: 'Fazit: 8/10.', 'Bewertung: 4/5'
+    (but '3/10 der Befragten' counts a share)."""
+    return bool(match["b"] in ("5", "10") and re.search(r":\s*$", ctx.text[:ctx.start])
+                and re.match(r"\s*(?:[.,;!?)]|$)", ctx.text[ctx.end:]))
 
 
 def _amount(match):

@@ -58,8 +58,8 @@ def verbalise(match, ctx):
         singular = table[match["compound"]][0]
         return singular + "n" if singular.endswith("e") else singular
     if match["bare_in"]:  # 'Fläche in km²', 'Angaben in Mio. Euro': what is counted, in the plural
-        if abbreviation.expansion(match["bare_in"]):
-            return None  # 'in St. Anton': an abbreviation of its own is a unit only after a number
+        if abbreviation.expansion(match["bare_in"]) or abbreviation.names_a_number(match["bare_in"]):
+            return None  # 'in St. Anton', 'in Gr. 38': an abbreviation of its own is a unit only after a number
         plural = table[match["bare_in"]][1]
         if re.fullmatch(r"\w+[^n]", plural) and "pd" in _pairs(ctx.nouns.analyses(plural + "n")):
             plural += "n"  # 'in Quadratkilometern': the dative plural
@@ -73,7 +73,7 @@ def verbalise(match, ctx):
         return f"{sign}{numbers.amount(match['n'])} pro {table[match['per_only']][0]}"
     if re.fullmatch(r"\d+[A-Z]", match.group(0)) and (ctx.text[ctx.end:ctx.end + 1] == "-" or match["unit"] == "K"):
         return None  # '4K-Auflösung', 'filmt in 8K': a name with a number; kelvins are written apart ('300 K')
-    if abbreviation.names_a_number(match["unit"]) and ctx.number_follows():
+    if abbreviation.names_a_number(match["unit"]) and ctx.number_follows() and not match["per"]:
         return None  # 'Abs. 2 S. 1': 'S.' names the 1 after it, it does not count the 2
     if match["unit"] == "h" and not match["scale"] and re.fullmatch(r"\d{1,2}", match["n"]) and int(match["n"]) <= 24 \
             and ctx.previous_word().lower() in CLOCK_WORDS:
@@ -116,7 +116,8 @@ def is_counted(word: str) -> bool:
 
 
 def per_unit(match, table) -> str:
-    """'/m²' -> ' pro Quadratmeter', '/Monat' -> ' pro Monat', '/100 km' -> ' pro hundert Kilometer';
+    """'/m²' -> ' pro Quadratmeter', '/Monat' -> ' pro Monat', '/100 km' -> ' pro hundert Kilometer'; a
+    noun that names a number after it is a second item ('10 Sek./Stufe 5': zehn Sekunden, Stufe fünf);
     the same unit after the slash is a second value ('18°/9°': a day's high and the night's low)."""
     if match["per_n"]:
         count = int(match["per_n"])
@@ -124,4 +125,6 @@ def per_unit(match, table) -> str:
             return f", {numbers.cardinal(count)} {table[match['per_unit']][1]}"
         return f" pro {'hundert' if count == 100 else numbers.cardinal(count)} {table[match['per_unit']][1]}"
     per = match["per"]
+    if per and per not in table and re.match(r"\s\d", match.string[match.end():match.end() + 2]):
+        return f", {per}"  # '10 Sek./Stufe 5' (a recipe's step): ten seconds, speed five
     return " pro " + (table[per][0] if per in table else per) if per else ""

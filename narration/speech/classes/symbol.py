@@ -5,7 +5,7 @@ lower-case word or an abbreviation ('brutto/Monat', 'Tsd./Jahr'), and 'und' afte
 ('Ein-/Ausgang'); a dash between months is 'bis' ('Juni–Aug.'), a dash between spaces is a comma,
 and so is a bar or a middle dot between spaces ('Autor | Redaktion', '352 S. · 24 €'); '#1' ->
 'Nummer eins'; '>' before an amount after a word is 'mehr als' ('mit > 1.000 Proben'; 'p < 0,05' is
-'kleiner als'); a raised note mark after a word ('Studien¹', 'Studien²') is silent (after a short
+'kleiner als'); 'Ø' before a length is 'Durchmesser' ('Ø 26 cm'), else an average; a raised note mark after a word ('Studien¹', 'Studien²') is silent (after a short
 symbol, 'mc²' is 'hoch zwei'); a Greek letter alone is its name ('ΔH': Delta H); a rating's stars are
 counted ('★★★★☆': vier von fünf Sternen); a smiley after a space and a Markdown note mark left in a text ('[^b_07_05_04]') are silent. From
 ``data/symbols.tsv``."""
@@ -81,6 +81,21 @@ def verbalise(match, ctx):
         return f" {_AMOUNT_COMPARED[match['symbol']]} "  # 'mit > 1.000 Proben': mehr als; 'p < 0,05' kleiner als
     if words[0] == "Paragraf" and ctx.previous_word() in grammar.GENITIVE_ARTICLES:
         return f" {grammar.genitive(words[0], ctx.nouns)} "  # 'des § 5': des Paragrafen fünf
+    if match["symbol"] == "Ø" and _diameter(ctx):
+        return " Durchmesser "  # 'Form (Ø 26 cm)': a width across, not an average
     if len(words) > 1 and not ctx.next_word()[:1].isdigit():
         return f" {words[1]} "  # a third column: said when no number follows ('Ø 12 km', 'im Ø')
     return f" {words[0]} " if words and words[0] else " "
+
+
+_MEASURE_AFTER = re.compile(r"\s?[\d.,]+\s?(\S+?)[).,;]*(?:\s|$)")
+
+
+def _diameter(ctx) -> bool:
+    """'Ø' before a length up to a metre ('Ø 26 cm', 'Ø 8 mm', 'Ø 14 Zoll') is the diameter; before any
+    other figure ('Ø 12 km', 'Ø 3,2 Tore') it is an average."""
+    from .measure import units
+
+    found = _MEASURE_AFTER.match(ctx.text, ctx.end)
+    name = units().get(found[1], ("",))[0] if found else ""
+    return (name.lower().endswith("meter") and name != "Kilometer") or name == "Zoll"

@@ -5,7 +5,8 @@
 duration: 'in 2:05:30 Stunden' -> 'in zwei Stunden, fünf Minuten und dreißig Sekunden', or with 'Uhr' a
 clock to the second: '02:02:23 Uhr' -> 'zwei Uhr zwei Minuten dreiundzwanzig Sekunden'. Two parts
 before 'Stunden' or 'Minuten' are a duration too: '1:45 Stunden' -> 'eine Stunde und fünfundvierzig
-Minuten', '45:12 Min.' -> 'fünfundvierzig Minuten und zwölf Sekunden'."""
+Minuten', '45:12 Min.' -> 'fünfundvierzig Minuten und zwölf Sekunden'; 'one' takes the case the
+words before ask for ('mit 1:42 Min. Vorsprung' -> 'mit einer Minute und zweiundvierzig Sekunden')."""
 import re
 
 from .. import data, numbers
@@ -40,11 +41,11 @@ def _near_score_word(ctx) -> bool:
 _SCORE = re.compile(r"\d{1,3}:\d{1,3}")
 
 
-def _duration(match) -> str:
+def _duration(match, one: str) -> str:
     """'2:05:30' (a race, a film) -> 'zwei Stunden, fünf Minuten und dreißig Sekunden'."""
     parts = []
-    for value, one, many in ((int(match["dh"]), "eine Stunde", "Stunden"), (int(match["dmin"]), "eine Minute", "Minuten"),
-                             (int(match["ds"]), "eine Sekunde", "Sekunden")):
+    for value, one, many in ((int(match["dh"]), f"{one} Stunde", "Stunden"), (int(match["dmin"]), f"{one} Minute", "Minuten"),
+                             (int(match["ds"]), f"{one} Sekunde", "Sekunden")):
         if value:
             parts.append(one if value == 1 else f"{numbers.cardinal(value)} {many}")
     return ", ".join(parts[:-1]) + (" und " if len(parts) > 1 else "") + parts[-1] if parts else "null Sekunden"
@@ -56,6 +57,7 @@ def _clock(hours: int, minutes: int, uhr: bool = True) -> str:
 
 
 def verbalise(match, ctx):
+    one = numbers.ein(ctx.agreement().case, "f")  # a duration's 'one': 'mit einer Minute Vorsprung'
     if match["rh"]:  # '14.00–16.30 Uhr' -> 'vierzehn bis sechzehn Uhr dreißig'
         first = int(match["rm"] or 0)
         return (f"{_clock(int(match['rh']), first, uhr=bool(first))} bis "
@@ -64,29 +66,29 @@ def verbalise(match, ctx):
         return f"{_clock(int(match['fh']), int(match['fm']))} bis {_clock(int(match['uh']), int(match['um']))}"
     if match["lm"]:  # a lap: '1:32,456 Minuten' -> 'eine Minute, zweiunddreißig Komma vier fünf sechs Sekunden'
         minutes = int(match["lm"])
-        head = "eine Minute" if minutes == 1 else f"{numbers.cardinal(minutes)} Minuten"
+        head = f"{one} Minute" if minutes == 1 else f"{numbers.cardinal(minutes)} Minuten"
         fraction = match["lf"].rstrip("0")  # '3:26,00 min': no hundredths to say
         return f"{head}, {numbers.decimal(match['ls'].lstrip('0') or '0', fraction)} Sekunden"
     if match["long"]:  # '45:12 Min.': minutes and seconds past a clock's hours
         seconds = int(match["ls2"])
         said = f"{numbers.cardinal(int(match['long']))} Minuten"
-        return said + (f" und {'eine Sekunde' if seconds == 1 else numbers.cardinal(seconds) + ' Sekunden'}" if seconds else "")
+        return said + (f" und {one + ' Sekunde' if seconds == 1 else numbers.cardinal(seconds) + ' Sekunden'}" if seconds else "")
     if match["duhr"]:  # '02:02:23 Uhr': a clock to the second
         hours, minutes, seconds = int(match["dh"]), int(match["dmin"]), int(match["ds"])
         return (f"{'ein' if hours == 1 else numbers.cardinal(hours)} Uhr "
                 f"{'eine' if minutes == 1 else numbers.cardinal(minutes)} {'Minute' if minutes == 1 else 'Minuten'} "
                 f"{'eine' if seconds == 1 else numbers.cardinal(seconds)} {'Sekunde' if seconds == 1 else 'Sekunden'}")
     if match["dh"]:
-        return _duration(match)
+        return _duration(match, one)
     clock_hours = match["hours"] and (ctx.previous_word().lower() in CLOCK_WORDS or match["m"] == "00")
     if clock_hours:  # 'um 14:00h', 'Beginn 14:00h': a clock time written with an 'h'
         return _clock(int(match["h"]), int(match["m"] or match["dm"] or match["am"] or 0))  # 'um 10.30 h'
     if match["colon"] and (match["hours"] or match["minutes"]):  # '1:45 Stunden', '2:30 Minuten': a duration
         big, small = int(match["h"]), int(match["m"])
-        units = (("eine Stunde", "Stunden"), ("eine Minute", "Minuten")) if match["hours"] else (
-            ("eine Minute", "Minuten"), ("eine Sekunde", "Sekunden"))
-        parts = [one if value == 1 else f"{numbers.cardinal(value)} {many}"
-                 for value, (one, many) in zip((big, small), units) if value]
+        units = (("Stunde", "Stunden"), ("Minute", "Minuten")) if match["hours"] else (
+            ("Minute", "Minuten"), ("Sekunde", "Sekunden"))
+        parts = [f"{one} {single}" if value == 1 else f"{numbers.cardinal(value)} {many}"
+                 for value, (single, many) in zip((big, small), units) if value]
         return " und ".join(parts) or f"null {units[1][1]}"
     if match["hours"] or match["minutes"]:
         return None  # '14.30 h' without a colon: not ours
