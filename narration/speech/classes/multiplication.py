@@ -1,6 +1,6 @@
 """Products and dimensions: '4x100-Meter-Staffel' -> 'vier mal hundert-Meter-Staffel', '2 × 3' -> 'zwei mal
 drei', '33.5 x 11.4 x 4.4 cm' -> '... mal ... mal vier Punkt vier Zentimeter' (a unit after the last
-factor is named in the plural), '3 × 10⁸ m/s' and '3·10⁸ m/s' -> 'drei mal zehn hoch acht Meter pro
+factor is named in the plural; but three digits after a dot are thousands: '2.412 x 1.080'), '3 × 10⁸ m/s' and '3·10⁸ m/s' -> 'drei mal zehn hoch acht Meter pro
 Sekunde'. 'x' only counts between two numbers, and '0x80070005' is a hexadecimal number
 (alphanumeric's)."""
 import re
@@ -11,7 +11,7 @@ from .measure import PER, UNITS, per_unit, units
 
 NAME = "multiplication"
 FIRST = r"\d"  # what a match begins with
-_FACTOR = rf"\d+(?:[.,]\d+)?{power.EXPONENT}?"
+_FACTOR = rf"(?:\d{{1,3}}(?:\.\d{{3}})+(?![\d.])|\d+(?:[.,]\d+)?){power.EXPONENT}?"  # '2.412 x 1.080': thousands
 PATTERN = (rf"(?<![\w.,])(?!0x[\dA-Fa-f])(?P<chain>{_FACTOR}(?:\s?[x×·⋅⨉]\s?{_FACTOR})+)(?![\w.,]\d)"
            rf"(?:(?P<joined>-)?\s?(?P<unit>{UNITS}){PER}"
            r"(?![\wÄÖÜäöü²³]))?")
@@ -24,6 +24,8 @@ def _factor(text: str) -> str:
     if "," in text:
         whole, fraction = text.split(",")
         return numbers.decimal(whole, fraction)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):  # '2.412 x 1.080 Pixel': a German number's thousands
+        return numbers.cardinal(numbers.parse_int(text))
     return " Punkt ".join(numbers.cardinal(int(part)) for part in text.split("."))  # '33.5': English style
 
 

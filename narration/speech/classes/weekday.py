@@ -1,7 +1,7 @@
 """Weekdays in opening hours and dates: 'Mo–Fr' -> 'Montag bis Freitag', 'Sa. - So.' -> 'Samstag bis
 Sonntag', 'Mo, Mi und Fr' -> 'Montag, Mittwoch und Freitag', 'Sa/So' -> 'Samstag und Sonntag'; one day
 before its hours or date ('Fr 8–13 Uhr', 'Do bis 21 Uhr', 'am Fr., 12. Juli': 'Fr.' is not 'Frau'
-there), after 'am' or 'jeden', after 'seit', 'bis' or 'vom' before no name ('seit Fr. rund …'; 'seit Fr.
+there) or before a colon and a figure ('Mo: 14°/6°'; not 'So: 3 Fragen' opening a sentence), after 'am' or 'jeden', after 'seit', 'bis' or 'vom' before no name ('seit Fr. rund …'; 'seit Fr.
 Meier' is Frau Meier), or before 'geschlossen'. Elsewhere 'So' and 'Do' are words, and 'Fr.' is 'Frau'.
 From ``data/weekdays.tsv``."""
 import re
@@ -13,7 +13,7 @@ NAME = "weekday"
 FIRST = r"[MDFS]"  # what a match begins with
 _ABBREVIATION = rf"(?:{alternatives(data.rows('weekdays.tsv'))})"
 _DAY = rf"{_ABBREVIATION}\.?"
-_HOURS_OR_DATE = r"\.?,?\s?(?:\d{1,2}\.\s?(?:(?:0?[1-9]|1[0-2])\.|[A-ZÄÖÜ])|\d{1,2}(?:[.:]\d\d)?\s?(?:[–-]|bis|Uhr)|geschlossen|Ruhetag|\s(?:bis|ab|von)\s\d{1,2}(?:[.:]\d\d)?\s?(?:Uhr|[–-]))"
+_HOURS_OR_DATE = r"(?<!^So)(?<![.!?] So):\s?[−-]?\d|\.?,?\s?(?:\d{1,2}\.\s?(?:(?:0?[1-9]|1[0-2])\.|[A-ZÄÖÜ])|\d{1,2}(?:[.:]\d\d)?\s?(?:[–-]|bis|Uhr)|geschlossen|Ruhetag|\s(?:bis|ab|von)\s\d{1,2}(?:[.:]\d\d)?\s?(?:Uhr|[–-]))"
 _AFTER_WORD = "".join(rf"(?<=\b{word} )|" for word in ("am", "Am", "jeden", "Jeden", "ab", "Ab"))[:-1]
 # after a word of time, a day with its full stop before what is no name: 'seit Fr. rund 120 Einsätze'
 # ('seit Fr. Meier' is Frau Meier)
