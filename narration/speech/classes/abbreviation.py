@@ -73,7 +73,9 @@ PATTERN = r"(?<![\wÄÖÜäöü.])(?P<street>[A-ZÄÖÜ][a-zäöüß]+str\.)|" +
 
 _MONTH = "|".join(sorted((re.escape(m) for m in grammar.MONTH_WORDS), key=len, reverse=True))
 # a date after it: '15.11.', '3. März 2024', or a month's name alone ('d. 29. Aug. rückte …')
-_DATE_AFTER = re.compile(rf"\s?\d{{1,2}}\.\s?(?:\d{{1,2}}\.|[A-ZÄÖÜ][a-zä]+\.?\s\d{{4}}|(?:{_MONTH})(?![\w]))")
+_DATE_AFTER = re.compile(rf"\s?(?:\d{{1,2}}\.\s?(?:\d{{1,2}}\.|[A-ZÄÖÜ][a-zä]+\.?\s\d{{4}}|(?:{_MONTH})(?![\w]))"
+                         rf"|(?:0[1-9]|1[0-2])/(?:\d{{4}}|\d\d)(?!\d))")  # or a month: 'EZ 05/2012'
+
 _CITATION_BEFORE = re.compile(r"(?:§|Abs\.|Art\.)\s?\d+[a-z]?\s?$")
 # where a capitalised abbreviation opens what follows: the start, or after a colon or a note's number
 # or a bracket ('Anmerkungen: 1) Vgl. S. 45. 2) Ebd.', '(Vgl. Kap. 3)')

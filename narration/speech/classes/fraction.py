@@ -4,7 +4,7 @@ Stunde' -> 'in einer halben Stunde', 'mit 1/2 Zitrone' -> 'mit einer halben Zitr
 halbe Stunde'), '1½', '1 ½' and '1 1/2' -> 'eineinhalb', '2¼' -> 'zweieinviertel',
 '-1/22' -> 'minus ein Zweiundzwanzigstel', '4/2' -> 'vier Halbe', '7/4' -> 'sieben Viertel', a blood
 pressure '140/90 mmHg' -> 'hundertvierzig zu neunzig Millimeter Quecksilbersäule', a clock's 'um ½ 8' ->
-'um halb acht', a rate '12/100.000' -> 'zwölf pro einhunderttausend', a position 'Seite 2/5' -> 'Seite
+'um halb acht', a rate '12/100.000' -> 'zwölf pro einhunderttausend' (but '1/1.000' -> 'ein Tausendstel'), a position 'Seite 2/5' -> 'Seite
 zwei von fünf', a score '9/10 Punkten' -> 'neun von zehn Punkten' and a mark 'Fazit: 8/10.' -> 'acht von zehn'. 'a/b' with a ≥ b is not a fraction
 ('24/7') and is left to the numbers."""
 import re
@@ -46,6 +46,8 @@ def verbalise(match, ctx):
         half = _half(match, ctx)
         if half:
             return half
+    if match["b"] and "." in match["b"] and match["a"] == "1" and re.fullmatch(r"10*\.000", match["b"]):
+        return f"ein {numbers.fraction_denominator(numbers.parse_int(match['b']))}"  # '≥ 1/1.000': ein Tausendstel
     if match["b"] and "." in match["b"]:  # '12/100.000': a rate, twelve per hundred thousand
         return f"{numbers.cardinal(int(match['a']))} pro {numbers.cardinal(numbers.parse_int(match['b']))}"
     if _is_pressure(match, ctx):  # '140/90 mmHg', 'Blutdruck 120/80': systolic to diastolic

@@ -2,7 +2,7 @@
 Kubikmeter pro Stunde', '40 l/m²' -> 'vierzig Liter pro Quadratmeter', '5,8 l/100 km' -> 'fünf Komma
 acht Liter pro hundert Kilometer', '−8 °C' -> 'minus acht Grad Celsius', '10–15 cm' -> 'zehn bis
 fünfzehn Zentimeter', '1,80 m' -> 'ein Meter achtzig', '400-m-Lauf' -> 'vierhundert-Meter-Lauf' (and
-'14"-Display'), '2 kwh' -> 'zwei Kilowattstunden' (a symbol written in lower case, where that is no
+'14"-Display'; '28"' alone is inches unless it closes a quotation), '2 kwh' -> 'zwei Kilowattstunden' (a symbol written in lower case, where that is no
 other unit). A unit
 letter is only a unit right after a number; a unit alone only after 'pro', 'je' or (two letters or
 more) 'in': 'Fläche in km²', or after an article when it is a symbol no word is written like
@@ -35,7 +35,7 @@ PATTERN = (rf"(?:(?<=\bpro\s)|(?<=\bje\s))(?P<bare>{UNITS})(?![\wÄÖÜäöü²�
            rf"|/(?<=[^\W\d]\./)(?P<per_abbreviation>{UNITS})(?![\wÄÖÜäöü²³])"
            rf"|\b(?=[\w/²³°]{{1,8}}-[A-ZÄÖÜ])(?P<compound>{_COMPOUND_SYMBOLS})(?=-[A-ZÄÖÜ])"
            rf"|(?:(?<=\bin\s)|(?<=\bIn\s))(?=[^\s.,;:!?)]{{2}})(?P<bare_in>{UNITS})(?:/(?P<bare_per>{UNITS}))?(?![\wÄÖÜäöü²³])"
-           rf"|{START}(?P<inch>{NUMBER})[\"″](?=-[A-ZÄÖÜ])"  # '14"-Display'
+           rf"|{START}(?P<inch>{NUMBER})[\"″](?=-[A-ZÄÖÜ]|[\s,;.)]|$)"  # '14"-Display', 'Damenrad, 28"'
            rf"|{START}(?P<cn>{NUMBER})-(?P<cunit>{UNITS})(?=-[\wÄÖÜäöü])|{START}(?P<sign>{SIGN})?(?P<n>{NUMBER})(?:\s?[–-]\s?(?P<n2>{NUMBER}))?"
            rf"(?:\s?(?P<scale>{scales()}))?\s?(?:(?P<unit>{UNITS})|/(?P<per_only>{UNITS}))"
            rf"{PER}(?![\wÄÖÜäöü²³])")
@@ -64,8 +64,10 @@ def verbalise(match, ctx):
         if re.fullmatch(r"\w+[^n]", plural) and "pd" in _pairs(ctx.nouns.analyses(plural + "n")):
             plural += "n"  # 'in Quadratkilometern': the dative plural
         return plural + (f" pro {table[match['bare_per']][0]}" if match["bare_per"] else "")
-    if match["inch"]:  # '14"-Display': the inch mark opening a compound
-        return f"{numbers.amount(match['inch'])}-Zoll"
+    if match["inch"]:  # '14"-Display': the inch mark opening a compound; 'Damenrad, 28"': inches
+        if ctx.text[ctx.end:ctx.end + 1] == "-":
+            return f"{numbers.amount(match['inch'])}-Zoll"
+        return None if _closes_quote(ctx) else f"{numbers.amount(match['inch'])} Zoll"
     if match["cunit"]:  # '400-m-Lauf', '0,5-l-Flasche': the unit named inside a compound
         return f"{numbers.amount(match['cn'])}-{table[match['cunit']][1]}"
     sign = numbers.sign_words(match["sign"])
@@ -104,6 +106,13 @@ def verbalise(match, ctx):
             plural = head + "n" + space + rest  # 'ab 6 J.', 'bei 62 bpm': ab sechs Jahren, bei … Schlägen
         spoken = f"{counted} {singular if counted == one else plural}"
     return sign + spoken + per_unit(match, table)
+
+
+def _closes_quote(ctx) -> bool:
+    """Whether a straight double quote after a number closes a quotation ('sein Album "1989"') rather than
+    marking inches: a quotation is open before it."""
+    before = ctx.text[:ctx.start]
+    return before.count('"') % 2 == 1 or before.count("„") > before.count("“")
 
 
 def _pairs(analyses: str) -> set[str]:

@@ -16,7 +16,8 @@ NAME = "ordinal"
 FIRST = r"\d"  # what a match begins with
 _NEXT_ORDINAL = re.compile(r"\s*\d{1,3}\.")
 _NAME_AFTER = re.compile(r"\s([A-ZÄÖÜ][\w-]+)\)")  # '(46. Jung)': a name, then the bracket closes
-_NAMED_BEFORE = re.compile(r"(?:§\.?|\b(?:Cap|Kap|Fig|Tab|Nr|Nro)\.)\s?$")  # '§. 12.', 'Cap. 2.': a number named
+# '§. 12.', 'Cap. 2.', 'pag. 169.', 'Tom. 2.': a number named, kept with an old book's full stop
+_NAMED_BEFORE = re.compile(r"(?:§\.?|\b(?:Cap|Kap|Fig|Tab|Nr|Nro|pag|Tom|Fol|Vol)\.)\s?$")
 PATTERN = (r"(?<![\w.,])(?:(?P<n>\d{1,3})\.(?:\s?(?P<link>[–/-])\s?(?P<n2>\d{1,3})\.)?(?=\s|[A-ZÄÖÜ]{2,}\b|[),/])"
            r"|(?P<big>\d{4,7})\.(?=\s)"
            r"|(?P<last>\d+)\.(?=[!?]?[\"'“”»«)\]]*$)"
@@ -87,8 +88,10 @@ def verbalise(match, ctx):
         value = int(match["last"])
         before = ctx.before()
         stop = "" if ctx.text[match.end():match.end() + 1] in ("!", "?") else "."  # 'zum 90.!': the '!' ends it
-        if before and before[-1] in _ARTICLES and not (before[-1].lower() in ("die", "das") and value >= 100):
-            # 'in der 90.': the minute; 'zum 80.': the birthday; but 'Sie wählte die 112.' is a number
+        called = value >= 100 and (before[-1:] and before[-1].lower() in ("die", "das") or before[-2:-1] == ["unter"])
+        if before and before[-1] in _ARTICLES and not called:
+            # 'in der 90.': the minute; 'zum 80.': the birthday; but 'Sie wählte die 112.' and 'unter der 110.'
+            # are numbers called
             return numbers.ordinal(value, grammar.adjective_ending(ctx.agreement())) + stop
         if not ctx.text[:match.start()].strip():  # nothing but 'N.': a list's number, a heading
             return numbers.ordinal(value, "er") + stop

@@ -1,5 +1,5 @@
 """Symbols left after every other class: '§ 5' -> 'Paragraf 5' ('des § 5': des Paragrafen), '&' ->
-'und', '+' -> 'plus', '*' is silent (before a year or a date it is 'geboren', also '* um 540', as '†'
+'und', '+' -> 'plus', '*' is silent (after a number a hotel's stars: '4*-Hotel'; before a year or a date it is 'geboren', also '* um 540', as '†'
 is 'gestorben'), a slash between words is a pause ('und/oder'), but 'pro' before a period after a
 lower-case word or an abbreviation ('brutto/Monat', 'Tsd./Jahr'), and 'und' after a shortened word
 ('Ein-/Ausgang'); a dash between months is 'bis' ('Juni–Aug.'), a dash between spaces is a comma,
@@ -20,7 +20,7 @@ NAME = "symbol"
 _QUOTE = r"[“”\"»«)]"
 _AMOUNT_COMPARED = {">": "mehr als", "<": "weniger als"}  # before an amount after a word, not a variable
 _GREEK = r"[\u0370-\u03ff\u1f00-\u1fff]"  # the Greek and Coptic block and polytonic Greek
-PATTERN = (rf"(?P<times>\*(?<=\d\s\*)(?=\s\d))|(?P<born>\*(?<![\w\d]\s\*)(?<![\w\d]\*)(?=\s?(?:um\s|vor\s|nach\s|ca\.\s?)?\d))"
+PATTERN = (rf"(?P<times>\*(?<=\d\s\*)(?=\s\d))|(?P<hotel>\*(?<=\d\*)(?=-[A-ZÄÖÜ]|\s(?:Hotel|Sterne)))|(?P<born>\*(?<![\w\d]\s\*)(?<![\w\d]\*)(?=\s?(?:um\s|vor\s|nach\s|ca\.\s?)?\d))"
            rf"|(?P<note>[¹⁴-⁹⁰](?<=[^\W\d][¹⁴-⁹⁰])[¹²³⁴-⁹⁰]*|[²³](?<=[^\W\d][²³])[¹²³⁴-⁹⁰]+|[²³](?<=[^\W\d]{{4}}[²³]))"
            rf"|(?P<ticker>\+(?<![\w+]\+)\+{{1,}})|(?P<dash>\s[–—|·•-](?=\s))"
            rf"|(?P<crumb>(?:\s[>›](?:(?<=[^\W\d]\s[>›])|(?<={_QUOTE}\s[>›]))|[>›](?:(?<=[^\W\d][>›])|(?<={_QUOTE}[>›])))"
@@ -34,6 +34,8 @@ PATTERN = (rf"(?P<times>\*(?<=\d\s\*)(?=\s\d))|(?P<born>\*(?<![\w\d]\s\*)(?<![\w
 def verbalise(match, ctx):
     if match["times"]:  # '3 * 4'
         return " mal "
+    if match["hotel"]:  # '4*-Hotel': a hotel's stars
+        return " Stern " if re.search(r"(?<!\d)1$", ctx.text[:ctx.start]) else " Sterne "
     if match["born"]:  # '(* 1942, † 2023)': born, as '†' is died
         return " geboren "
     if match["note"]:  # 'Fußnote¹', 'Studien¹²': a note's mark, read as the note it is, not said here
