@@ -3,7 +3,8 @@
 joined by commas are a list ('1,2,3' -> 'eins, zwei, drei'), or, in groups of three digits, a number
 written the English way ('1,000,123' -> 'eine Million einhundertdreiundzwanzig'), and so are
 thousands ending in '00' ('250,000', '86,400': a decimal would not end so). A decimal over a whole
-number is a rating: '4,5/5' -> 'vier Komma fünf von fünf'."""
+number is a rating: '4,5/5' -> 'vier Komma fünf von fünf'. Two decimals after a word of paying are a
+price: 'für 29,99' -> 'neunundzwanzig neunundneunzig'."""
 import re
 
 from .. import data, numbers
@@ -27,9 +28,23 @@ def verbalise(match, ctx):
         # '250,000 Stadien', '86,400 Sekunden': thousands the English way (no decimal ends in '00')
         return sign + numbers.cardinal(int(match["w"] + match["f"])) + \
             (" " + data.rows("scales.tsv")[match["scale"]][1] if match["scale"] else "")
+    if _is_price(match, ctx):  # 'für 29,99': neunundzwanzig neunundneunzig, as a price is said
+        cents = "" if match["f"] == "00" else " " + (numbers.digits(match["f"]) if match["f"][0] == "0"
+                                                      else numbers.cardinal(int(match["f"])))
+        return numbers.cardinal(numbers.parse_int(match["w"])) + cents
     spoken = sign + numbers.decimal(match["w"], match["f"])
     if match["of"]:  # a rating: '4,5/5' -> 'vier Komma fünf von fünf'
         return f"{spoken} von {numbers.cardinal(int(match['of']))}"
     if match["scale"]:
         spoken += " " + data.rows("scales.tsv")[match["scale"]][1]
     return spoken
+
+
+def _is_price(match, ctx) -> bool:
+    """Two decimals after a word of paying ('für', 'kostet', 'zahle'; ``data/price_cues.txt``), with no
+    noun or unit after them: a price whose currency goes without saying."""
+    if match["sign"] or match["scale"] or match["of"] or len(match["f"]) != 2:
+        return False
+    before = [w for w in ctx.before()[-3:] if w.lower() != "nur"]
+    following = ctx.next_word()
+    return bool(before) and before[-1] in data.words("price_cues.txt") and not following[:1].isupper()

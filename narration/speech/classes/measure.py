@@ -67,7 +67,7 @@ def verbalise(match, ctx):
     if match["inch"]:  # '14"-Display': the inch mark opening a compound; 'Damenrad, 28"': inches
         if ctx.text[ctx.end:ctx.end + 1] == "-":
             return f"{numbers.amount(match['inch'])}-Zoll"
-        return None if _closes_quote(ctx) else f"{numbers.amount(match['inch'])} Zoll"
+        return None if _closes_quote(ctx) or not _inches_here(ctx) else f"{numbers.amount(match['inch'])} Zoll"
     if match["cunit"]:  # '400-m-Lauf', '0,5-l-Flasche': the unit named inside a compound
         return f"{numbers.amount(match['cn'])}-{table[match['cunit']][1]}"
     sign = numbers.sign_words(match["sign"])
@@ -106,6 +106,13 @@ def verbalise(match, ctx):
             plural = head + "n" + space + rest  # 'ab 6 J.', 'bei 62 bpm': ab sechs Jahren, bei … Schlägen
         spoken = f"{counted} {singular if counted == one else plural}"
     return sign + spoken + per_unit(match, table)
+
+
+def _inches_here(ctx) -> bool:
+    """A lone '28"' is inches only after words, in a text without degrees or minutes of arc: an old
+    book's tables ('10"', '4’ 22"', 'Geschw. in 1"') write seconds with it."""
+    before = ctx.text[:ctx.start]
+    return bool(re.search(r"[^\W\d]{2}", before)) and not re.search(r"\d\s?[°’′]", ctx.text) and ctx.previous_word() != "in"
 
 
 def _closes_quote(ctx) -> bool:

@@ -1,7 +1,8 @@
 """Products and dimensions: '4x100-Meter-Staffel' -> 'vier mal hundert-Meter-Staffel', '2 × 3' -> 'zwei mal
 drei', '33.5 x 11.4 x 4.4 cm' -> '... mal ... mal vier Punkt vier Zentimeter' (a unit after the last
 factor is named in the plural; but three digits after a dot are thousands: '2.412 x 1.080'), '3 × 10⁸ m/s' and '3·10⁸ m/s' -> 'drei mal zehn hoch acht Meter pro
-Sekunde'. 'x' only counts between two numbers, and '0x80070005' is a hexadecimal number
+Sekunde'. Labelled dimensions: 'B 120 x H 85 x T 45 cm' -> 'Breite einhundertzwanzig mal Höhe fünfundachtzig mal
+Tiefe fünfundvierzig Zentimeter'. 'x' only counts between two numbers, and '0x80070005' is a hexadecimal number
 (alphanumeric's)."""
 import re
 
@@ -10,14 +11,19 @@ from . import power
 from .measure import PER, UNITS, per_unit, units
 
 NAME = "multiplication"
-FIRST = r"\d"  # what a match begins with
+FIRST = r"[\dBHTL]"  # what a match begins with (a dimension's letter: 'B 120 x H 85 cm')
+_DIMENSIONS = {"B": "Breite", "H": "Höhe", "T": "Tiefe", "L": "Länge"}
 _FACTOR = rf"(?:\d{{1,3}}(?:\.\d{{3}})+(?![\d.])|\d+(?:[.,]\d+)?){power.EXPONENT}?"  # '2.412 x 1.080': thousands
-PATTERN = (rf"(?<![\w.,])(?!0x[\dA-Fa-f])(?P<chain>{_FACTOR}(?:\s?[x×·⋅⨉]\s?{_FACTOR})+)(?![\w.,]\d)"
+_LABELLED = r"[BHTL]\s\d+(?:,\d+)?"  # 'B 120 x H 85 x T 45 cm': a piece of furniture's width, height, depth
+PATTERN = (rf"(?<![\w.,])(?!0x[\dA-Fa-f])(?P<chain>{_FACTOR}(?:\s?[x×·⋅⨉]\s?{_FACTOR})+"
+           rf"|{_LABELLED}(?:\s[x×]\s{_LABELLED})+)(?![\w.,]\d)"
            rf"(?:(?P<joined>-)?\s?(?P<unit>{UNITS}){PER}"
            r"(?![\wÄÖÜäöü²³]))?")
 
 
 def _factor(text: str) -> str:
+    if text[:1] in _DIMENSIONS:  # 'B 120': Breite einhundertzwanzig
+        return f"{_DIMENSIONS[text[0]]} {_factor(text[1:].strip())}"
     exponent = re.search(power.EXPONENT + "$", text)
     if exponent:  # '3 × 10⁸'
         return power.spoken(text[:exponent.start()], exponent.group(0))
