@@ -30,7 +30,7 @@ _COMPOUND_SYMBOLS = alternatives({s: 0 for s in data.units() if "." not in s and
 _ARTICLE = r"\b(?:[Ee]in|[Ee]ine[mnrs]?|[Dd]e[mnrs]|[Dd]ie|[Dd]as|[Jj]ede[mnrs]?)\s"
 # what a quantity is per, after its unit: '/m²', '/Monat', '/100 km' (said by ``per_unit``)
 PER = rf"(?:/(?:(?P<per_n>\d+)\s?(?P<per_unit>{UNITS})|(?P<per>{UNITS}|[A-ZÄÖÜ][a-zäöü]+)))?"
-PATTERN = (rf"(?:(?<=\bpro\s)|(?<=\bje\s))(?P<bare>{UNITS})(?![\wÄÖÜäöü²³])"
+PATTERN = (rf"(?:(?<=\b[Pp]ro\s)|(?<=\b[Jj]e\s))(?P<bare>{UNITS})(?![\wÄÖÜäöü²³])"
            rf"|(?P<article>{_ARTICLE})(?=\S*?(?:[a-zµμ][A-Z]|[A-Z]{{2}}|[²³]))(?P<bare_article>{_SYMBOLS})(?![\wÄÖÜäöü²³/-])"
            rf"|/(?<=[^\W\d]\./)(?P<per_abbreviation>{UNITS})(?![\wÄÖÜäöü²³])"
            rf"|\b(?=[\w/²³°]{{1,8}}-[A-ZÄÖÜ])(?P<compound>{_COMPOUND_SYMBOLS})(?=-[A-ZÄÖÜ])"
