@@ -21,7 +21,8 @@ _NUMBERISH = re.compile(r"[\d.,:/–-]*\d[\d.,:/–-]*\.?$")
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
           "November", "Dezember")
 MONTH_WORDS = frozenset(MONTHS + ("Jänner", "Jan.", "Feb.", "Febr.", "Mär.", "Mrz.", "Apr.", "Jun.", "Jul.", "Aug.",
-                                  "Sep.", "Sept.", "Okt.", "Nov.", "Dez."))
+                                  "Sep.", "Sept.", "Okt.", "Nov.", "Dez.",
+                                  "Septbr.", "Oct.", "Octbr.", "Novbr.", "Dec.", "Decbr."))  # old books' spellings
 
 
 def is_month(word: str) -> bool:

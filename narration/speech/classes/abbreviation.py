@@ -6,7 +6,8 @@ Herzinfarkt' -> 'Verdacht auf' (only before a noun),
 'Goethestr. 12' -> 'Goethestraße zwölf'. An abbreviation that ends the sentence keeps its
 full stop. One that opens a sentence is capitalised ('Z. B.', 'Ggf.', 'U. a.'), and so is its
 expansion ('Zum Beispiel'). An expansion ending in '-' is an adjective and takes its ending from its
-noun ('die sog. Wutbürger' -> 'die sogenannten Wutbürger')."""
+noun ('die sog. Wutbürger' -> 'die sogenannten Wutbürger'). A person's noun after a feminine article names a
+woman: 'die Pat.' -> 'die Patientin'."""
 import functools
 import re
 
@@ -71,6 +72,7 @@ def _trie(shorts) -> str:
 PATTERN = r"(?<![\wÄÖÜäöü.])(?P<street>[A-ZÄÖÜ][a-zäöüß]+str\.)|" + _pattern()
 
 
+_FEMININE_BEFORE = frozenset(("die", "eine", "diese", "unsere", "jede", "keine"))  # a woman named by a person's noun
 _MONTH = "|".join(sorted((re.escape(m) for m in grammar.MONTH_WORDS), key=len, reverse=True))
 # a date after it: '15.11.', '3. März 2024', or a month's name alone ('d. 29. Aug. rückte …')
 _DATE_AFTER = re.compile(rf"\s?(?:\d{{1,2}}\.\s?(?:\d{{1,2}}\.|[A-ZÄÖÜ][a-zä]+\.?\s\d{{4}}|(?:{_MONTH})(?![\w]))"
@@ -103,7 +105,7 @@ def verbalise(match, ctx):
     elif key in ordinal and ORDINAL_BEFORE.search(ctx.text[:ctx.start]):  # '2. mär. 2003': a month
         spoken = ordinal[key]
     elif key in counted and _NUMBER_BEFORE.search(ctx.text[:ctx.start]):  # 'S. 46 f.': folgende
-        one = _ONE_BEFORE.search(ctx.text[:ctx.start]) and numbered.get(key)
+        one = _ONE_BEFORE.search(ctx.text[:ctx.start]) and (numbered.get(key) or general.get(key))
         spoken = one or counted[key]  # '23 Abb.': Abbildungen; '1 Abb.': Abbildung
     elif key in general:
         spoken = general[key]
@@ -116,6 +118,8 @@ def verbalise(match, ctx):
         spoken = _declined(spoken[:-1], ctx)
     elif spoken[:1].isupper() and " " not in spoken and ctx.previous_word() in grammar.GENITIVE_ARTICLES:
         spoken = grammar.genitive(spoken, ctx.nouns)  # 'des Art. 23': des Artikels dreiundzwanzig
+    elif _feminine_article(ctx) and " " not in spoken and ctx.nouns.is_noun(spoken + "in"):
+        spoken += "in"  # 'die 58-jährige Pat.', 'eine Prof.': Patientin, Professorin
     if opening:
         spoken = spoken[0].upper() + spoken[1:]
     if key.endswith(".") and ctx.at_sentence_end():
@@ -123,6 +127,16 @@ def verbalise(match, ctx):
     elif ctx.text[ctx.end:ctx.end + 1].isalnum():  # 'St.Gallen', 'Nr.1': the word after it is one of its own
         spoken += " "
     return spoken
+
+
+def _feminine_article(ctx) -> bool:
+    """A feminine article before the abbreviation, over the adjectives between ('die 58-jährige Pat.')."""
+    before = ctx.before()[-4:]
+    skipped = False
+    while before and before[-1].lower() not in _FEMININE_BEFORE and (  # a number only in '58-jährige'
+            before[-1].isdigit() and skipped or before[-1][:1].islower() and before[-1].endswith(("e", "en"))):
+        before, skipped = before[:-1], True
+    return bool(before) and before[-1].lower() in _FEMININE_BEFORE
 
 
 def _declined(stem: str, ctx) -> str:

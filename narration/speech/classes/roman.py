@@ -1,6 +1,6 @@
 """Roman numerals: 'Wilhelm II.' -> 'Wilhelm der Zweite', 'unter Wilhelm II.' -> 'unter Wilhelm dem
 Zweiten', 'Elizabeth II.' -> 'Elizabeth die Zweite', 'Teil III' -> 'Teil drei', 'Seiten XII–XV' ->
-'Seiten zwölf bis fünfzehn'. Only after a name (with its full stop) or a counting word, so the letters
+'Seiten zwölf bis fünfzehn', 'NYHA III' -> 'Enn-Ü-Ha-A drei' (after an acronym a stage or class). Only after a name (with its full stop) or a counting word, so the letters
 of 'CDU' or an English 'I' are never numbers; after an article and before its noun an ordinal: 'im II.
 Akt' -> 'im zweiten Akt'. 'L' and 'C' alone are letters ('Klasse C', 'Größe L'): nobody numbers a part
 50 or 100 with one letter."""
@@ -56,7 +56,10 @@ def verbalise(match, ctx):
     before = ctx.before()
     name = before[-1] if before else ""
     end = "." if match["dot"] and ctx.at_sentence_end() else ""
-    if name in data.words("roman_cues.txt"):
+    staged = len(name) > 1 and name.isupper() and name.isalpha() and not ctx.caps_line and (
+        match["roman"] != "I" or not ctx.next_word()[:1].isalpha())  # 'CDU I Gruppe': an English 'I' maybe
+    if name in data.words("roman_cues.txt") or staged:
+        # 'Teil III'; after an acronym a stage or class: 'NYHA III'
         last = value(match["last"]) if match["last"] else None
         return numbers.cardinal(number) + (f" bis {numbers.cardinal(last)}" if last else "") + end
     if match["last"]:
