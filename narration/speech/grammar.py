@@ -107,6 +107,8 @@ def date_article(before: list[str]) -> str:
     'bis 31.12.' -> 'zum '; '' after an article or a contraction ('am', 'vom'), in a range or with none.
     Duden prefers 'ab dem ersten Januar' (or 'ab erstem') to the colloquial 'ab ersten Januar'."""
     words = list(before)
+    while len(words) >= 2 and words[-1].lower() in _adverbs():  # 'bis spätestens 30.6.': bis spätestens zum
+        words = words[:-1]
     if not words or words[-1].lower() not in data.rows("prepositions.tsv"):
         return ""
     if words[-1].lower() == "bis" and len(words) >= 2 and _NUMBERISH.match(words[-2]):

@@ -118,7 +118,7 @@ def verbalise(match, ctx):
         spoken = _declined(spoken[:-1], ctx)
     elif spoken[:1].isupper() and " " not in spoken and ctx.previous_word() in grammar.GENITIVE_ARTICLES:
         spoken = grammar.genitive(spoken, ctx.nouns)  # 'des Art. 23': des Artikels dreiundzwanzig
-    elif _feminine_article(ctx) and " " not in spoken and ctx.nouns.is_noun(spoken + "in"):
+    elif _feminine_article(ctx) and " " not in spoken and ctx.nouns.analyses(spoken + "in")[:1] == "f":
         spoken += "in"  # 'die 58-jährige Pat.', 'eine Prof.': Patientin, Professorin
     if opening:
         spoken = spoken[0].upper() + spoken[1:]
@@ -134,7 +134,7 @@ def _feminine_article(ctx) -> bool:
     before = ctx.before()[-4:]
     skipped = False
     while before and before[-1].lower() not in _FEMININE_BEFORE and (  # a number only in '58-jährige'
-            before[-1].isdigit() and skipped or before[-1][:1].islower() and before[-1].endswith(("e", "en"))):
+            before[-1].isdigit() and skipped or before[-1][:1].islower() and before[-1].endswith("e")):
         before, skipped = before[:-1], True
     return bool(before) and before[-1].lower() in _FEMININE_BEFORE
 
