@@ -3,6 +3,7 @@
 '2. mär. 2003' -> 'März', 'in der 88. Min.' -> 'Minute' (only after an ordinal), 'S. 46 f.' ->
 'folgende' (only after a number), '§ 3 Abs. 2 S. 1' -> 'Satz 1' (only in a law's citation), 'mit V. a.
 Herzinfarkt' -> 'Verdacht auf' (only before a noun),
+'im EG' -> 'im Erdgeschoss' (only after the words listed),
 'Goethestr. 12' -> 'Goethestraße zwölf'. An abbreviation that ends the sentence keeps its
 full stop. One that opens a sentence is capitalised ('Z. B.', 'Ggf.', 'U. a.'), and so is its
 expansion ('Zum Beispiel'). An expansion ending in '-' is an adjective and takes its ending from its
@@ -25,8 +26,16 @@ def _table() -> dict[str, dict[str, str]]:
     """kind (the third column) -> abbreviation without spaces -> what is said."""
     tables: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
     for short, cells in _entries():
-        tables[cells[1] if len(cells) > 1 else ""][short.replace(" ", "")] = cells[0]
+        if cells[1:2] != ["after word"]:
+            tables[cells[1] if len(cells) > 1 else ""][short.replace(" ", "")] = cells[0]
     return tables
+
+
+@functools.lru_cache(maxsize=1)
+def _after_word() -> dict[str, tuple[str, frozenset[str]]]:
+    """Kind "after word": abbreviation -> (what is said, the words it must follow) ('im EG': Erdgeschoss)."""
+    return {short.replace(" ", ""): (cells[0], frozenset(cells[2].split()))
+            for short, cells in _entries() if cells[1:2] == ["after word"]}
 
 
 def _entries():
@@ -94,7 +103,10 @@ def verbalise(match, ctx):
     general, numbered, ordinal, counted, cited, dating, naming = (tables[kind] for kind in KINDS)
     opening = False
     lowered = key[0].lower() + key[1:]
-    if key in dating and _DATE_AFTER.match(ctx.text, ctx.end):
+    placed = _after_word().get(key)
+    if placed and ctx.previous_word() in placed[1]:  # 'im EG': Erdgeschoss; 'beim HA': Hausarzt
+        spoken = placed[0]
+    elif key in dating and _DATE_AFTER.match(ctx.text, ctx.end):
         spoken = dating[key]  # 'Urt. v. 15.11.2023': vom; 'v. 14.' in an old citation is a verse
     elif key in cited and ctx.number_follows() and _CITATION_BEFORE.search(ctx.text[:ctx.start]):
         spoken = cited[key]  # '§ 20 Abs. 2 S. 1': a sentence of the law, not a page

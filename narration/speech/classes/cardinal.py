@@ -1,7 +1,7 @@
 """Cardinals: '150' -> 'einhundertfünfzig', '25 000' and '10.000' are one number, '−8' -> 'minus acht', '1
 Person' -> 'eine Person', '1-Zimmer-Wohnung' -> 'ein-Zimmer-Wohnung' ('mit 1 Stimme' -> 'mit einer Stimme', '1 von 10 Frauen' -> 'eine von zehn'), a
 lone '1' -> 'eins' (and 'Nr. 1' too), '2 Mio.' -> 'zwei Millionen', '2er' -> 'zweier', '3x' ->
-'dreimal', '030' (a leading zero: a code) -> 'null drei null', '5a' (a house, an article) -> 'fünf a',
+'dreimal', 'für 299,-' -> 'für zweihundertneunundneunzig' (a price), '030' (a leading zero: a code) -> 'null drei null', '5a' (a house, an article) -> 'fünf a',
 'G7' -> 'Ge-sieben', 'A380' -> 'A-dreihundertachtzig' (five digits and more one by one: 'KB5034441'),
 'PM2,5' -> 'Pe-Emm-zwei Komma fünf', 'ID.3' -> 'I-De-drei'. The hyphen in 'Windows-11' or 'Covid-19' is
 part of a name, never a minus."""
@@ -15,7 +15,7 @@ NAME = "cardinal"
 FIRST = r"[\dA-ZÄÖÜ+±−–-]"  # what a match begins with
 PATTERN = (rf"(?<![\w.,])(?P<code>(?:[A-ZÄÖÜ]+[\d₀-₉]+|\d+[A-ZÄÖÜ]+)[A-ZÄÖÜ\d₀-₉]*)(?P<fraction>,\d+|\.\d+(?![\w.]))?(?![\w]|,\d)"
            rf"|(?<![\w.,])(?P<dotted>[A-Z]{{2,3}})\.(?P<model>\d{{1,2}})(?![\w.])"
-           rf"|{START}(?P<sign>{SIGN})?(?P<n>{INT})(?:(?P<suffix>er|fach|mal|[x×](?![\w])|\s[x×](?=\s(?:tgl\.|[A-ZÄÖÜ][a-zäöüß]|(?:täglich|wöchentlich|monatlich|jährlich|pro|je|im|am|in)\b)))|(?P<letter>[a-z](?![\w])))?"
+           rf"|{START}(?P<sign>{SIGN})?(?P<n>{INT})(?:(?P<suffix>er|fach|mal|[x×](?![\w])|\s[x×](?=\s(?:tgl\.|[A-ZÄÖÜ][a-zäöüß]|(?:täglich|wöchentlich|monatlich|jährlich|pro|je|im|am|in)\b)))|(?P<letter>[a-z](?![\w]))|(?P<price>,(?:--|[-–—])(?![\w\d])))?"
            rf"(?:\s?(?P<scale>{scales()}))?(?![\d])")
 _RUNS = re.compile(r"\d+|[^\d]+")
 _ONE_OF = re.compile(r"\svon\s[\d.]+(?:\s(?P<noun>[A-ZÄÖÜ][a-zäöüß]+))?")  # '1 von 10 Patienten'
@@ -42,6 +42,8 @@ def verbalise(match, ctx):
     if re.fullmatch(r"0\d+", match["n"]) and not match["suffix"] and not match["scale"]:
         return sign + numbers.digits(match["n"])  # '030', '007': a code, said digit by digit
     value = numbers.parse_int(match["n"])
+    if match["price"]:  # 'für 299,-': a price in whole units, its currency unsaid
+        return sign + numbers.cardinal(value)
     if match["suffix"]:  # '2er' -> 'zweier', '3fach' -> 'dreifach', '3x' -> 'dreimal'
         words = numbers.cardinal(value)
         suffix = "mal" if match["suffix"].strip() in ("x", "×") else match["suffix"]  # '3x', '3 x tgl.': dreimal
