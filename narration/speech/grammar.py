@@ -226,6 +226,10 @@ def agreement(before: list[str], after: list[str], nouns) -> Agreement:
                     return Agreement(case, "m" if r_gender == "p" else r_gender, r_gender == "p", declension, noun)
         gender = next((g for _, g in readings if g != "p"), "m")
         return Agreement(cases[0], gender, bool(readings) and all(g == "p" for _, g in readings), declension, noun)
+    if _measured(after, noun):  # 'den Teig 1 cm dick', '1 Monat alt': a measure before its adjective is accusative
+        gender = next((g for c, g in readings if g != "p" and c == "a"), None) or next(
+            (g for _, g in readings if g != "p"), "m")
+        return Agreement("acc", gender, bool(readings) and all(g == "p" for _, g in readings), "strong", noun)
     verbs = data.rows("case_verbs.tsv")
     verb_case = verbs.get(governor) or (verbs.get(previous) if governor in ("es", "sie", "er") else None)
     if verb_case:  # 'kostet 1 €': einen Euro; 'gab es 1 Toten': einen
@@ -238,6 +242,13 @@ def agreement(before: list[str], after: list[str], nouns) -> Agreement:
                 if r_case == wanted:
                     return Agreement(wanted, "m" if r_gender == "p" else r_gender, r_gender == "p", "strong", noun)
     return Agreement(noun=noun)
+
+
+def _measured(after: list[str], noun: str) -> bool:
+    """Whether an adjective of dimension follows the number's noun, or the number when its unit was
+    part of it ('1 cm dick', '1 Jahr alt'; ``data/measure_adjectives.txt``)."""
+    rest = after[after.index(noun) + 1:] if noun and noun in after else after
+    return bool(rest) and rest[0].rstrip(".,;:!?") in data.words("measure_adjectives.txt")
 
 
 _STRONG = {("nom", "m"): "er", ("nom", "f"): "e", ("nom", "n"): "es", ("acc", "m"): "en", ("acc", "f"): "e",
