@@ -134,7 +134,7 @@ def verbalise(match, ctx):
         spoken += "in"  # 'die 58-jährige Pat.', 'eine Prof.': Patientin, Professorin
     if opening:
         spoken = spoken[0].upper() + spoken[1:]
-    if key.endswith(".") and ctx.at_sentence_end():
+    if key.endswith(".") and ctx.at_sentence_end() and ")" not in ctx.text[ctx.end:]:  # not inside '(… M. A.)'
         spoken += "."
     elif ctx.text[ctx.end:ctx.end + 1].isalnum():  # 'St.Gallen', 'Nr.1': the word after it is one of its own
         spoken += " "

@@ -1,7 +1,7 @@
 """Symbols left after every other class: '§ 5' -> 'Paragraf 5' ('des § 5': des Paragrafen), '&' ->
 'und', '+' -> 'plus', '*' is silent (after a number a hotel's stars: '4*-Hotel'; before a year or a date it is 'geboren', also '* um 540', as '†'
 is 'gestorben'), a slash between words is a pause ('und/oder'), but 'pro' before a period after a
-lower-case word or an abbreviation ('brutto/Monat', 'Tsd./Jahr'), and 'und' after a shortened word
+lower-case word, an abbreviation or a counted noun ('brutto/Monat', 'Tsd./Jahr', '2 Tage/Woche'), and 'und' after a shortened word
 ('Ein-/Ausgang'); a dash between months is 'bis' ('Juni–Aug.'), a dash between spaces is a comma,
 and so is a bar or a middle dot between spaces ('Autor | Redaktion', '352 S. · 24 €'); '#1' ->
 'Nummer eins'; '>' before an amount after a word is 'mehr als' ('mit > 1.000 Proben'; 'p < 0,05' is
@@ -61,8 +61,10 @@ def verbalise(match, ctx):
             return " und "  # 'Juli/Aug.': both months
         if ctx.text[ctx.start - 1:ctx.start] == "-" and following[:1].isalpha():
             return " und "  # 'Ein-/Ausgang', 'Kreuzung Haupt-/Bahnhofstraße': both words the dash shortens
-        before, after = ctx.previous_word(), ctx.next_word().rstrip(".,;:!?")
-        per = (before[:1].islower() or before.endswith(".")) and after in data.words("per_nouns.txt")
+        words, after = ctx.before(), ctx.next_word().rstrip(".,;:!?")
+        before = words[-1] if words else ""
+        counted = len(words) >= 2 and words[-2][:1].isdigit()  # '2 Tage/Woche': a number and what it counts
+        per = (before[:1].islower() or before.endswith(".") or counted) and after in data.words("per_nouns.txt")
         return " pro " if per else " "  # 'brutto/Monat': brutto pro Monat
     if match["footnote"]:  # a Markdown note mark left in a book's text ('seiner [^b_07_05_04] Stätte')
         return " "
