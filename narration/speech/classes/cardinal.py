@@ -30,8 +30,10 @@ def verbalise(match, ctx):
         known = data.rows("acronyms.tsv").get(code)
         if known and known[0] != "spell":
             return known[0]
-        spoken = "-".join(_code_number(run) if run.isdigit() else _code_letters(run)
-                          for run in _RUNS.findall(code))
+        runs = _RUNS.findall(code)
+        said = [_code_number(run) if run.isdigit() else _code_letters(run) for run in runs]
+        worded = any(" " in part for run, part in zip(runs, said) if not run.isdigit())  # '3ZKB': drei Zimmer, Küche, Bad
+        spoken = (" " if worded else "-").join(said)
         if match["fraction"]:  # 'PM2,5': Komma; an ICD code 'F32.1': Punkt
             spoken += (" Komma " if match["fraction"][0] == "," else " Punkt ") + numbers.digits(match["fraction"][1:])
         return spoken
@@ -86,7 +88,11 @@ def verbalise(match, ctx):
 
 def _code_letters(run: str) -> str:
     """A code's letters: spelled ('G7', 'RTX4090'), unless German could say them as a word ('SOMMER24',
-    'COVID19'), as the letters class decides for words in capitals."""
+    'COVID19'), as the letters class decides for words in capitals, or our acronyms say them so ('3ZKB':
+    Zimmer, Küche, Bad)."""
+    known = data.rows("acronyms.tsv").get(run)
+    if known and known[0] != "spell":
+        return known[0]
     return run.capitalize() if letters.pronounceable(run) else letters.spell(run)
 
 

@@ -89,6 +89,8 @@ def verbalise(match, ctx):
         else:
             counted = numbers.amount(match["n"], "eine")
             spoken = f"{counted} {one if counted == 'eine' else many} {plural}"
+    elif match["n2"] and match["unit"] == "h" and _opening_hours(ctx):  # 'Sa 10-14h': zehn bis vierzehn Uhr
+        spoken = f"{numbers.amount(match['n'], 'ein')} bis {numbers.amount(match['n2'], 'ein')} Uhr"
     elif match["n2"]:
         spoken = f"{numbers.amount(match['n'])} {grammar.range_link(ctx.before())} {numbers.amount(match['n2'])} {plural}"
     elif match["unit"] == "m" and re.fullmatch(r"[1-9]\d?,\d\d", match["n"]) and not (match["per"] or match["per_n"]):
@@ -106,6 +108,15 @@ def verbalise(match, ctx):
             plural = head + "n" + space + rest  # 'ab 6 J.', 'bei 62 bpm': ab sechs Jahren, bei … Schlägen
         spoken = f"{counted} {singular if counted == one else plural}"
     return sign + spoken + per_unit(match, table)
+
+
+_OPENING = re.compile(r"(?:Öffnungszeit|[Gg]eöffnet|Sprechzeit|Sprechstunde)|\b(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?:?\s$")
+
+
+def _opening_hours(ctx) -> bool:
+    """A range of hours written with 'h' is a span of the clock in opening hours ('Öffnungszeiten: 9-17h',
+    'Sa 10-14h', 'von 9-17h'), else hours counted ('Schlaf: 6-8h')."""
+    return ctx.previous_word().lower() in CLOCK_WORDS | {"von"} or bool(_OPENING.search(ctx.text, 0, ctx.start))
 
 
 def _inches_here(ctx) -> bool:
