@@ -121,11 +121,12 @@ def test_units_from_cldr_and_ours():
 
 def test_no_data_table_says_one_thing_twice():
     """A key listed twice in a table is a silent override: the earlier line is dead and misleads its reader.
-    The abbreviation table keys on the abbreviation and its kind ('Min.' before a number, 'Min.' else)."""
+    The abbreviation table keys on the abbreviation and its kind ('Min.' before a number, 'Min.' else), and
+    for the kind "after word" on the words too ('aus W': West, 'nach W': Westen)."""
     from narration.speech import data
 
     for path in sorted(set(data.FOLDER.glob("*.tsv")) - {data.FOLDER / "foreign_function_words.tsv"}):  # a word per line, by language
-        keys = [tuple(cells[:1] + cells[2:3]) if path.stem == "abbreviations" else cells[0]
+        keys = [tuple(cells[:1] + cells[2:4]) if path.stem == "abbreviations" else cells[0]
                 for cells in data._lines(path.name)]  # noqa: SLF001 - the raw lines, before rows() merges them
         assert len(keys) == len(set(keys)), (path.name, sorted({k for k in keys if keys.count(k) > 1}))
 

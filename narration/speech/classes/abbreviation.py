@@ -32,10 +32,14 @@ def _table() -> dict[str, dict[str, str]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _after_word() -> dict[str, tuple[str, frozenset[str]]]:
-    """Kind "after word": abbreviation -> (what is said, the words it must follow) ('im EG': Erdgeschoss)."""
-    return {short.replace(" ", ""): (cells[0], frozenset(cells[2].split()))
-            for short, cells in _entries() if cells[1:2] == ["after word"]}
+def _after_word() -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """Kind "after word": abbreviation -> [(what is said, the words it must follow)] ('im EG': Erdgeschoss;
+    'aus W': West, 'nach W': Westen)."""
+    table: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for short, cells in _entries():
+        if cells[1:2] == ["after word"]:
+            table.setdefault(short.replace(" ", ""), []).append((cells[0], frozenset(cells[2].split())))
+    return table
 
 
 def _entries():
@@ -103,8 +107,8 @@ def verbalise(match, ctx):
     general, numbered, ordinal, counted, cited, dating, naming = (tables[kind] for kind in KINDS)
     opening = False
     lowered = key[0].lower() + key[1:]
-    placed = _after_word().get(key)
-    if placed and ctx.previous_word() in placed[1]:  # 'im EG': Erdgeschoss; 'beim HA': Hausarzt
+    placed = [said for said, words in _after_word().get(key, ()) if ctx.previous_word() in words]
+    if placed and ctx.text[ctx.end:ctx.end + 1] != "-":  # 'im EG': Erdgeschoss; 'beim HA': Hausarzt
         spoken = placed[0]
     elif key in dating and _DATE_AFTER.match(ctx.text, ctx.end):
         spoken = dating[key]  # 'Urt. v. 15.11.2023': vom; 'v. 14.' in an old citation is a verse
