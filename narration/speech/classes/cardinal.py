@@ -1,10 +1,10 @@
 """Cardinals: '150' -> 'einhundertfünfzig', '25 000' and '10.000' are one number, '−8' -> 'minus acht', '1
-Person' -> 'eine Person', '1-Zimmer-Wohnung' -> 'ein-Zimmer-Wohnung' ('mit 1 Stimme' -> 'mit einer Stimme', '1 von 10 Frauen' -> 'eine von zehn'), a
-lone '1' -> 'eins' (and 'Nr. 1' too), '2 Mio.' -> 'zwei Millionen', '2er' -> 'zweier', '3x' ->
-'dreimal', 'für 299,-' -> 'für zweihundertneunundneunzig' (a price), '030' (a leading zero: a code) -> 'null drei null', '5a' (a house, an article) -> 'fünf a',
-'G7' -> 'Ge-sieben', 'A380' -> 'A-dreihundertachtzig' (five digits and more one by one: 'KB5034441'),
-'PM2,5' -> 'Pe-Emm-zwei Komma fünf', 'ID.3' -> 'I-De-drei'. The hyphen in 'Windows-11' or 'Covid-19' is
-part of a name, never a minus."""
+Person' -> 'eine Person', '1-Zimmer-Wohnung' -> 'ein-Zimmer-Wohnung' ('mit 1 Stimme' -> 'mit einer Stimme', '1
+von 10 Frauen' -> 'eine von zehn'), a lone '1' -> 'eins' (and 'Nr. 1' too), '2 Mio.' -> 'zwei Millionen',
+'2er' -> 'zweier', '3x' -> 'dreimal', 'für 299,-' -> 'für zweihundertneunundneunzig' (a price), '030' (a
+leading zero: a code) -> 'null drei null', '5a' (a house, an article) -> 'fünf a', 'G7' -> 'Ge-sieben', 'A380'
+-> 'A-dreihundertachtzig' (five digits and more one by one: 'KB5034441'), 'PM2,5' -> 'Pe-Emm-zwei Komma fünf',
+'ID.3' -> 'I-De-drei'. The hyphen in 'Windows-11' or 'Covid-19' is part of a name, never a minus."""
 import re
 
 from .. import data, grammar, numbers

@@ -1,10 +1,9 @@
-"""Numeric dates: '24.02.2022', '3.10.', '2026-03-15', '04/2024' and '08/25' (a month) -> 'vierundzwanzigster Februar
-zweitausendzweiundzwanzig', with the day's ending from the words before it ('am vierundzwanzigsten',
-'der dritte'). Written dates ('24. Februar') are an ordinal plus a month, and a year after a month
-is a year. 'am 1. 5.' (spaced) too. Two days of one month: '24./25.12.' -> 'vierundzwanzigster und
-fünfundzwanzigster Dezember', '3.–5.10.' -> '… bis …'. A dash between two whole dates is 'bis'
-('vom 24.12.–1.1.' -> 'vom vierundzwanzigsten Dezember bis ersten Januar'), the second takes
-the first's ending."""
+"""Numeric dates: '24.02.2022', '3.10.', '2026-03-15', '04/2024' and '08/25' (a month) -> 'vierundzwanzigster
+Februar zweitausendzweiundzwanzig', with the day's ending from the words before it ('am vierundzwanzigsten',
+'der dritte'). Written dates ('24. Februar') are an ordinal plus a month, and a year after a month is a year.
+'am 1. 5.' (spaced) too. Two days of one month: '24./25.12.' -> 'vierundzwanzigster und fünfundzwanzigster
+Dezember', '3.–5.10.' -> '… bis …'. A dash between two whole dates is 'bis' ('vom 24.12.–1.1.' -> 'vom
+vierundzwanzigsten Dezember bis ersten Januar'), the second takes the first's ending."""
 from .. import data, grammar, numbers
 
 NAME = "date"

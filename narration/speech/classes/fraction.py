@@ -1,12 +1,12 @@
-"""Fractions: '3/4 der Mitglieder' -> 'drei Viertel der Mitglieder', '1/3' -> 'ein Drittel', '½' ->
-'einhalb', but before what it halves an adjective ('½ TL Salz' -> 'ein halber Teelöffel Salz', 'in ½
-Stunde' -> 'in einer halben Stunde', 'mit 1/2 Zitrone' -> 'mit einer halben Zitrone', 'eine ½ Stunde' -> 'eine
-halbe Stunde'), '1½', '1 ½' and '1 1/2' -> 'eineinhalb', '2¼' -> 'zweieinviertel',
-'-1/22' -> 'minus ein Zweiundzwanzigstel', '4/2' -> 'vier Halbe', '7/4' -> 'sieben Viertel', a blood
-pressure '140/90 mmHg' -> 'hundertvierzig zu neunzig Millimeter Quecksilbersäule', a clock's 'um ½ 8' ->
-'um halb acht', a rate '12/100.000' -> 'zwölf pro einhunderttausend' (but '1/1.000' -> 'ein Tausendstel'), a position 'Seite 2/5' -> 'Seite
-zwei von fünf', a score '9/10 Punkten' -> 'neun von zehn Punkten' and a mark 'Fazit: 8/10.' -> 'acht von zehn'. 'a/b' with a ≥ b is not a fraction
-('24/7') and is left to the numbers."""
+"""Fractions: '3/4 der Mitglieder' -> 'drei Viertel der Mitglieder', '1/3' -> 'ein Drittel', '½' -> 'einhalb',
+but before what it halves an adjective ('½ TL Salz' -> 'ein halber Teelöffel Salz', 'in ½ Stunde' -> 'in einer
+halben Stunde', 'mit 1/2 Zitrone' -> 'mit einer halben Zitrone', 'eine ½ Stunde' -> 'eine halbe Stunde'),
+'1½', '1 ½' and '1 1/2' -> 'eineinhalb', '2¼' -> 'zweieinviertel', '-1/22' -> 'minus ein Zweiundzwanzigstel',
+'4/2' -> 'vier Halbe', '7/4' -> 'sieben Viertel', a blood pressure '140/90 mmHg' -> 'hundertvierzig zu neunzig
+Millimeter Quecksilbersäule', a clock's 'um ½ 8' -> 'um halb acht', a rate '12/100.000' -> 'zwölf pro
+einhunderttausend' (but '1/1.000' -> 'ein Tausendstel'), a position 'Seite 2/5' -> 'Seite zwei von fünf', a
+score '9/10 Punkten' -> 'neun von zehn Punkten' and a mark 'Fazit: 8/10.' -> 'acht von zehn'. 'a/b' with a ≥ b
+is not a fraction ('24/7') and is left to the numbers."""
 import re
 import unicodedata
 from fractions import Fraction

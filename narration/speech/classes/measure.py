@@ -1,14 +1,13 @@
 """Measures: '5 km' -> 'fünf Kilometer', '1 t' -> 'eine Tonne', '2.500 m³/h' -> 'zweitausendfünfhundert
-Kubikmeter pro Stunde', '40 l/m²' -> 'vierzig Liter pro Quadratmeter', '5,8 l/100 km' -> 'fünf Komma
-acht Liter pro hundert Kilometer', '−8 °C' -> 'minus acht Grad Celsius', '10–15 cm' -> 'zehn bis
-fünfzehn Zentimeter', '1,80 m' -> 'ein Meter achtzig', '400-m-Lauf' -> 'vierhundert-Meter-Lauf' (and
-'14"-Display'; '28"' alone is inches unless it closes a quotation), '2 kwh' -> 'zwei Kilowattstunden' (a symbol written in lower case, where that is no
-other unit). A unit
-letter is only a unit right after a number; a unit alone only after 'pro', 'je' or (two letters or
-more) 'in': 'Fläche in km²', or after an article when it is a symbol no word is written like
-(mixed case or a power: 'Eine kWh kostet' -> 'Eine Kilowattstunde kostet'), or such a symbol
-opening a compound ('m²-Preis' -> 'Quadratmeter-Preis'), or after an abbreviation and a slash
-('233 Einw./km²' -> 'Einwohner pro Quadratkilometer')."""
+Kubikmeter pro Stunde', '40 l/m²' -> 'vierzig Liter pro Quadratmeter', '5,8 l/100 km' -> 'fünf Komma acht
+Liter pro hundert Kilometer', '−8 °C' -> 'minus acht Grad Celsius', '10–15 cm' -> 'zehn bis fünfzehn
+Zentimeter', '1,80 m' -> 'ein Meter achtzig', '400-m-Lauf' -> 'vierhundert-Meter-Lauf' (and '14"-Display';
+'28"' alone is inches unless it closes a quotation), '2 kwh' -> 'zwei Kilowattstunden' (a symbol written in
+lower case, where that is no other unit). A unit letter is only a unit right after a number; a unit alone only
+after 'pro', 'je' or (two letters or more) 'in': 'Fläche in km²', or after an article when it is a symbol no
+word is written like (mixed case or a power: 'Eine kWh kostet' -> 'Eine Kilowattstunde kostet'), or such a
+symbol opening a compound ('m²-Preis' -> 'Quadratmeter-Preis'), or after an abbreviation and a slash ('233
+Einw./km²' -> 'Einwohner pro Quadratkilometer')."""
 import functools
 import re
 

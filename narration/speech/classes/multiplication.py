@@ -1,9 +1,9 @@
 """Products and dimensions: '4x100-Meter-Staffel' -> 'vier mal hundert-Meter-Staffel', '2 × 3' -> 'zwei mal
-drei', '33.5 x 11.4 x 4.4 cm' -> '... mal ... mal vier Punkt vier Zentimeter' (a unit after the last
-factor is named in the plural; but three digits after a dot are thousands: '2.412 x 1.080'), '3 × 10⁸ m/s' and '3·10⁸ m/s' -> 'drei mal zehn hoch acht Meter pro
-Sekunde'. Labelled dimensions: 'B 120 x H 85 x T 45 cm' -> 'Breite einhundertzwanzig mal Höhe fünfundachtzig mal
-Tiefe fünfundvierzig Zentimeter'. 'x' only counts between two numbers, and '0x80070005' is a hexadecimal number
-(alphanumeric's)."""
+drei', '33.5 x 11.4 x 4.4 cm' -> '... mal ... mal vier Punkt vier Zentimeter' (a unit after the last factor is
+named in the plural; but three digits after a dot are thousands: '2.412 x 1.080'), '3 × 10⁸ m/s' and '3·10⁸
+m/s' -> 'drei mal zehn hoch acht Meter pro Sekunde'. Labelled dimensions: 'B 120 x H 85 x T 45 cm' -> 'Breite
+einhundertzwanzig mal Höhe fünfundachtzig mal Tiefe fünfundvierzig Zentimeter'. 'x' only counts between two
+numbers, and '0x80070005' is a hexadecimal number (alphanumeric's)."""
 import re
 
 from .. import numbers

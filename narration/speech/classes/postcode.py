@@ -1,10 +1,10 @@
-"""Postal codes, digit by digit, as they are dictated: '80331 München' -> 'acht null drei drei eins
-München', 'D-01067 Dresden', 'CH-8001 Zürich'. Five digits before a capitalised word are a postal
-code unless that word is a plural noun (or its abbreviation), a unit or a scale they count ('12000
-Besucher', '12000 Einw.', '58000 Fuß'); a code that starts with 0, or follows a house number and a comma ('Am Markt 3, 99423
-Weimar'), is one whatever follows, and so is one a few words after 'PLZ' or 'Postleitzahl' (or
-a compound of them: 'in den PLZ-Bereichen 35510 und 35516'). Four digits after a house number are
-an Austrian or Swiss code ('Maria-Theresien-Straße 18, 6020 Innsbruck')."""
+"""Postal codes, digit by digit, as they are dictated: '80331 München' -> 'acht null drei drei eins München',
+'D-01067 Dresden', 'CH-8001 Zürich'. Five digits before a capitalised word are a postal code unless that word
+is a plural noun (or its abbreviation), a unit or a scale they count ('12000 Besucher', '12000 Einw.', '58000
+Fuß'); a code that starts with 0, or follows a house number and a comma ('Am Markt 3, 99423 Weimar'), is one
+whatever follows, and so is one a few words after 'PLZ' or 'Postleitzahl' (or a compound of them: 'in den
+PLZ-Bereichen 35510 und 35516'). Four digits after a house number are an Austrian or Swiss code
+('Maria-Theresien-Straße 18, 6020 Innsbruck')."""
 import functools
 import re
 

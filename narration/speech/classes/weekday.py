@@ -1,9 +1,9 @@
-"""Weekdays in opening hours and dates: 'Mo–Fr' -> 'Montag bis Freitag', 'Sa. - So.' -> 'Samstag bis
-Sonntag', 'Mo, Mi und Fr' -> 'Montag, Mittwoch und Freitag', 'Sa/So' -> 'Samstag und Sonntag'; one day
-before its hours or date ('Fr 8–13 Uhr', 'Do bis 21 Uhr', 'am Fr., 12. Juli': 'Fr.' is not 'Frau'
-there) or before a colon and a figure ('Mo: 14°/6°'; not 'So: 3 Fragen' opening a sentence), after 'am' or 'jeden', after 'seit', 'bis' or 'vom' before no name ('seit Fr. rund …'; 'seit Fr.
-Meier' is Frau Meier), or before 'geschlossen'. Elsewhere 'So' and 'Do' are words, and 'Fr.' is 'Frau'.
-From ``data/weekdays.tsv``."""
+"""Weekdays in opening hours and dates: 'Mo–Fr' -> 'Montag bis Freitag', 'Sa. - So.' -> 'Samstag bis Sonntag',
+'Mo, Mi und Fr' -> 'Montag, Mittwoch und Freitag', 'Sa/So' -> 'Samstag und Sonntag'; one day before its hours
+or date ('Fr 8–13 Uhr', 'Do bis 21 Uhr', 'am Fr., 12. Juli': 'Fr.' is not 'Frau' there) or before a colon and
+a figure ('Mo: 14°/6°'; not 'So: 3 Fragen' opening a sentence), after 'am' or 'jeden', after 'seit', 'bis' or
+'vom' before no name ('seit Fr. rund …'; 'seit Fr. Meier' is Frau Meier), or before 'geschlossen'. Elsewhere
+'So' and 'Do' are words, and 'Fr.' is 'Frau'. From ``data/weekdays.tsv``."""
 import re
 
 from .. import data
