@@ -2,7 +2,7 @@
 'e. V.' -> 'eingetragener Verein', 'S. 12' -> 'Seite 12' (only before a number: 'Thomas S.' stays),
 '2. mär. 2003' -> 'März', 'in der 88. Min.' -> 'Minute' (only after an ordinal), 'S. 46 f.' ->
 'folgende' (only after a number), '§ 3 Abs. 2 S. 1' -> 'Satz 1' (only in a law's citation), 'mit V. a.
-Herzinfarkt' -> 'Verdacht auf' (only before a noun),
+Herzinfarkt' -> 'Verdacht auf' (only before a noun), 'WM 850 €' -> 'Warmmiete' (only before a sum or a share),
 'im EG' -> 'im Erdgeschoss' (only after the words listed),
 'Goethestr. 12' -> 'Goethestraße zwölf'. An abbreviation that ends the sentence keeps its
 full stop. One that opens a sentence is capitalised ('Z. B.', 'Ggf.', 'U. a.'), and so is its
@@ -18,7 +18,8 @@ from ..patterns import ORDINAL_BEFORE
 NAME = "abbreviation"
 
 
-KINDS = ("", "num", "after ordinal", "after number", "citation", "before date", "before noun")  # '': everywhere
+KINDS = ("", "num", "after ordinal", "after number", "citation", "before date", "before noun",
+         "before amount")  # '': everywhere
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,6 +92,7 @@ _MONTH = "|".join(sorted((re.escape(m) for m in grammar.MONTH_WORDS), key=len, r
 _DATE_AFTER = re.compile(rf"\s?(?:\d{{1,2}}\.\s?(?:\d{{1,2}}\.|[A-ZÄÖÜ][a-zä]+\.?\s\d{{4}}|(?:{_MONTH})(?![\w]))"
                          rf"|(?:0[1-9]|1[0-2])/(?:\d{{4}}|\d\d)(?!\d))")  # or a month: 'EZ 05/2012'
 
+_AMOUNT_AFTER = re.compile(r"\s?(?:\d[\d.]*,[-–]|\d[\d.,]*\s?(?:€|Euro\b|EUR\b|%|Prozent\b))")  # a sum or a share
 _CITATION_BEFORE = re.compile(r"(?:§|Abs\.|Art\.)\s?\d+[a-z]?\s?$")
 # where a capitalised abbreviation opens what follows: the start, or after a colon or a note's number
 # or a bracket ('Anmerkungen: 1) Vgl. S. 45. 2) Ebd.', '(Vgl. Kap. 3)')
@@ -104,12 +106,14 @@ def verbalise(match, ctx):
         return match["street"][:-len("str.")] + "straße" + ("." if ctx.at_sentence_end() else "")
     key = re.sub(r"\s", "", match.group(0))
     tables = _table()
-    general, numbered, ordinal, counted, cited, dating, naming = (tables[kind] for kind in KINDS)
+    general, numbered, ordinal, counted, cited, dating, naming, pricing = (tables[kind] for kind in KINDS)
     opening = False
     lowered = key[0].lower() + key[1:]
     placed = [said for said, words in _after_word().get(key, ()) if ctx.previous_word() in words]
     if placed and ctx.text[ctx.end:ctx.end + 1] != "-":  # 'im EG': Erdgeschoss; 'beim HA': Hausarzt
         spoken = placed[0]
+    elif key in pricing and _AMOUNT_AFTER.match(ctx.text, ctx.end):  # 'WM 850 €': Warmmiete ('WM 2026' stays)
+        spoken = pricing[key]
     elif key in dating and _DATE_AFTER.match(ctx.text, ctx.end):
         spoken = dating[key]  # 'Urt. v. 15.11.2023': vom; 'v. 14.' in an old citation is a verse
     elif key in cited and ctx.number_follows() and _CITATION_BEFORE.search(ctx.text[:ctx.start]):
