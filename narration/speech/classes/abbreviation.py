@@ -2,7 +2,7 @@
 'e. V.' -> 'eingetragener Verein', 'S. 12' -> 'Seite 12' (only before a number: 'Thomas S.' stays),
 '2. mär. 2003' -> 'März', 'in der 88. Min.' -> 'Minute' (only after an ordinal), 'S. 46 f.' ->
 'folgende' (only after a number), '§ 3 Abs. 2 S. 1' -> 'Satz 1' (only in a law's citation), 'mit V. a.
-Herzinfarkt' -> 'Verdacht auf' (only before a noun), 'WM 850 €' -> 'Warmmiete' (only before a sum or a share),
+Herzinfarkt' -> 'Verdacht auf' (only before a noun), 'WM 850 €' -> 'Warmmiete' (only before a sum or a share), 'LG Anna' -> 'Liebe Grüße' (only closing a post),
 'im EG' -> 'im Erdgeschoss' (only after the words listed),
 'Goethestr. 12' -> 'Goethestraße zwölf'. An abbreviation that ends the sentence keeps its
 full stop. One that opens a sentence is capitalised ('Z. B.', 'Ggf.', 'U. a.'), and so is its
@@ -19,7 +19,7 @@ NAME = "abbreviation"
 
 
 KINDS = ("", "num", "after ordinal", "after number", "citation", "before date", "before noun",
-         "before amount")  # '': everywhere
+         "before amount", "greeting")  # '': everywhere
 
 
 @functools.lru_cache(maxsize=1)
@@ -106,12 +106,14 @@ def verbalise(match, ctx):
         return match["street"][:-len("str.")] + "straße" + ("." if ctx.at_sentence_end() else "")
     key = re.sub(r"\s", "", match.group(0))
     tables = _table()
-    general, numbered, ordinal, counted, cited, dating, naming, pricing = (tables[kind] for kind in KINDS)
+    general, numbered, ordinal, counted, cited, dating, naming, pricing, greeting = (tables[kind] for kind in KINDS)
     opening = False
     lowered = key[0].lower() + key[1:]
     placed = [said for said, words in _after_word().get(key, ()) if ctx.previous_word() in words]
     if placed and ctx.text[ctx.end:ctx.end + 1] != "-":  # 'im EG': Erdgeschoss; 'beim HA': Hausarzt
         spoken = placed[0]
+    elif key in greeting and _signs_off(ctx):  # 'Danke & LG aus Köln': Liebe Grüße ('LG München I' a court)
+        spoken = greeting[key]
     elif key in pricing and _AMOUNT_AFTER.match(ctx.text, ctx.end):  # 'WM 850 €': Warmmiete ('WM 2026' stays)
         spoken = pricing[key]
     elif key in dating and _DATE_AFTER.match(ctx.text, ctx.end):
@@ -147,6 +149,16 @@ def verbalise(match, ctx):
     elif ctx.text[ctx.end:ctx.end + 1].isalnum():  # 'St.Gallen', 'Nr.1': the word after it is one of its own
         spoken += " "
     return spoken
+
+
+_SIGN_OFF_BEFORE = re.compile(r"(?:^|[.!?,&:)]|\bund)\s*$")
+_SIGN_OFF_AFTER = re.compile(r"\s*(?:(?:aus|von|an|und|euch|dir)\s)?(?:[A-ZÄÖÜ][\wäöüß-]*\s?){0,2}[.!:)]?\s*$")
+
+
+def _signs_off(ctx) -> bool:
+    """A letter's or a post's closing: at its start or after 'und', '&' or a stop, and nothing after it but
+    a name or two ('LG Anna', 'Danke und LG aus Köln'); 'das LG München hat …' is a court."""
+    return bool(_SIGN_OFF_BEFORE.search(ctx.text, 0, ctx.start) and _SIGN_OFF_AFTER.fullmatch(ctx.text, ctx.end))
 
 
 def _feminine_article(ctx) -> bool:
