@@ -16,7 +16,7 @@ _DIMENSIONS = {"B": "Breite", "H": "Höhe", "T": "Tiefe", "L": "Länge"}
 _FACTOR = rf"(?:\d{{1,3}}(?:\.\d{{3}})+(?![\d.])|\d+(?:[.,]\d+)?){power.EXPONENT}?"  # '2.412 x 1.080': thousands
 _LABELLED = r"[BHTL]\s\d+(?:,\d+)?"  # 'B 120 x H 85 x T 45 cm': a piece of furniture's width, height, depth
 PATTERN = (rf"(?<![\w.,])(?!0x[\dA-Fa-f])(?P<chain>{_FACTOR}(?:\s?[x×·⋅⨉]\s?{_FACTOR})+"
-           rf"|{_LABELLED}(?:\s[x×]\s{_LABELLED})+)(?![\w.,]\d)"
+           rf"|{_LABELLED}(?:\s[x×]\s{_LABELLED})+|(?P<names>[BHTL](?:\s[x×]\s[BHTL])+(?![\w])))(?![\w.,]\d)"
            rf"(?:(?P<joined>-)?\s?(?P<unit>{UNITS}){PER}"
            r"(?![\wÄÖÜäöü²³]))?")
 
@@ -36,6 +36,8 @@ def _factor(text: str) -> str:
 
 
 def verbalise(match, ctx):
+    if match["names"]:  # 'Maße (B x H x T)': Breite mal Höhe mal Tiefe
+        return " mal ".join(_DIMENSIONS[letter] for letter in re.findall(r"[BHTL]", match["names"]))
     factors = re.split(r"\s?[x×·⋅⨉]\s?", match["chain"])
     spoken = " mal ".join(_factor(f) for f in factors)
     if match["unit"] and factors[-1] == "1" and not match["joined"]:  # '2 x 1 g': zwei mal ein Gramm

@@ -2,7 +2,7 @@
 'plus', '*' is silent (after a number a hotel's stars: '4*-Hotel'; before a year or a date it is 'geboren',
 also '* um 540', as '†' is 'gestorben'), a slash between words is a pause ('und/oder'), but 'pro' before a
 period after a lower-case word, an abbreviation or a counted noun ('brutto/Monat', 'Tsd./Jahr', '2
-Tage/Woche'), and 'und' after a shortened word ('Ein-/Ausgang'); a dash between months is 'bis' ('Juni–Aug.'),
+Tage/Woche'), and 'und' after a shortened word ('Ein-/Ausgang'); a dash between months or models is 'bis' ('Juni–Aug.', 'S21–S24'),
 a dash between spaces is a comma, and so is a bar or a middle dot between spaces ('Autor | Redaktion', '352 S.
 · 24 €'); '#1' -> 'Nummer eins'; '>' before an amount after a word is 'mehr als' ('mit > 1.000 Proben'; 'p <
 0,05' is 'kleiner als'); 'Ø' before a length is 'Durchmesser' ('Ø 26 cm'), else an average; a raised note mark
@@ -26,6 +26,7 @@ PATTERN = (rf"(?P<times>\*(?<=\d\s\*)(?=\s\d))|(?P<hotel>\*(?<=\d\*)(?=-[A-ZÄÖ
            rf"|(?P<crumb>(?:\s[>›](?:(?<=[^\W\d]\s[>›])|(?<={_QUOTE}\s[>›]))|[>›](?:(?<=[^\W\d][>›])|(?<={_QUOTE}[>›])))"
            rf"(?=\s?[„“\"»«(]?\s?[^\W\d]))|(?P<number>#(?=\d))|(?P<bar>\|)"
            rf"|(?P<between>[–—](?:(?<=[^\W\d][–—])|(?<=[^\W\d]\.[–—]))(?=[^\W\d]))|(?P<slash>/)|(?P<minus>−)"
+           rf"|(?P<models>[–—](?<=\d[–—])(?=[A-Z]+\d))"
            rf"|(?P<footnote>\[\^[\w.:-]+\])|(?P<stars>[★☆]+)|(?P<smiley>[:;][()](?<=\s..)|[:;]-[()](?<=\s...))"
            rf"|(?P<greek>{_GREEK}(?<!{_GREEK}{_GREEK})(?!{_GREEK}))"
            rf"|(?P<symbol>{alternatives(data.rows('symbols.tsv'))})")
@@ -44,6 +45,8 @@ def verbalise(match, ctx):
         return ","
     if match["crumb"]:  # 'Forum > iPhone', '„Sprache & Daten“ > „LTE“': a path, not "größer als"
         return ", "
+    if match["models"]:  # 'Galaxy S21–S24': a range of models
+        return " bis " if re.search(r"\b[A-Z]+\d+$", ctx.text[:ctx.start]) else None
     if match["between"] and grammar.is_month(ctx.previous_word()) and grammar.is_month(ctx.next_word()):
         return " bis "  # 'Juni–Aug.': a span of months
     if match["between"] or match["bar"]:  # 'Köln–Frankfurt'
