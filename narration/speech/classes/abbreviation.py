@@ -175,13 +175,13 @@ def _declined(stem: str, ctx) -> str:
     """An adjective's ending from the words around it ('die o. g. Regeln' -> 'oben genannten', 'die
     stv. Leiterin' -> 'stellvertretende'); a noun made of one from its article ('die Vors.' ->
     'Vorsitzende', 'Vors. Müller' -> 'Vorsitzender'). Without a noun it stays bare ('allg. bekannt')."""
+    before = ctx.before()
+    while before and re.fullmatch(r"\d+\.", before[-1]):
+        before = before[:-1]  # 'des 1. Vors.', 'am 2. postop. Tag': the article before the ordinal
     if stem[:1].isupper():
-        before = ctx.before()
-        while before and re.fullmatch(r"\d+\.", before[-1]):
-            before = before[:-1]  # 'des 1. Vors.': the article before the ordinal
         agreement = grammar.agreement(before, [], ctx.nouns)
         return stem + grammar.adjective_ending(agreement)
-    agreement = ctx.agreement()
+    agreement = ctx.agreement() if before == ctx.before() else grammar.agreement(before, ctx.after(), ctx.nouns)
     known = len(agreement.noun.rstrip(".")) > 1 and grammar.known_noun(agreement.noun, ctx.nouns)
     return stem + grammar.adjective_ending(agreement) if known else stem  # 'Int. Epiz.': no noun we know
 
