@@ -134,7 +134,7 @@ def following_noun(after: list[str], nouns) -> tuple[str, str]:
         if word[0].isupper():
             if word in stop:
                 return "", ""
-            return word, nouns.analyses(word.rstrip(".")) or abbreviated_noun(word, nouns)
+            return word, abbreviated_noun(word, nouns) or nouns.analyses(word.rstrip("."))  # 'Amp.': Ampulle, not 'Amp'
         if not word.endswith(("e", "en", "er", "es", "em")):  # an attributive adjective is declined;
             break  # 'A 1 führt von Heiligenhafen': a verb, not an adjective before 'Heiligenhafen'
         adjectives += 1
@@ -177,7 +177,7 @@ def plural_gender(word: str, nouns) -> str:
 def known_noun(word: str, nouns) -> bool:
     """Whether the noun table knows ``word`` (a full stop after it dropped), or the noun an
     abbreviation of it stands for ('Tbl.': Tablette)."""
-    return bool(nouns.analyses(word.rstrip(".")) or abbreviated_noun(word, nouns))
+    return bool(abbreviated_noun(word, nouns) or nouns.analyses(word.rstrip(".")))
 
 
 def abbreviated_noun(word: str, nouns) -> str:
