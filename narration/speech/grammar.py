@@ -66,6 +66,13 @@ def _analyses(name: str) -> list[tuple[str, str, bool, str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def feminine_articles() -> frozenset[str]:
+    """Determiners read first as feminine singular nominative ('die', 'eine', 'jede', 'meine'; data/determiners.tsv)."""
+    return frozenset(word.lower() for word, row in data.rows("determiners.tsv").items()
+                     if row[0].split(";")[0].split()[:3] == ["nom", "f", "s"])
+
+
+@functools.lru_cache(maxsize=1)
 def _adverbs() -> frozenset[str]:
     """Words between a preposition and its number that leave its case alone ('mit rund 28')."""
     return data.words("quantity_cues.txt") | data.words("number_adverbs.txt")

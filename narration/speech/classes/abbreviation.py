@@ -1,19 +1,18 @@
-"""Abbreviations from ``data/abbreviations.tsv``: 'z. B.' -> 'zum Beispiel', 'mind.' -> 'mindestens',
-'e. V.' -> 'eingetragener Verein', 'S. 12' -> 'Seite 12' (only before a number: 'Thomas S.' stays),
-'2. mär. 2003' -> 'März', 'in der 88. Min.' -> 'Minute' (only after an ordinal), 'S. 46 f.' ->
-'folgende' (only after a number), '§ 3 Abs. 2 S. 1' -> 'Satz 1' (only in a law's citation), 'mit V. a.
-Herzinfarkt' -> 'Verdacht auf' (only before a noun), 'WM 850 €' -> 'Warmmiete' (only before a sum or a share), 'LG Anna' -> 'Liebe Grüße' (only closing a post),
-'im EG' -> 'im Erdgeschoss' (only after the words listed),
-'Goethestr. 12' -> 'Goethestraße zwölf'. An abbreviation that ends the sentence keeps its
-full stop. One that opens a sentence is capitalised ('Z. B.', 'Ggf.', 'U. a.'), and so is its
-expansion ('Zum Beispiel'). An expansion ending in '-' is an adjective and takes its ending from its
-noun ('die sog. Wutbürger' -> 'die sogenannten Wutbürger'). A person's noun after a feminine article names a
-woman: 'die Pat.' -> 'die Patientin'."""
+"""Abbreviations from ``data/abbreviations.tsv``: 'z. B.' -> 'zum Beispiel', 'mind.' -> 'mindestens', 'e. V.' ->
+'eingetragener Verein', 'S. 12' -> 'Seite 12' (only before a number: 'Thomas S.' stays), '2. mär. 2003' ->
+'März', 'in der 88. Min.' -> 'Minute' (only after an ordinal), 'S. 46 f.' -> 'folgende' (only after a number),
+'§ 3 Abs. 2 S. 1' -> 'Satz 1' (only in a law's citation), 'mit V. a. Herzinfarkt' -> 'Verdacht auf' (only
+before a noun), 'WM 850 €' -> 'Warmmiete' (only before a sum or a share), 'LG Anna' -> 'Liebe Grüße' (only
+closing a post), 'im EG' -> 'im Erdgeschoss' (only after the words listed), 'Goethestr. 12' -> 'Goethestraße
+zwölf'. An abbreviation that ends the sentence keeps its full stop. One that opens a sentence is capitalised
+('Z. B.', 'Ggf.', 'U. a.'), and so is its expansion ('Zum Beispiel'). An expansion ending in '-' is an
+adjective and takes its ending from its noun ('die sog. Wutbürger' -> 'die sogenannten Wutbürger'). A person's
+noun after a feminine article names a woman: 'die Pat.' -> 'die Patientin'."""
 import functools
 import re
 
 from .. import data, grammar
-from ..patterns import ORDINAL_BEFORE
+from ..patterns import ORDINAL_BEFORE, alternatives
 
 NAME = "abbreviation"
 
@@ -86,13 +85,14 @@ def _trie(shorts) -> str:
 PATTERN = r"(?<![\wÄÖÜäöü.])(?P<street>[A-ZÄÖÜ][a-zäöüß]+str\.)|" + _pattern()
 
 
-_FEMININE_BEFORE = frozenset(("die", "eine", "diese", "unsere", "jede", "keine"))  # a woman named by a person's noun
 _MONTH = "|".join(sorted((re.escape(m) for m in grammar.MONTH_WORDS), key=len, reverse=True))
 # a date after it: '15.11.', '3. März 2024', or a month's name alone ('d. 29. Aug. rückte …')
 _DATE_AFTER = re.compile(rf"\s?(?:\d{{1,2}}\.\s?(?:\d{{1,2}}\.|[A-ZÄÖÜ][a-zä]+\.?\s\d{{4}}|(?:{_MONTH})(?![\w]))"
                          rf"|(?:0[1-9]|1[0-2])/(?:\d{{4}}|\d\d)(?!\d))")  # or a month: 'EZ 05/2012'
 
-_AMOUNT_AFTER = re.compile(r"\s?(?:\d[\d.]*,[-–]|\d[\d.,]*\s?(?:€|Euro\b|EUR\b|%|Prozent\b))")  # a sum or a share
+# a sum or a share after it: 'WM 850 €', 'KM 690,-', 'MA 17,2 %'
+_AMOUNT_AFTER = re.compile(rf"\s?(?:\d[\d.]*,[-–]|\d[\d.,]*\s?(?:{alternatives(data.rows('currencies.tsv'))}|%|Prozent)"
+                           rf"(?![\wÄÖÜäöü]))")
 _CITATION_BEFORE = re.compile(r"(?:§|Abs\.|Art\.)\s?\d+[a-z]?\s?$")
 # where a capitalised abbreviation opens what follows: the start, or after a colon or a note's number
 # or a bracket ('Anmerkungen: 1) Vgl. S. 45. 2) Ebd.', '(Vgl. Kap. 3)')
@@ -163,12 +163,13 @@ def _signs_off(ctx) -> bool:
 
 def _feminine_article(ctx) -> bool:
     """A feminine article before the abbreviation, over the adjectives between ('die 58-jährige Pat.')."""
+    feminine = grammar.feminine_articles()
     before = ctx.before()[-4:]
     skipped = False
-    while before and before[-1].lower() not in _FEMININE_BEFORE and (  # a number only in '58-jährige'
+    while before and before[-1].lower() not in feminine and (  # a number only in '58-jährige'
             before[-1].isdigit() and skipped or before[-1][:1].islower() and before[-1].endswith("e")):
         before, skipped = before[:-1], True
-    return bool(before) and before[-1].lower() in _FEMININE_BEFORE
+    return bool(before) and before[-1].lower() in feminine
 
 
 def _declined(stem: str, ctx) -> str:

@@ -2,13 +2,14 @@
 'plus', '*' is silent (after a number a hotel's stars: '4*-Hotel'; before a year or a date it is 'geboren',
 also '* um 540', as '†' is 'gestorben'), a slash between words is a pause ('und/oder'), but 'pro' before a
 period after a lower-case word, an abbreviation or a counted noun ('brutto/Monat', 'Tsd./Jahr', '2
-Tage/Woche'), and 'und' after a shortened word ('Ein-/Ausgang'); a dash between months or models is 'bis' ('Juni–Aug.', 'S21–S24'),
-a dash between spaces is a comma, and so is a bar or a middle dot between spaces ('Autor | Redaktion', '352 S.
-· 24 €'); '#1' -> 'Nummer eins'; '>' before an amount after a word is 'mehr als' ('mit > 1.000 Proben'; 'p <
-0,05' is 'kleiner als'); 'Ø' before a length is 'Durchmesser' ('Ø 26 cm'), else an average; a raised note mark
-after a word ('Studien¹', 'Studien²') is silent (after a short symbol, 'mc²' is 'hoch zwei'); a Greek letter
-alone is its name ('ΔH': Delta H); a rating's stars are counted ('★★★★☆': vier von fünf Sternen); a smiley
-after a space and a Markdown note mark left in a text ('[^b_07_05_04]') are silent. From ``data/symbols.tsv``."""
+Tage/Woche'), and 'und' after a shortened word ('Ein-/Ausgang'); a dash between months or models is 'bis'
+('Juni–Aug.', 'S21–S24'), a dash between spaces is a comma, and so is a bar or a middle dot between spaces
+('Autor | Redaktion', '352 S. · 24 €'); '#1' -> 'Nummer eins'; '>' before an amount after a word is 'mehr als'
+('mit > 1.000 Proben'; 'p < 0,05' is 'kleiner als'); 'Ø' before a length is 'Durchmesser' ('Ø 26 cm'), else an
+average; a raised note mark after a word ('Studien¹', 'Studien²') is silent (after a short symbol, 'mc²' is
+'hoch zwei'); a Greek letter alone is its name ('ΔH': Delta H); a rating's stars are counted ('★★★★☆': vier
+von fünf Sternen); a smiley after a space and a Markdown note mark left in a text ('[^b_07_05_04]') are
+silent. From ``data/symbols.tsv``."""
 import re
 
 from .. import data, grammar, numbers
