@@ -152,13 +152,17 @@ def verbalise(match, ctx):
 
 
 _SIGN_OFF_BEFORE = re.compile(r"(?:^|[.!?,&:)]|\bund)\s*$")
+_AND_LOWER = re.compile(r"\s+(?:und|&)\s+[a-zäöüß]")  # 'LG und danke im Voraus!' ('LG und OLG' are courts)
 _SIGN_OFF_AFTER = re.compile(r"\s*(?:(?:aus|von|an|und|euch|dir)\s)?(?:[A-ZÄÖÜ][\wäöüß-]*\s?){0,2}[.!:)]?\s*$")
 
 
 def _signs_off(ctx) -> bool:
     """A letter's or a post's closing: at its start or after 'und', '&' or a stop, and nothing after it but
-    a name or two ('LG Anna', 'Danke und LG aus Köln'); 'das LG München hat …' is a court."""
-    return bool(_SIGN_OFF_BEFORE.search(ctx.text, 0, ctx.start) and _SIGN_OFF_AFTER.fullmatch(ctx.text, ctx.end))
+    a name or two, or 'und' and a word in lower case ('LG Anna', 'Danke und LG aus Köln', 'LG und danke!');
+    'das LG München hat …' is a court."""
+    if not _SIGN_OFF_BEFORE.search(ctx.text, 0, ctx.start):
+        return False
+    return bool(_SIGN_OFF_AFTER.fullmatch(ctx.text, ctx.end) or _AND_LOWER.match(ctx.text, ctx.end))
 
 
 def _feminine_article(ctx) -> bool:
