@@ -91,8 +91,8 @@ _DATE_AFTER = re.compile(rf"\s?(?:\d{{1,2}}\.\s?(?:\d{{1,2}}\.|[A-ZÄÖÜ][a-zä
                          rf"|(?:0[1-9]|1[0-2])/(?:\d{{4}}|\d\d)(?!\d))")  # or a month: 'EZ 05/2012'
 
 # a sum or a share after it: 'WM 850 €', 'KM 690,-', 'MA 17,2 %'
-_AMOUNT_AFTER = re.compile(rf"\s?(?:\d[\d.]*,[-–]|\d[\d.,]*\s?(?:{alternatives(data.rows('currencies.tsv'))}|%|Prozent)"
-                           rf"(?![\wÄÖÜäöü]))")
+_CURRENCIES = alternatives(data.rows("currencies.tsv"))
+_AMOUNT_AFTER = re.compile(rf"\s?(?:\d[\d.]*,[-–]|\d[\d.,]*\s?(?:{_CURRENCIES}|%|Prozent)(?![\wÄÖÜäöü]))")
 _CITATION_BEFORE = re.compile(r"(?:§|Abs\.|Art\.)\s?\d+[a-z]?\s?$")
 # where a capitalised abbreviation opens what follows: the start, or after a colon or a note's number
 # or a bracket ('Anmerkungen: 1) Vgl. S. 45. 2) Ebd.', '(Vgl. Kap. 3)')

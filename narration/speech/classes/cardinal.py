@@ -32,8 +32,8 @@ def verbalise(match, ctx):
             return known[0]
         runs = _RUNS.findall(code)
         said = [_code_number(run) if run.isdigit() else _code_letters(run) for run in runs]
-        worded = any(" " in part for run, part in zip(runs, said) if not run.isdigit())  # '3ZKB': drei Zimmer, Küche, Bad
-        spoken = (" " if worded else "-").join(said)
+        worded = any(" " in part for run, part in zip(runs, said) if not run.isdigit())
+        spoken = (" " if worded else "-").join(said)  # '3ZKB': drei Zimmer, Küche, Bad
         if match["fraction"]:  # 'PM2,5': Komma; an ICD code 'F32.1': Punkt
             spoken += (" Komma " if match["fraction"][0] == "," else " Punkt ") + numbers.digits(match["fraction"][1:])
         return spoken

@@ -10,10 +10,13 @@ NAME = "date"
 FIRST = r"\d|\s?[–—-]"  # what a match begins with (a dash: a second date)
 MONTHS = grammar.MONTHS
 DATE_WORDS = frozenset(("am", "vom", "bis", "zum", "ab", "seit", "ist", "war", "den", "dem"))  # a date may follow
-PATTERN = (r"(?:(?<=\d\.)(?P<to>\s?[–—-]\s?)(?=\d{1,2}\.\d{1,2}\.)|(?<![\w.,:-])(?<![^.]/))(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d-])"
+PATTERN = (r"(?:(?<=\d\.)(?P<to>\s?[–—-]\s?)(?=\d{1,2}\.\d{1,2}\.)|(?<![\w.,:-])(?<![^.]/))"  # a dash: a second date
+           r"(?:(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})(?![\d-])"
            r"|(?P<my>\d{4})-(?P<mm>0[1-9])(?![\d-])"  # '2003-03': March 2003 (a range would not write the 0)
-           r"|(?P<sm2>0[1-9]|1[0-2])/(?P<sy2>(?:1[89]|20)\d\d|(?<=0\d/)\d\d|(?:(?<=TÜV 1\d/)|(?<=HU 1\d/)|(?<=EZ 1\d/))\d\d)(?![\d/])"  # 'Stand: 04/2024': a month of a year
-           # ('TÜV 08/25': a month with a zero is no fraction's numerator; after 'TÜV', 'HU' or 'EZ' any month)
+           # 'Stand: 04/2024': a month of a year ('TÜV 08/25': a month with a zero is no fraction's numerator;
+           # after 'TÜV', 'HU' or 'EZ' any month)
+           r"|(?P<sm2>0[1-9]|1[0-2])/(?P<sy2>(?:1[89]|20)\d\d|(?<=0\d/)\d\d"
+           r"|(?:(?<=TÜV 1\d/)|(?<=HU 1\d/)|(?<=EZ 1\d/))\d\d)(?![\d/])"
            r"|(?P<zd>\d\d)\.(?P<zm>\d\d)(?![\d.,])"  # '02.03': a day and month written with a zero
            r"|(?:(?P<d0>\d{1,2})\.\s?(?P<link>[/–-])\s?)?"  # '24./25.12.': two days of one month
            r"(?P<d>\d{1,2})\.(?:(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})?|\s(?P<sm>\d{1,2})\.(?:\s?(?P<sy>\d{4}))?)(?![\d]))")

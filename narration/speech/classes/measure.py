@@ -109,20 +109,25 @@ def verbalise(match, ctx):
     return sign + spoken + per_unit(match, table)
 
 
-_OPENING = re.compile(r"(?:Öffnungszeit|[Gg]eöffnet|Sprechzeit|Sprechstunde)|\b(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?:?\s$")
+@functools.lru_cache(maxsize=1)
+def _opening() -> re.Pattern:
+    """The words that announce opening hours (data/opening_cues.txt), or a weekday right before."""
+    return re.compile(rf"\b(?:{alternatives(data.words('opening_cues.txt'))})"
+                      rf"|\b(?:{alternatives(data.rows('weekdays.tsv'))})\.?:?\s$")
 
 
 def _opening_hours(ctx) -> bool:
     """A range of hours written with 'h' is a span of the clock in opening hours ('Öffnungszeiten: 9-17h',
     'Sa 10-14h', 'von 9-17h'), else hours counted ('Schlaf: 6-8h')."""
-    return ctx.previous_word().lower() in CLOCK_WORDS | {"von"} or bool(_OPENING.search(ctx.text, 0, ctx.start))
+    return ctx.previous_word().lower() in CLOCK_WORDS | {"von"} or bool(_opening().search(ctx.text, 0, ctx.start))
 
 
 def _inches_here(ctx) -> bool:
     """A lone '28"' is inches only after words, in a text without degrees or minutes of arc: an old
     book's tables ('10"', '4’ 22"', 'Geschw. in 1"') write seconds with it."""
     before = ctx.text[:ctx.start]
-    return bool(re.search(r"[^\W\d]{2}", before)) and not re.search(r"\d\s?[°’′]", ctx.text) and ctx.previous_word() != "in"
+    return (bool(re.search(r"[^\W\d]{2}", before)) and not re.search(r"\d\s?[°’′]", ctx.text)
+            and ctx.previous_word() != "in")
 
 
 def _closes_quote(ctx) -> bool:
