@@ -1,6 +1,6 @@
 """Roman numerals: 'Wilhelm II.' -> 'Wilhelm der Zweite', 'unter Wilhelm II.' -> 'unter Wilhelm dem Zweiten',
 'Elizabeth II.' -> 'Elizabeth die Zweite', 'Teil III' -> 'Teil drei', 'Seiten XII–XV' -> 'Seiten zwölf bis
-fünfzehn', 'NYHA III' -> 'Enn-Ü-Ha-A drei' (after an acronym a stage or class). Only after a name (with its
+fünfzehn', 'NYHA III' -> 'Enn-Üpsilon-Ha-A drei' (after an acronym a stage or class). Only after a name (with its
 full stop) or a counting word, so the letters of 'CDU' or an English 'I' are never numbers; after an article
 and before its noun an ordinal: 'im II. Akt' -> 'im zweiten Akt'. 'L' and 'C' alone are letters ('Klasse C',
 'Größe L'): nobody numbers a part 50 or 100 with one letter."""

@@ -44,10 +44,10 @@ _SCORE = re.compile(r"\d{1,3}:\d{1,3}")
 def _duration(match, one: str) -> str:
     """'2:05:30' (a race, a film) -> 'zwei Stunden, fünf Minuten und dreißig Sekunden'."""
     parts = []
-    for value, one, many in ((int(match["dh"]), f"{one} Stunde", "Stunden"), (int(match["dmin"]), f"{one} Minute", "Minuten"),
-                             (int(match["ds"]), f"{one} Sekunde", "Sekunden")):
+    for value, single, many in ((int(match["dh"]), "Stunde", "Stunden"), (int(match["dmin"]), "Minute", "Minuten"),
+                                (int(match["ds"]), "Sekunde", "Sekunden")):
         if value:
-            parts.append(one if value == 1 else f"{numbers.cardinal(value)} {many}")
+            parts.append(f"{one} {single}" if value == 1 else f"{numbers.cardinal(value)} {many}")
     return ", ".join(parts[:-1]) + (" und " if len(parts) > 1 else "") + parts[-1] if parts else "null Sekunden"
 
 
