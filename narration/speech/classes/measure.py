@@ -146,13 +146,21 @@ def is_counted(word: str) -> bool:
     return word in units()
 
 
+_TIMES = frozenset(("s", "Sek.", "min", "Min.", "h", "Std.", "Tag", "Tage", "d"))  # a rate per so many of them
+
+
 def per_unit(match, table) -> str:
     """'/m²' -> ' pro Quadratmeter', '/Monat' -> ' pro Monat', '/100 km' -> ' pro hundert Kilometer'; a
     noun that names a number after it is a second item ('10 Sek./Stufe 5': zehn Sekunden, Stufe fünf);
-    the same unit after the slash is a second value ('18°/9°': a day's high and the night's low)."""
+    the same unit after the slash, or a number that is no power of ten, is a second value ('18°/9°': a day's
+    high and the night's low; '230 V/50 Hz')."""
     if match["per_n"]:
         count = int(match["per_n"])
-        if match.groupdict().get("unit") == match["per_unit"]:  # '18°/9°': a high and a low, not a rate
+        unit = match.groupdict().get("unit")
+        if unit == match["per_unit"] or (unit in table and unit not in _TIMES and match["per_unit"] not in _TIMES
+                                         and not re.fullmatch(r"10*", match["per_n"])):
+            # '18°/9°': a high and a low; '230 V/50 Hz': two ratings; a rate of measures is per 1, 10, 100 …
+            # ('l/100 km'); money or a time is a rate per any count ('15 €/45 Min.')
             return f", {numbers.cardinal(count)} {table[match['per_unit']][1]}"
         return f" pro {'hundert' if count == 100 else numbers.cardinal(count)} {table[match['per_unit']][1]}"
     per = match["per"]
