@@ -8,6 +8,7 @@ zwölf'. An abbreviation that ends the sentence keeps its full stop. One that op
 ('Z. B.', 'Ggf.', 'U. a.'), and so is its expansion ('Zum Beispiel'). An expansion ending in '-' is an
 adjective and takes its ending from its noun ('die sog. Wutbürger' -> 'die sogenannten Wutbürger'). A person's
 noun after a feminine article names a woman: 'die Pat.' -> 'die Patientin'."""
+import dataclasses
 import functools
 import re
 
@@ -91,6 +92,7 @@ _DATE_AFTER = re.compile(rf"\s?(?:\d{{1,2}}\.\s?(?:\d{{1,2}}\.|[A-ZÄÖÜ][a-zä
                          rf"|(?:0[1-9]|1[0-2])/(?:\d{{4}}|\d\d)(?!\d))")  # or a month: 'EZ 05/2012'
 
 # a sum or a share after it: 'WM 850 €', 'KM 690,-', 'MA 17,2 %'
+_INITIAL_NEXT = re.compile(r"\s?[A-ZÄÖÜ]\.\s?[A-ZÄÖÜ][a-zäöüß]")  # 'J. C. Schulze': another initial, then the name
 _CURRENCIES = alternatives(data.rows("currencies.tsv"))
 _AMOUNT_AFTER = re.compile(rf"\s?(?:\d[\d.]*,[-–]|\d[\d.,]*\s?(?:{_CURRENCIES}|%|Prozent)(?![\wÄÖÜäöü]))")
 _CITATION_BEFORE = re.compile(r"(?:§|Abs\.|Art\.)\s?\d+[a-z]?\s?$")
@@ -122,8 +124,8 @@ def verbalise(match, ctx):
         spoken = cited[key]  # '§ 20 Abs. 2 S. 1': a sentence of the law, not a page
     elif key in naming and ctx.next_word()[:1].isupper():  # 'mit V. a. Herzinfarkt': Verdacht auf
         spoken = naming[key]
-    elif key in numbered and ctx.number_follows():
-        spoken = numbered[key]
+    elif key in numbered and ctx.number_follows() and not (len(key) == 2 and _INITIAL_NEXT.match(ctx.text, ctx.end)):
+        spoken = numbered[key]  # 'J. 1702': Jahre; but 'J. C. Schulze' is a name's initials, not 'J. 100'
     elif key in ordinal and ORDINAL_BEFORE.search(ctx.text[:ctx.start]):  # '2. mär. 2003': a month
         spoken = ordinal[key]
     elif key in counted and _NUMBER_BEFORE.search(ctx.text[:ctx.start]):  # 'S. 46 f.': folgende
@@ -187,6 +189,8 @@ def _declined(stem: str, ctx) -> str:
         agreement = grammar.agreement(before, [], ctx.nouns)
         return stem + grammar.adjective_ending(agreement)
     agreement = ctx.agreement() if before == ctx.before() else grammar.agreement(before, ctx.after(), ctx.nouns)
+    if before and re.fullmatch(r"\d[\d.]*", before[-1]) and before[-1] != "1":  # '600 rheinl. Fuß': many of them
+        agreement = dataclasses.replace(agreement, plural=True)
     known = len(agreement.noun.rstrip(".")) > 1 and grammar.known_noun(agreement.noun, ctx.nouns)
     return stem + grammar.adjective_ending(agreement) if known else stem  # 'Int. Epiz.': no noun we know
 
