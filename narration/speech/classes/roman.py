@@ -4,6 +4,8 @@ fünfzehn', 'NYHA III' -> 'Enn-Üpsilon-Ha-A drei' (after an acronym a stage or 
 full stop) or a counting word, so the letters of 'CDU' or an English 'I' are never numbers; after an article
 and before its noun an ordinal: 'im II. Akt' -> 'im zweiten Akt'. 'L' and 'C' alone are letters ('Klasse C',
 'Größe L'): nobody numbers a part 50 or 100 with one letter."""
+import re
+
 from .. import data, grammar, numbers
 from .ordinal import ARTICLES, describes
 
@@ -64,10 +66,15 @@ def verbalise(match, ctx):
         return numbers.cardinal(number) + (f" bis {numbers.cardinal(last)}" if last else "") + end
     if match["last"]:
         return None  # 'XII–XV' as a range only after a counting word ('Seiten XII–XV')
+    following = ctx.next_word()
+    if match["dot"] and re.search(r"(?:^|:)\s*$", ctx.text[:ctx.start]) and following[:1].isupper() and (
+            len(match["roman"]) > 1 or following in ARTICLES):  # one letter may be an initial: 'V. Müller'
+        return numbers.cardinal(number) + "."  # 'Gründe: I. Die Parteien …': a heading's number
     after = ctx.after()
     if match["dot"] and name in ARTICLES and after and describes(after[0], after, ctx.nouns, before):
         return numbers.ordinal(number, grammar.adjective_ending(ctx.agreement()))  # 'im II. Akt': im zweiten Akt
-    if not (match["dot"] and name[:1].isupper() and name.isalpha()) or name in data.words("sentence_words.txt"):
+    if not (match["dot"] and name[:1].isupper() and name.isalpha()) or name in data.words("sentence_words.txt") \
+            or not ctx.text[:ctx.start].endswith(name + " "):  # 'Gründe: I. Die Parteien …': a heading's number
         return None
     governor = before[-2].lower() if len(before) >= 2 else ""
     cases = data.rows("prepositions.tsv").get(governor, ["nom"])[0].split()
