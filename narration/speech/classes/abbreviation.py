@@ -183,8 +183,8 @@ def _declined(stem: str, ctx) -> str:
     stv. Leiterin' -> 'stellvertretende'); a noun made of one from its article ('die Vors.' ->
     'Vorsitzende', 'Vors. Müller' -> 'Vorsitzender'). Without a noun it stays bare ('allg. bekannt')."""
     before = ctx.before()
-    while before and re.fullmatch(r"\d+\.", before[-1]):
-        before = before[:-1]  # 'des 1. Vors.', 'am 2. postop. Tag': the article before the ordinal
+    while before and re.fullmatch(r"\d+\.(?:[–-]\d+\.)?", before[-1]):
+        before = before[:-1]  # 'des 1. Vors.', 'am 10.–12. postop. Tag': the article before the ordinal
     if stem[:1].isupper():
         agreement = grammar.agreement(before, [], ctx.nouns)
         return stem + grammar.adjective_ending(agreement)

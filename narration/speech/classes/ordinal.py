@@ -68,6 +68,8 @@ def _enumerated(value: int, ctx) -> bool:
     bracket, with the item before it or after it numbered so too ('Diagnosen: 1. Pneumonie, 2.
     Hypertonie'), the list counting from 1. The same word after both is an ordinal ('1. Zwischenüberschrift …; 2.
     Zwischenüberschrift …': the first and the second)."""
+    if _listed_after_colon(value, ctx):
+        return True
     if not re.search(r"(?:^|[:;,„“\"(])\s*$", ctx.text[:ctx.start]):
         return False
     if value > 1 and not re.search(r"(?:^|[:;,„“\"(])\s*1\.\s", ctx.text[:ctx.start]):
@@ -77,6 +79,18 @@ def _enumerated(value: int, ctx) -> bool:
     preceding = re.search(rf"(?:^|[:;,„“\"(])\s*{value - 1}\.\s+(\S+)", ctx.text[:ctx.start]) if value > 1 else None
     other = following or preceding
     return bool(other) and not (word and word.group(1) == other.group(1))
+
+
+def _listed_after_colon(value: int, ctx) -> bool:
+    """A list after a colon written without commas: 'Diagnosen: 1. Gastritis 2. Anämie 3. Adipositas' (the
+    numbers after the colon count 1, 2, 3 …, at least two of them, with a different word after each)."""
+    colon = ctx.text.rfind(":", 0, ctx.start)
+    if colon < 0:
+        return False
+    items = re.findall(r"(?:^|\s)(\d{1,2})\.\s+(\S+)", ctx.text[colon + 1:])
+    numbers_said = [int(n) for n, _ in items]
+    return (len(items) >= 2 and numbers_said == list(range(1, len(items) + 1)) and value <= len(items)
+            and len({word for _, word in items}) == len(items))
 
 
 def verbalise(match, ctx):
