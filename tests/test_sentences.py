@@ -34,6 +34,7 @@ from narration.segment import split_sentences
     ("Sie sagten Schicksale und dergl. Das war Aberglaube.", ["Sie sagten Schicksale und dergl.", "Das war Aberglaube."]),
     ("Der Termin ist am 12.3. Bitte seien Sie pünktlich.", ["Der Termin ist am 12.3.", "Bitte seien Sie pünktlich."]),
     ("Novalgin 20 Trpf. abds. Dazu Ibuprofen.", ["Novalgin 20 Trpf. abds.", "Dazu Ibuprofen."]),
+    ("Die Lieferung kam, alles i. O. Danke an alle!", ["Die Lieferung kam, alles i. O.", "Danke an alle!"]),
     ("Er kommt aus Rottal-Inn. In der Stadt ist es ruhig.", ["Er kommt aus Rottal-Inn.", "In der Stadt ist es ruhig."]),
     ("Es fährt die Linie RB 35. Reisende müssen umsteigen.", ["Es fährt die Linie RB 35.", "Reisende müssen umsteigen."]),
     ("Im 19. Jh. gab es das z. B. In Köln.", ["Im 19. Jh. gab es das z. B. In Köln."]),
