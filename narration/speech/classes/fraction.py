@@ -94,10 +94,11 @@ def _amount(match):
 
 
 def _is_pressure(match, ctx) -> bool:
-    """A blood pressure: two numbers with a slash, the first the larger, in mmHg or after 'Blutdruck'."""
+    """A blood pressure: two numbers with a slash, the first the larger, in mmHg or after 'Blutdruck' or 'RR'
+    (Riva-Rocci, the doctors' abbreviation)."""
     if not match["a"] or match["mixed"] or match["sign"] or int(match["a"]) <= int(match["b"]):
         return False
-    return match["unit"] == "mmHg" or any(word.startswith("Blutdruck") for word in ctx.before()[-4:])
+    return match["unit"] == "mmHg" or any(word.startswith("Blutdruck") or word == "RR" for word in ctx.before()[-4:])
 
 
 def _half(match, ctx) -> str | None:

@@ -21,7 +21,8 @@ NAME = "symbol"
 _QUOTE = r"[“”\"»«)]"
 _AMOUNT_COMPARED = {">": "mehr als", "<": "weniger als"}  # before an amount after a word, not a variable
 _GREEK = r"[\u0370-\u03ff\u1f00-\u1fff]"  # the Greek and Coptic block and polytonic Greek
-PATTERN = (rf"(?P<times>\*(?<=\d\s\*)(?=\s\d))|(?P<hotel>\*(?<=\d\*)(?=-[A-ZÄÖÜ]|\s(?:Hotel|Sterne)))|(?P<born>\*(?<![\w\d]\s\*)(?<![\w\d]\*)(?=\s?(?:um\s|vor\s|nach\s|ca\.\s?)?\d))"
+PATTERN = (rf"(?P<per_day>/(?<=\dx/)d(?![\w]|\.\s?\d))|(?P<times>\*(?<=\d\s\*)(?=\s\d))"
+           rf"|(?P<hotel>\*(?<=\d\*)(?=-[A-ZÄÖÜ]|\s(?:Hotel|Sterne)))|(?P<born>\*(?<![\w\d]\s\*)(?<![\w\d]\*)(?=\s?(?:um\s|vor\s|nach\s|ca\.\s?)?\d))"
            rf"|(?P<note>[¹⁴-⁹⁰](?<=[^\W\d][¹⁴-⁹⁰])[¹²³⁴-⁹⁰]*|[²³](?<=[^\W\d][²³])[¹²³⁴-⁹⁰]+|[²³](?<=[^\W\d]{{4}}[²³]))"
            rf"|(?P<ticker>\+(?<![\w+]\+)\+{{1,}})|(?P<dash>\s[–—|·•-](?=\s))"
            rf"|(?P<crumb>(?:\s[>›](?:(?<=[^\W\d]\s[>›])|(?<={_QUOTE}\s[>›]))|[>›](?:(?<=[^\W\d][>›])|(?<={_QUOTE}[>›])))"
@@ -46,6 +47,8 @@ def verbalise(match, ctx):
         return ","
     if match["crumb"]:  # 'Forum > iPhone', '„Sprache & Daten“ > „LTE“': a path, not "größer als"
         return ", "
+    if match["per_day"]:  # '4x/d': viermal pro Tag
+        return " pro Tag "
     if match["models"]:  # 'Galaxy S21–S24': a range of models
         return " bis " if re.search(r"\b[A-Z]+\d+$", ctx.text[:ctx.start]) else None
     if match["between"] and grammar.is_month(ctx.previous_word()) and grammar.is_month(ctx.next_word()):
