@@ -11,14 +11,16 @@ from .letters import spell
 NAME = "identifier"
 FIRST = r"[\dA-Z]"  # what a match begins with
 PATTERN = (r"(?<![\w.,/-])(?:[A-Z]{2}\d{2}(?:\s?[\dA-Z]{4}){2,7}(?:\s?[\dA-Z]{1,3})?"  # an IBAN
-           r"|\d+(?:[\s-]\d+)+(?:[\s-][\dX])?|\d{3,}X?)(?![\w.,-]?\d)")
+           r"|\d+(?:[\s.-]\d+)+(?:[\s-][\dX])?|\d{3,}X?)(?![\w.,-]?\d)")  # '1234567.00.00': dotted groups too
 _GROUP = re.compile(r"[A-Z]+|\d+")
 
 
 def verbalise(match, ctx):
     before = ctx.before()
-    if not before or before[-1].rstrip(":") not in data.words("identifier_labels.txt"):
+    written = ctx.text[:ctx.start].split()  # 'Zul.-Nr.:' is one label as written, two words to the grammar
+    labels = data.words("identifier_labels.txt")
+    if not ((before and before[-1].rstrip(":") in labels) or (written and written[-1].rstrip(":") in labels)):
         return None
-    groups = re.split(r"[\s-]+", match.group(0))
+    groups = re.split(r"[\s.-]+", match.group(0))
     return ", ".join(" ".join(spell(part) if part.isalpha() else numbers.digits(part)
                               for part in _GROUP.findall(group)) for group in groups)
