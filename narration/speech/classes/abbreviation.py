@@ -89,7 +89,8 @@ PATTERN = r"(?<![\wÄÖÜäöü.])(?P<street>[A-ZÄÖÜ][a-zäöüß]+str\.)|" +
 _MONTH = "|".join(sorted((re.escape(m) for m in grammar.MONTH_WORDS), key=len, reverse=True))
 # a date after it: '15.11.', '3. März 2024', or a month's name alone ('d. 29. Aug. rückte …')
 _DATE_AFTER = re.compile(rf"\s?(?:\d{{1,2}}\.\s?(?:\d{{1,2}}\.|[A-ZÄÖÜ][a-zä]+\.?\s\d{{4}}|(?:{_MONTH})(?![\w]))"
-                         rf"|(?:0[1-9]|1[0-2])/(?:\d{{4}}|\d\d)(?!\d))")  # or a month: 'EZ 05/2012'
+                         rf"|(?:0[1-9]|1[0-2])/(?:\d{{4}}|\d\d)(?!\d)"  # or a month: 'EZ 05/2012'
+                         rf"|\d{{1,2}}\.\s?d\.\s?M\.)")  # or a day of this month: 'v. 5. d. M.'
 
 # a sum or a share after it: 'WM 850 €', 'KM 690,-', 'MA 17,2 %'
 _INITIAL_NEXT = re.compile(r"\s?[A-ZÄÖÜ]\.\s?[A-ZÄÖÜ][a-zäöüß]")  # 'J. C. Schulze': another initial, then the name

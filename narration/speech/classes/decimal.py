@@ -23,8 +23,8 @@ def verbalise(match, ctx):
             return numbers.cardinal(int(match["list"].replace(",", "")))
         return ", ".join(numbers.cardinal(int(n)) for n in match["list"].split(","))
     sign = numbers.sign_words(match["sign"])
-    if re.fullmatch(r"[1-9]\d{0,2}", match["w"]) and re.fullmatch(r"\d00", match["f"]) \
-            and (match["f"] == "000" or len(match["w"]) > 1):
+    if re.fullmatch(r"[1-9]\d{0,2}", match["w"]) and (re.fullmatch(r"\d00", match["f"]) and (
+            match["f"] == "000" or len(match["w"]) > 1) or _counts_whole(match, ctx)):
         # '250,000 Stadien', '86,400 Sekunden': thousands the English way (no decimal ends in '00')
         return sign + numbers.cardinal(int(match["w"] + match["f"])) + \
             (" " + data.rows("scales.tsv")[match["scale"]][1] if match["scale"] else "")
@@ -38,6 +38,22 @@ def verbalise(match, ctx):
     if match["scale"]:
         spoken += " " + data.rows("scales.tsv")[match["scale"]][1]
     return spoken
+
+
+def _counts_whole(match, ctx) -> bool:
+    """Three digits after the comma before people or things counted in the plural are thousands, as old
+    books write them ('1,234 Seelen', '3,456 Personen': nobody counts a thousandth of a person); a score
+    keeps its decimals ('14,533 Punkte')."""
+    if len(match["f"]) != 3 or match["scale"] or match["of"]:
+        return False
+    after = ctx.after()
+    following = after[0].rstrip(".,;:!?") if after else ""
+    if not following[:1].isupper() or following in data.words("score_nouns.txt") or after[1:2] in (["pro"], ["je"]):
+        return False  # '2,345 Kinder pro Frau': an average
+    if any(word.startswith(("Schnitt", "Durchschnitt", "durchschnittlich", "Mittel")) for word in ctx.before()[-4:]):
+        return False
+    analyses = ctx.nouns.analyses(following)
+    return following == "Mann" or ("p" in analyses[::2] and not any(g in "mfn" for g in analyses[::2]))
 
 
 def _is_price(match, ctx) -> bool:
