@@ -19,7 +19,7 @@ _AFTER_WORD = "".join(rf"(?<=\b{word} )|" for word in ("am", "Am", "jeden", "Jed
 # ('seit Fr. Meier' is Frau Meier)
 _AFTER_TIME_WORD = "".join(rf"(?<=\b{word} )|" for word in ("seit", "Seit", "bis", "vom", "zum", "nächsten", "letzten",
                                                              "kommenden", "vergangenen"))[:-1]
-PATTERN = (rf"(?<![\wÄÖÜäöü])(?:(?P<days>{_DAY}(?:\s?(?:[–/-]|bis|,|und)\s?{_DAY})+)"
+PATTERN = (rf"(?<![\wÄÖÜäöü])(?:(?P<days>{_DAY}(?:\s?(?:[–/+-]|bis|,|und)\s?{_DAY})+)"
            rf"|(?P<one>{_ABBREVIATION})(?={_HOURS_OR_DATE})\.?|(?:{_AFTER_WORD})(?P<named>{_ABBREVIATION})\."
            rf"|(?:{_AFTER_TIME_WORD})(?P<timed>{_ABBREVIATION})\.(?=\s[a-zäöü\d]|[,;)]|$))(?![\wÄÖÜäöü])")
 _NAMES = re.compile(r"(Mo|Di|Mi|Do|Fr|Sa|So)\.?")
@@ -30,6 +30,7 @@ def verbalise(match, ctx):
     spoken = _NAMES.sub(lambda m: names[m.group(1)][0], match.group(0))
     if not match["days"] and match.group(0).endswith(".") and ctx.at_sentence_end():
         spoken += "."
+    spoken = re.sub(r"\s?\+\s?", " und ", spoken)  # 'Di. + Do.': Dienstag und Donnerstag
     listed = re.split(r"\s?/\s?", spoken)  # 'Sa/So': Samstag und Sonntag; 'Mo/Mi/Fr': Montag, Mittwoch und Freitag
     spoken = ", ".join(listed[:-1]) + " und " + listed[-1] if len(listed) > 1 else spoken
     return re.sub(r"\s?[–-]\s?", " bis ", spoken).replace(" ,", ",")
