@@ -25,7 +25,8 @@ PATTERN = (rf"(?<![\w.,:])(?:(?=\d+[.:]\d\d\s?[–-]|\d+\s?[–-]\s?\d+[.:]\d)"
            r"|(?:(?<=\bum\s\d)|(?<=\bum\s\d\d)|(?<=\bgegen\s\d)|(?<=\bgegen\s\d\d)|(?<=\bab\s\d)|(?<=\bab\s\d\d))"
            r"\.(?P<am>[0-5]\d)(?!\d))"  # 'um 20.15': a dotted time after a clock word
            r"(?:(?P<uhr>\s?Uhr(?![\w]))|(?P<hours>\s?(?:Stunden|Std\.|h)(?![\w]))"
-           r"|(?P<minutes>\s?(?:Minuten|Min\.|min)(?![\w])))?)(?![\d:]|[.,]\d|\s\d{3}(?!\d))")
+           r"|(?P<minutes>\s?(?:Minuten|Min\.|min)(?![\w])))?)"
+           r"(?:(?<=Uhr)|(?![\d:]|[.,]\d|\s\d{3}(?!\d)))")  # 'um 20:15 Uhr: Tatort' (a colon after 'Uhr' is no time's)
 
 
 CLOCK_WORDS = frozenset(("um", "gegen", "ab", "bis", "seit"))  # a number after them is a clock time
