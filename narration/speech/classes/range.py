@@ -3,6 +3,8 @@
 zwei Tage'. A hyphen inside a name ('U-21', 'Windows-11') is not a range, nor one that goes down
 ('Boeing 747-8') or follows a name the noun table does not know ('Boeing 737-800', 'Airbus A350-900'):
 a model's number is said in its parts."""
+import re
+
 from .. import data, grammar, numbers
 from ..patterns import NUMBER
 
@@ -17,7 +19,8 @@ def _is_year(text: str) -> bool:
 
 def verbalise(match, ctx):
     a, b = match["a"], match["b"]
-    label = ctx.previous_word() in data.words("label_words.txt")  # 'S. 1234–1245': pages, not years
+    label = ctx.previous_word() in data.words("label_words.txt") or bool(
+        re.search(r"\d:\s?$", ctx.text[:ctx.start]))  # 'S. 1234–1245', a journal's '388: 1234–1245': pages, not years
     if _is_year(a) and (_is_year(b) or len(b) == 2) and not label:
         short = numbers.digits(b) if b.startswith("0") else numbers.cardinal(int(b))  # '1905–07': bis null sieben
         return f"{numbers.year(int(a))} {grammar.range_link(ctx.before())} {numbers.year(int(b)) if len(b) == 4 else short}"
