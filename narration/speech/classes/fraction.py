@@ -60,9 +60,8 @@ def verbalise(match, ctx):
     if match["a"] and ctx.previous_word() in data.words("label_words.txt"):
         return None  # 'Heft 12/23', 'Nr. 3/4': an issue's or an item's number, not a fraction
     spoken = _amount(match)
-    if spoken and spoken.startswith("ein ") and _case_asked(ctx.before()) in ("dat", "gen"):
-        # 'zu 1/3': zu einem Drittel
-        spoken = ("einem " if _case_asked(ctx.before()) == "dat" else "eines ") + spoken[4:]
+    if spoken and spoken.startswith("ein "):  # 'zu 1/3': zu einem Drittel
+        spoken = {"dat": "einem ", "gen": "eines "}.get(_case_asked(ctx.before()), "ein ") + spoken[4:]
     if spoken is not None and match["unit"]:  # '1 1/2 ft' -> 'eineinhalb Fuß'
         spoken += " " + data.units()[match["unit"]][1]
     return spoken

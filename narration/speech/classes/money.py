@@ -26,13 +26,8 @@ def verbalise(match, ctx):
     if spoken and match["from"]:
         link = match["link"].strip()
         link = link if link.isalpha() else grammar.range_link(ctx.before())
-        name, hundredth, gender = data.rows("currencies.tsv")[match["unit"]]
         whole, cents = match["from"].split(",")
-        if whole == "0":
-            start = f"{numbers.cardinal(int(cents))} {hundredth}"
-        else:
-            start = f"{numbers.amount(whole, numbers.ein(ctx.agreement().case, gender))} {name}" + (
-                f" {numbers.cardinal(int(cents))}" if int(cents) else "")
+        start = _sum(whole, int(cents), data.rows("currencies.tsv")[match["unit"]], ctx.agreement().case)
         spoken = f"{start} {link} {spoken}"
     return spoken + per_unit(match, measure_units()) if spoken else spoken
 
@@ -57,11 +52,14 @@ def _amount(match, ctx):
     case = ctx.agreement().case if numbers.is_one(whole) else "nom"
     if len(cents) > 2:
         return f"{sign}{numbers.decimal(whole, cents)} {name}"
-    cents_value = int(cents.ljust(2, "0")) if cents else 0
-    whole_value = numbers.parse_int(whole)
-    if whole_value == 0 and cents_value:
-        return f"{sign}{numbers.amount(str(cents_value), 'ein')} {hundredth}"
-    spoken = f"{sign}{numbers.amount(whole, numbers.ein(case, gender))} {name}"
-    if cents_value:
-        spoken += f" {numbers.cardinal(cents_value)}"
-    return spoken
+    return sign + _sum(whole, int(cents.ljust(2, "0")) if cents else 0, (name, hundredth, gender), case)
+
+
+def _sum(whole: str, cents: int, currency, case: str) -> str:
+    """A sum as prices are said: 'zwei Euro zwanzig', 'vierzig Cent' (no whole units), 'einen Euro' (the
+    case the words before ask for)."""
+    name, hundredth, gender = currency
+    if numbers.parse_int(whole) == 0 and cents:
+        return f"{numbers.amount(str(cents), 'ein')} {hundredth}"
+    spoken = f"{numbers.amount(whole, numbers.ein(case, gender))} {name}"
+    return spoken + (f" {numbers.cardinal(cents)}" if cents else "")

@@ -52,13 +52,18 @@ def _duration(match, one: str) -> str:
     return ", ".join(parts[:-1]) + (" und " if len(parts) > 1 else "") + parts[-1] if parts else "null Sekunden"
 
 
+def _one(ctx) -> str:
+    """A duration's 'one' in the case the words before ask for ('mit einer Minute Vorsprung'); asked only
+    where a duration has a one, not for every clock time."""
+    return numbers.ein(ctx.agreement().case, "f")
+
+
 def _clock(hours: int, minutes: int, uhr: bool = True) -> str:
     spoken = "ein" if hours == 1 and uhr else numbers.cardinal(hours)
     return spoken + (" Uhr" if uhr else "") + (" " + numbers.cardinal(minutes) if minutes else "")
 
 
 def verbalise(match, ctx):
-    one = numbers.ein(ctx.agreement().case, "f")  # a duration's 'one': 'mit einer Minute Vorsprung'
     if match["rh"]:  # '14.00–16.30 Uhr' -> 'vierzehn bis sechzehn Uhr dreißig'
         first = int(match["rm"] or 0)
         return (f"{_clock(int(match['rh']), first, uhr=bool(first))} bis "
@@ -67,20 +72,20 @@ def verbalise(match, ctx):
         return f"{_clock(int(match['fh']), int(match['fm']))} bis {_clock(int(match['uh']), int(match['um']))}"
     if match["lm"]:  # a lap: '1:32,456 Minuten' -> 'eine Minute, zweiunddreißig Komma vier fünf sechs Sekunden'
         minutes = int(match["lm"])
-        head = f"{one} Minute" if minutes == 1 else f"{numbers.cardinal(minutes)} Minuten"
+        head = f"{_one(ctx)} Minute" if minutes == 1 else f"{numbers.cardinal(minutes)} Minuten"
         fraction = match["lf"].rstrip("0")  # '3:26,00 min': no hundredths to say
         return f"{head}, {numbers.decimal(match['ls'].lstrip('0') or '0', fraction)} Sekunden"
     if match["long"]:  # '45:12 Min.': minutes and seconds past a clock's hours
         seconds = int(match["ls2"])
         said = f"{numbers.cardinal(int(match['long']))} Minuten"
-        return said + (f" und {one + ' Sekunde' if seconds == 1 else numbers.cardinal(seconds) + ' Sekunden'}" if seconds else "")
+        return said + (f" und {_one(ctx) + ' Sekunde' if seconds == 1 else numbers.cardinal(seconds) + ' Sekunden'}" if seconds else "")
     if match["duhr"]:  # '02:02:23 Uhr': a clock to the second
         hours, minutes, seconds = int(match["dh"]), int(match["dmin"]), int(match["ds"])
         return (f"{'ein' if hours == 1 else numbers.cardinal(hours)} Uhr "
                 f"{'eine' if minutes == 1 else numbers.cardinal(minutes)} {'Minute' if minutes == 1 else 'Minuten'} "
                 f"{'eine' if seconds == 1 else numbers.cardinal(seconds)} {'Sekunde' if seconds == 1 else 'Sekunden'}")
     if match["dh"]:
-        return _duration(match, one)
+        return _duration(match, _one(ctx))
     clock_hours = match["hours"] and (ctx.previous_word().lower() in CLOCK_WORDS or match["m"] == "00")
     if clock_hours:  # 'um 14:00h', 'Beginn 14:00h': a clock time written with an 'h'
         return _clock(int(match["h"]), int(match["m"] or match["dm"] or match["am"] or 0))  # 'um 10.30 h'
@@ -88,7 +93,7 @@ def verbalise(match, ctx):
         big, small = int(match["h"]), int(match["m"])
         units = (("Stunde", "Stunden"), ("Minute", "Minuten")) if match["hours"] else (
             ("Minute", "Minuten"), ("Sekunde", "Sekunden"))
-        parts = [f"{one} {single}" if value == 1 else f"{numbers.cardinal(value)} {many}"
+        parts = [f"{_one(ctx)} {single}" if value == 1 else f"{numbers.cardinal(value)} {many}"
                  for value, (single, many) in zip((big, small), units) if value]
         return " und ".join(parts) or f"null {units[1][1]}"
     if match["hours"] or match["minutes"]:
