@@ -58,3 +58,43 @@ def served(folder: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+ACE = Path(__file__).resolve().parent.parent / ".cache" / "ace" / "node_modules" / ".bin" / "ace-cli"
+
+
+def ace_report(epub: Path, work: Path) -> dict:
+    """Ace by DAISY's report on ``epub``, run in Debian's Chromium.
+
+    Ace launches its browser through Puppeteer with a fixed launch timeout; on a loaded two-core
+    machine that launch can fail and Ace then writes no report at all. That is a failure to run
+    the checker, not a finding, so it is tried once more; a report with violations never is."""
+    import json
+    import os
+    import subprocess
+
+    need(ACE.exists(), "Ace by DAISY is not installed (tests/ensure-tools.sh installs it from npm)")
+    wrapper = work / "chromium-headless"
+    wrapper.write_text(f'#!/bin/sh\nexec {chromium_path()} {" ".join(CHROMIUM_FLAGS)} "$@"\n')
+    wrapper.chmod(0o755)
+    env = {**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1", "PUPPETEER_EXECUTABLE_PATH": str(wrapper)}
+    output = ""
+    for attempt in range(2):
+        folder = work / f"ace-{attempt}"
+        run = subprocess.run([str(ACE), "-s", "-f", "-o", str(folder), str(epub)], capture_output=True, text=True,
+                             env=env, timeout=600)
+        output += run.stdout + run.stderr
+        if (folder / "report.json").exists():
+            return json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    raise AssertionError(f"Ace by DAISY wrote no report (exit {run.returncode}):\n{output[-3000:]}")
+
+
+def ace_findings(report: dict) -> list[tuple[str, str]]:
+    """Each (document, rule) an Ace report lists as violated."""
+    return [(a["earl:testSubject"]["url"], b["earl:test"]["dct:title"])
+            for a in report["assertions"] for b in a.get("assertions", [])]
+
+
+def ace_violations(epub: Path, work: Path) -> list[tuple[str, str]]:
+    """Each (document, rule) Ace by DAISY finds violated in ``epub``."""
+    return ace_findings(ace_report(epub, work))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from browser import ace_violations
 from conftest import ROOT, run_cli
 from narration.document import load
 from narration.readers.epub import matter_of
@@ -87,28 +88,6 @@ def test_real_books_open_with_their_text_not_their_matter(name, left_out):
         assert matter not in first, (matter, first)
     with zipfile.ZipFile(book) as archive:  # the book itself is untouched
         assert archive.testzip() is None
-
-
-def ace_violations(epub: Path, work: Path) -> list:
-    """What Ace by DAISY finds in ``epub`` (in Debian's Chromium, as tests/test_epub_a11y.py runs it)."""
-    import json
-    import os
-    import subprocess
-
-    from browser import CHROMIUM_FLAGS, chromium_path
-    from conftest import need
-    from test_epub_a11y import ACE
-
-    need(ACE.exists(), "Ace by DAISY is not installed (tests/ensure-tools.sh installs it from npm)")
-    wrapper = work / "chromium-headless"
-    wrapper.write_text(f'#!/bin/sh\nexec {chromium_path()} {" ".join(CHROMIUM_FLAGS)} "$@"\n')
-    wrapper.chmod(0o755)
-    env = {**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1", "PUPPETEER_EXECUTABLE_PATH": str(wrapper)}
-    subprocess.run([str(ACE), "-s", "-f", "-o", str(work / "ace"), str(epub)], capture_output=True, text=True,
-                   env=env, timeout=600)
-    report = json.loads((work / "ace" / "report.json").read_text(encoding="utf-8"))
-    return [(a["earl:testSubject"]["url"], b["earl:test"]["dct:title"])
-            for a in report["assertions"] for b in a.get("assertions", [])]
 
 
 def test_print_page_breaks_are_kept_silent_with_a_page_list(tmp_path):
