@@ -54,7 +54,7 @@ def words_after(text: str, end: int) -> list[str]:
 
 
 @functools.lru_cache(maxsize=256)
-def _analyses(name: str) -> list[tuple[str, str, bool, str]]:
+def analyses(name: str) -> list[tuple[str, str, bool, str]]:
     row = data.rows("determiners.tsv").get(name)
     if not row:
         return []
@@ -84,7 +84,7 @@ def governing_word(before: list[str]) -> tuple[str, str]:
     skipped = list(words)
     while len(skipped) >= 2 and skipped[-1].lower() in _adverbs():  # 'mit rund 28 Punkten', 'mit nun 28 Punkten'
         skipped = skipped[:-1]
-    if not _analyses(skipped[-1].lower() if skipped else ""):  # but 'einen ca. 1,80 m großen Mann': the article is the man's
+    if not analyses(skipped[-1].lower() if skipped else ""):  # but 'einen ca. 1,80 m großen Mann': the article is the man's
         words = skipped
     while len(words) >= 2 and words[-1].lower() in _LINKS:
         if _NUMBERISH.match(words[-2]):  # 'am 3. und 4. Juni'
@@ -209,7 +209,7 @@ def agreement(before: list[str], after: list[str], nouns) -> Agreement:
             return False
         return r_gender == "p" if plural else r_gender == gender
 
-    determiner = _analyses(governor)
+    determiner = analyses(governor)
     prepositions = data.rows("prepositions.tsv")
     if determiner:
         allowed = prepositions.get(previous, [""])[0].split()

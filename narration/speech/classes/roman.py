@@ -17,6 +17,10 @@ _CANONICAL = (("C", 100), ("XC", 90), ("L", 50), ("XL", 40), ("X", 10), ("IX", 9
 _ARTICLES = {"nom": ("der", "die", "e"), "acc": ("den", "die", "en"), "dat": ("dem", "der", "en"),
              "gen": ("des", "der", "en")}
 
+# Two-way prepositions that, before a person, point at them and take the accusative: 'Brief an Papst Paul
+# den Dritten', 'Rede über Kaiser Wilhelm den Zweiten', 'auf Ludwig den Vierzehnten folgte'.
+_TOWARDS_A_PERSON = frozenset(("an", "auf", "über"))
+
 
 def value(numeral: str) -> int | None:
     total, rest = 0, numeral
@@ -43,12 +47,27 @@ def _written(number: int) -> str:
     return written
 
 
-def _genitive(name: str, before: list[str]) -> bool:
+def _genitive(name: str) -> bool:
     """'Ludwigs', 'Karls', 'Heinrichs': a name with the genitive s after a consonant (names that end
-    in a vowel and s, 'Johannes', 'Nikolaus', are nominative), or right after 'des'."""
-    if len(before) >= 2 and before[-2] == "des":
-        return True
+    in a vowel and s, 'Johannes', 'Nikolaus', are nominative)."""
     return len(name) > 3 and name.endswith("s") and name[-2].lower() not in "aeiouäöüsxz"
+
+
+def _case(before: list[str], feminine: bool) -> str:
+    """The case of a ruler's name, from the article or preposition before it, past a title ('mit
+    Papst Leo XIV.', 'des Königs Ludwig XIV.', 'der Königin Elisabeth II.'); nominative otherwise
+    (after a verb the name may be subject or object: we cannot tell)."""
+    words = before[:-1]
+    while words and words[-1] in data.words("ruler_titles.txt"):
+        words = words[:-1]
+    word = words[-1].lower() if words else ""
+    gender = "f" if feminine else "m"
+    for case, genders, plural, _ in grammar.analyses(word):
+        if not plural and genders in (gender, "*"):
+            return case
+    if word in _TOWARDS_A_PERSON:
+        return "acc"
+    return data.rows("prepositions.tsv").get(word, ["nom"])[0].split()[0]
 
 
 def verbalise(match, ctx):
@@ -76,10 +95,8 @@ def verbalise(match, ctx):
     if not (match["dot"] and name[:1].isupper() and name.isalpha()) or name in data.words("sentence_words.txt") \
             or not ctx.text[:ctx.start].endswith(name + " "):  # 'Gründe: I. Die Parteien …': a heading's number
         return None
-    governor = before[-2].lower() if len(before) >= 2 else ""
-    cases = data.rows("prepositions.tsv").get(governor, ["nom"])[0].split()
-    if _genitive(name, before):  # 'des Hofes Ludwigs XIV.': Ludwigs des Vierzehnten
-        cases = ["gen"]
-    masculine, feminine, ending = _ARTICLES[cases[0]]
-    article = feminine if name in data.words("female_names.txt") else masculine
+    female = name in data.words("female_names.txt")
+    case = "gen" if _genitive(name) else _case(before, female)  # 'des Hofes Ludwigs XIV.': des Vierzehnten
+    masculine, feminine, ending = _ARTICLES[case]
+    article = feminine if female else masculine
     return f"{article} {numbers.ordinal(number, ending).capitalize()}{end}"

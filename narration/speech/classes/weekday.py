@@ -13,7 +13,7 @@ NAME = "weekday"
 FIRST = r"[MDFS]"  # what a match begins with
 _ABBREVIATION = rf"(?:{alternatives(data.rows('weekdays.tsv'))})"
 _DAY = rf"{_ABBREVIATION}\.?"
-_HOURS_OR_DATE = r"(?<!^So)(?<![.!?] So):\s?[−-]?\d|\.?,?\s?(?:\d{1,2}\.\s?(?:(?:0?[1-9]|1[0-2])\.|[A-ZÄÖÜ])|\d{1,2}(?:[.:]\d\d)?\s?(?:[–-]|bis|Uhr)|geschlossen|Ruhetag|\s(?:bis|ab|von)\s\d{1,2}(?:[.:]\d\d)?\s?(?:Uhr|[–-]))"
+_HOURS_OR_DATE = r"(?<!^So)(?<![.!?] So):\s?[−-]?\d|\.?,?\s?(?:\d{1,2}\.\s?(?:(?:0?[1-9]|1[0-2])\.|[A-ZÄÖÜ])|\d{1,2}(?:[.:]\d\d)?\s?(?:[–-]|bis|Uhr)|geschlossen|Ruhetag|\s(?:bis|ab|von)\s\d{1,2}(?:[.:]\d\d)?\s?(?:Uhr|[–-]|bis\s\d))"
 _AFTER_WORD = "".join(rf"(?<=\b{word} )|" for word in ("am", "Am", "jeden", "Jeden", "ab", "Ab"))[:-1]
 # after a word of time, a day with its full stop before what is no name: 'seit Fr. rund 120 Einsätze'
 # ('seit Fr. Meier' is Frau Meier)
