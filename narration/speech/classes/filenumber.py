@@ -6,7 +6,7 @@ a word ('am 3 Tag 45/23' is no file number). After 'Az.' a dot may stand for the
 7.19', as the Federal Administrative Court writes it): 'sieben Punkt neunzehn'."""
 import re
 
-from .. import numbers
+from .. import data, numbers
 from . import roman
 from .letters import spell
 
@@ -14,14 +14,15 @@ NAME = "filenumber"
 FIRST = r"[\dIVXL]"  # what a match begins with
 PATTERN = (r"(?<![\w.,/])(?P<chamber>\d{1,4}|[IVXL]{1,5})\s(?P<register>[A-Z][A-Za-z]{0,3})\s"
            r"(?P<number>\d{1,6})(?P<mark>[/.])(?P<year>\d{2}|\d{4})(?![\w/]|[.,]\d)")
-_REGISTER = re.compile(r"[A-Z]{1,4}|[A-Z][a-z][A-Za-z]{0,2}")
+_REGISTER = re.compile(r"[A-Z][A-Za-z]{0,3}")  # 'Js', 'StR', 'KLs', 'OWi'; a noun is no register
 
 
 def verbalise(match, ctx):
     register = match["register"]
     if match["mark"] == "." and not {"Az.", "Aktenzeichen"} & set(ctx.before()[-1:]):
         return None  # 'Az. 9 A 7.19': a federal court writes the year after a dot; elsewhere it is no year
-    if not _REGISTER.fullmatch(register) or (len(register) > 2 and ctx.nouns.is_noun(register)):
+    if not _REGISTER.fullmatch(register) or (len(register) > 2 and ctx.nouns.is_noun(register)) \
+            or register.lower() in data.words("german_function_words.txt"):
         return None
     chamber = match["chamber"]
     value = int(chamber) if chamber.isdigit() else roman.value(chamber)

@@ -67,8 +67,9 @@ def verbalise(match, ctx):
         if ctx.text[ctx.end:ctx.end + 1] == "-":
             return f"{numbers.amount(match['inch'])}-Zoll"
         return None if _closes_quote(ctx) or not _inches_here(ctx) else f"{numbers.amount(match['inch'])} Zoll"
-    if match["cunit"]:  # '400-m-Lauf', '0,5-l-Flasche': the unit named inside a compound
-        return f"{numbers.amount(match['cn'])}-{table[match['cunit']][1]}"
+    if match["cunit"]:  # '400-m-Lauf', '0,5-l-Flasche', '1-TB-SSD': the unit named inside a compound
+        counted = numbers.amount(match["cn"], "ein")
+        return f"{counted}-{table[match['cunit']][0 if counted == 'ein' else 1]}"
     sign = numbers.sign_words(match["sign"])
     if match["per_only"]:  # '56,3 /km²': so many per square kilometre
         return f"{sign}{numbers.amount(match['n'])} pro {table[match['per_only']][0]}"
