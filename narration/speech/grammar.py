@@ -217,7 +217,10 @@ def agreement(before: list[str], after: list[str], nouns) -> Agreement:
         if readings:
             matching = [d for d in options if any(fits(d[0], d[1], d[2], r) for r in readings)]
             if matching:
-                options = matching
+                # a noun of two genders ('der Tor', 'das Tor'): the gender more readings agree on
+                # ('sein 10. Tor': 'sein' is nominative or accusative neuter, but only nominative masculine)
+                votes = {gender: sum(d[1] == gender for d in matching) for gender in {d[1] for d in matching}}
+                options = sorted(matching, key=lambda d: -votes[d[1]])
         case, gender, plural, declension = options[0]
         if gender == "*":
             gender = next((g for c, g in readings if g != "p"), "m")

@@ -58,8 +58,23 @@ def describes(word: str, after: list[str], nouns, before: list[str] = ()) -> boo
     return nouns.is_noun((expanded or word).split(" ")[0].rstrip(".,;:!?"))
 
 
+def _placed_subject(before: list[str]) -> list[str] | None:
+    """The words between a verb of placing and a sentence's final 'N.', when they are a pronoun or a
+    name or an article and noun ('wurde sie 2.', 'wurde Linus Straßer 4.', 'wurde der Norweger 2.'); None
+    when no such verb is there."""
+    for count in range(0, 4):
+        if len(before) > count and before[-1 - count].lower() in _PLACED:
+            between = before[len(before) - count:]
+            if all(w[:1].isupper() and w.isalpha() or w in ("er", "sie", "der", "die") for w in between):
+                return between if count else []
+            return None
+    return None
+
+
 def _feminine_subject(before: list[str]) -> bool:
-    """A placing's ending from its subject: 'Sie wurde 2.', 'Die Läuferin kam als 2.': zweite."""
+    """A placing's ending from its subject: 'Sie wurde 2.', 'Die Läuferin kam als 2.': zweite. (A
+    given name's gender is guessed from its ending where this gives none: 'wurde Lena Dürr 4.':
+    most German given names in -a and -e are women's.)"""
     return any(word in ("Sie", "sie", "Die", "die") for word in before)
 
 
@@ -109,9 +124,10 @@ def verbalise(match, ctx):
             return numbers.ordinal(value, grammar.adjective_ending(ctx.agreement())) + stop
         if not ctx.text[:match.start()].strip():  # nothing but 'N.': a list's number, a heading
             return numbers.ordinal(value, "er") + stop
-        verb = before[-2:-1] if before[-1:] and before[-1].lower() in ("er", "sie") else before[-1:]
-        if verb and verb[0].lower() in _PLACED and value <= 10:  # 'Er wurde 2.', 'wurde sie 2.'
-            return numbers.ordinal(value, "e" if _feminine_subject(before) else "er").capitalize() + stop
+        placed = _placed_subject(before)
+        if placed is not None and value <= 10:  # 'Er wurde 2.', 'wurde sie 2.', 'wurde Linus Straßer 4.'
+            feminine = _feminine_subject(before) or bool(placed) and placed[0].endswith(("a", "e"))
+            return numbers.ordinal(value, "e" if feminine else "er").capitalize() + stop
         return None
     if match["big"]:  # 'der 1000. Besucher': four digits and more only after an article (else a year ends a sentence)
         before, after = ctx.before(), ctx.after()
