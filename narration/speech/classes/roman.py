@@ -20,6 +20,7 @@ _ARTICLES = {"nom": ("der", "die", "e"), "acc": ("den", "die", "en"), "dat": ("d
 # Two-way prepositions that, before a person, point at them and take the accusative: 'Brief an Papst Paul
 # den Dritten', 'Rede über Kaiser Wilhelm den Zweiten', 'auf Ludwig den Vierzehnten folgte'.
 _TOWARDS_A_PERSON = frozenset(("an", "auf", "über"))
+_CLOSING_QUOTES = frozenset("“”\"«»’'")
 
 
 def value(numeral: str) -> int | None:
@@ -85,6 +86,9 @@ def verbalise(match, ctx):
         return numbers.cardinal(number) + (f" bis {numbers.cardinal(last)}" if last else "") + end
     if match["last"]:
         return None  # 'XII–XV' as a range only after a counting word ('Seiten XII–XV')
+    if not match["dot"] and ctx.text[ctx.end:ctx.end + 1] in _CLOSING_QUOTES and name[:1].isupper() \
+            and name.isalpha() and ctx.text[:ctx.start].endswith(name + " "):
+        return numbers.cardinal(number)  # a title's part: '„Faust I“' is Faust eins, 'Rocky II' in quotes
     following = ctx.next_word()
     if match["dot"] and re.search(r"(?:^|:)\s*$", ctx.text[:ctx.start]) and following[:1].isupper() and (
             len(match["roman"]) > 1 or following in ARTICLES):  # one letter may be an initial: 'V. Müller'

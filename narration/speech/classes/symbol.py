@@ -64,6 +64,8 @@ def verbalise(match, ctx):
             return " Strich "
         if ctx.text[ctx.start - 1:ctx.start] == "." and following[:1].isdigit():
             return " und "  # '31.12./1.1.': two dates
+        if ctx.text[ctx.start - 1:ctx.start].isdigit() and _counted_next(ctx):
+            return ", "  # 'Karten für 25/20 Euro': two amounts, as numberlist reads three ('19/29/39 Euro')
         if grammar.is_month(ctx.previous_word()) and grammar.is_month(ctx.next_word()):
             return " und "  # 'Juli/Aug.': both months
         if ctx.text[ctx.start - 1:ctx.start] == "-" and following[:1].isalpha():
@@ -100,6 +102,15 @@ def verbalise(match, ctx):
 
 
 _MEASURE_AFTER = re.compile(r"\s?[\d.,]+\s?(\S+?)[).,;]*(?:\s|$)")
+
+
+def _counted_next(ctx) -> bool:
+    """Whether a number with a currency or a unit follows ('/20 Euro', '/20 cm'): then the slash joins
+    two amounts, not an issue and its year ('35/2023') or two sizes ('Größe 42/44')."""
+    from .measure import units
+
+    found = _MEASURE_AFTER.match(ctx.text, ctx.end)
+    return bool(found) and (found[1] in data.rows("currencies.tsv") or found[1] in units())
 
 
 def _diameter(ctx) -> bool:
