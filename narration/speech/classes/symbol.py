@@ -59,6 +59,8 @@ def verbalise(match, ctx):
         return " Nummer "
     if match["slash"]:  # a pause ('und/oder'); in a file number 'Strich' ('VI ZR 123/22')
         following = ctx.text[ctx.end:ctx.end + 2]
+        if _ROAD_BEFORE.search(ctx.text, 0, ctx.start) and _ROAD_AFTER.match(ctx.text, ctx.end):
+            return ", "  # 'Knoten B 1/B 5': two roads, not a file number's 'Strich'
         file_number = (following[:1].isdigit() or following.isupper()) and re.search(FILE_NUMBER_BEFORE, ctx.text[:ctx.start])
         if file_number:
             return " Strich "
@@ -101,6 +103,9 @@ def verbalise(match, ctx):
     return f" {words[0]} " if words and words[0] else " "
 
 
+_ROAD = rf"(?:{alternatives(('A', 'B', 'L', 'K', 'St', 'S', 'U'))})\s?\d{{1,4}}"  # 'B 1', 'L 1140', 'S1'
+_ROAD_BEFORE = re.compile(rf"(?<![\w.]){_ROAD}$")
+_ROAD_AFTER = re.compile(rf"{_ROAD}(?!\w)")
 _MEASURE_AFTER = re.compile(r"\s?[\d.,]+\s?(\S+?)[).,;]*(?:\s|$)")
 
 
