@@ -100,6 +100,8 @@ def verbalise(match, ctx):
             return spell(core) + suffix
         if core[0].isupper() and core[-1].isupper() and len(core) <= 6:
             return spell(core) + suffix  # a law's or an office's short name: 'IfSG', 'KfW', 'EuGH'
+        if re.fullmatch(r"[A-Z]{2,4}[a-z]", core):
+            return spell(core) + suffix  # capitals and one small letter: 'IMDb', 'BMVg', 'BMWi'
         return None  # mixed case we do not know ('McDonald', 'iPhone', 'macOS'): leave it to the voice
     if re.fullmatch(r"[IVX]{2,}", core) and roman.value(core):  # 'Band III', 'Kapitel XII': a number
         return numbers.cardinal(roman.value(core))
