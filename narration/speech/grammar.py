@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from . import data
 
 _LINKS = {"und", "oder", "bis", "sowie", "beziehungsweise", "bzw.", "–", "-", ","}
+_CASE_NAMES = {"n": "nom", "a": "acc", "d": "dat", "g": "gen"}  # the noun table's case letters
 _NUMBERISH = re.compile(r"[\d.,:/–-]*\d[\d.,:/–-]*\.?$")
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
           "November", "Dezember")
@@ -200,8 +201,7 @@ def agreement(before: list[str], after: list[str], nouns) -> Agreement:
     governor, previous = governing_word(before)
     noun, codes = following_noun(after, nouns)
     noun_readings = [(codes[i + 1], codes[i]) for i in range(0, len(codes), 2)]  # (case letter, gender or p)
-    case_names = {"n": "nom", "a": "acc", "d": "dat", "g": "gen"}
-    readings = [(case_names[c], g) for c, g in noun_readings]
+    readings = [(_CASE_NAMES[c], g) for c, g in noun_readings]
 
     def fits(case, gender, plural, reading):
         r_case, r_gender = reading
@@ -217,15 +217,14 @@ def agreement(before: list[str], after: list[str], nouns) -> Agreement:
         if readings:
             matching = [d for d in options if any(fits(d[0], d[1], d[2], r) for r in readings)]
             if matching:
-                # a noun of two genders ('der Tor', 'das Tor'): the gender more readings agree on
-                # ('sein 10. Tor': 'sein' is nominative or accusative neuter, but only nominative masculine)
-                votes = {gender: sum(d[1] == gender for d in matching) for gender in {d[1] for d in matching}}
-                options = sorted(matching, key=lambda d: -votes[d[1]])
+                # a noun of two genders the determiner cannot tell apart ('sein 10. Tor'): the one
+                # news text means (data/usual_genders.tsv); else the determiner's first reading
+                options = sorted(matching, key=lambda d: d[1] != _usual_gender(noun.rstrip(".,;:!?")))
         case, gender, plural, declension = options[0]
         if gender == "*":
             gender = next((g for c, g in readings if g != "p"), "m")
         return Agreement(case, gender, plural, declension, noun)
-    if governor in prepositions:
+    if governor in prepositions and not _siblings_disagree(before, governor, prepositions[governor][0].split(), nouns):
         # before a month the article is implied ('ab 3. Mai': ab dem dritten Mai); before another noun
         # there is none, and the ending is strong ('in 2. Lesung': in zweiter Lesung)
         declension = "implied" if is_month(noun) else "strong"
@@ -252,6 +251,31 @@ def agreement(before: list[str], after: list[str], nouns) -> Agreement:
                 if r_case == wanted:
                     return Agreement(wanted, "m" if r_gender == "p" else r_gender, r_gender == "p", "strong", noun)
     return Agreement(noun=noun)
+
+
+@functools.lru_cache(maxsize=4096)
+def _usual_gender(noun: str) -> str:
+    """The gender news text means by a noun of two, or by a compound ending in one ('Saisontor')."""
+    return next((row[0] for word, row in data.rows("usual_genders.tsv").items()
+                 if noun == word or noun.endswith(word.lower())), "")
+
+
+def _siblings_disagree(before: list[str], governor: str, cases: list[str], nouns) -> bool:
+    """Whether a noun counted by a sibling number between the preposition and this number cannot take
+    the preposition's case: in 'von 480 €, 2 Punkte und 1 Monat' 'Punkte' is no dative, so the list
+    is not the preposition's and 'ein Monat' is nominative."""
+    if not before or before[-1].lower() not in _LINKS:
+        return False
+    lowered = [w.lower() for w in before]
+    start = len(lowered) - 1 - lowered[::-1].index(governor) if governor in lowered else len(before)
+    for number, noun in zip(before[start + 1:], before[start + 2:]):
+        if _NUMBERISH.match(number) and not number.endswith(".") and noun[:1].isupper():  # a count, not '3. Zimmer'
+            codes = nouns.analyses(noun)
+            plural = number.rstrip(".") != "1"  # 'zwei Punkte': only its plural readings ('dem Punkte' is old)
+            readings = {_CASE_NAMES[codes[i + 1]] for i in range(0, len(codes), 2) if (codes[i] == "p") == plural}
+            if readings and not readings & set(cases):
+                return True
+    return False
 
 
 def _measured(after: list[str], noun: str) -> bool:

@@ -19,7 +19,7 @@ _NAME_AFTER = re.compile(r"\s([A-ZÄÖÜ][\w-]+)\)")  # '(46. Jung)': a name, th
 # '§. 12.', 'Cap. 2.', 'pag. 169.', 'Tom. 2.': a number named, kept with an old book's full stop
 _NAMED_BEFORE = re.compile(r"(?:§\.?|\b(?:Cap|Kap|Fig|Tab|Nr|Nro|pag|Tom|Fol|Vol)\.)\s?$")
 PATTERN = (r"(?<![\w.,])(?:(?P<n>\d{1,3})\.(?:\s?(?P<link>[–/-])\s?(?P<n2>\d{1,3})\.)?(?=\s|[A-ZÄÖÜ]{2,}\b|[),/])"
-           r"|(?P<big>\d{4,7})\.(?=\s)"
+           r"|(?P<big>\d{4,7}|\d{1,3}(?:\.\d{3}){1,2})\.(?=\s)"
            r"|(?P<last>\d+)\.(?=[!?]?[\"'“”»«)\]]*$)"
            r"|(?P<suffixed>\d+)(?P<suffix>s?te[mnrs]?)(?![\w])"
            r"|(?P<prefix>\d{1,3})\.(?=-[A-ZÄÖÜ]))")  # '3.-Klässler', '1.-Mai-Kundgebung'
@@ -129,11 +129,12 @@ def verbalise(match, ctx):
             feminine = _feminine_subject(before) or bool(placed) and placed[0].endswith(("a", "e"))
             return numbers.ordinal(value, "e" if feminine else "er").capitalize() + stop
         return None
-    if match["big"]:  # 'der 1000. Besucher': four digits and more only after an article (else a year ends a sentence)
-        before, after = ctx.before(), ctx.after()
-        if not (before and before[-1] in _ARTICLES and describes(after[0] if after else "", after, ctx.nouns)):
+    if match["big"]:  # 'der 1000. Besucher', 'sein 1.000.000. Besucher': four digits and more only after an
+        before, after = ctx.before(), ctx.after()  # article or a determiner (else a year ends a sentence)
+        determined = before and (before[-1] in _ARTICLES or grammar.analyses(before[-1].lower()))
+        if not (determined and describes(after[0] if after else "", after, ctx.nouns)):
             return None
-        return numbers.ordinal(int(match["big"]), grammar.adjective_ending(ctx.agreement()))
+        return numbers.ordinal(int(match["big"].replace(".", "")), grammar.adjective_ending(ctx.agreement()))
     following = ctx.text[match.end():match.end() + 1]
     name = _NAME_AFTER.match(ctx.text, match.end())
     if ctx.text[:match.start()].endswith("(") and (following in "),/" or (name and not ctx.nouns.is_noun(name[1]))):
