@@ -97,6 +97,8 @@ def governing_word(before: list[str]) -> tuple[str, str]:
             break
     if len(words) >= 3 and words[-1] == "," and words[-2] in _WEEKDAYS:  # "am Montag, 3. Juni": dem dritten
         words = words[:-2]
+    elif len(words) >= 3 and words[-1] in _WEEKDAYS and words[-2].lower() == "am" and cases_asked(words[-3].lower()):
+        words = words[:-2]  # 'kostete am Montag 1,63 €': when it was so, the verb's case is the amount's
     elif len(words) >= 2 and words[-1] in _WEEKDAYS:  # "am Do. 18.1.": the weekday's own article
         words = words[:-1]
     last = words[-1].lower() if words else ""
