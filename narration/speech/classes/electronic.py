@@ -16,7 +16,7 @@ NAME = "electronic"
 _TLDS = alternatives(data.words("tlds.txt"))
 _EXTENSIONS = alternatives(data.words("file_extensions.txt"))
 PATTERN = (r"(?<![\w@])(?:https?://|www\.)[^\s<>\"„“»«]+[^\s<>\"„“»«.,;:!?)]"
-           r"|(?<![\w@])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@[^\W\d]\w*\d\w*"
+           r"|(?<![\w@])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@[^\W\d]\w*[\d_]\w*"
            rf"|(?<![\w/~.])(?:~(?=/)|/(?:{alternatives(data.words('path_roots.txt'))})(?![\w.-]))(?:/[\w.-]*[\w-])*/?"  # '~/.config/app/'
            rf"|(?<![\w.])[A-Za-zÄÖÜäöü0-9][\w-]*(?:\.[\w-]+)*\.(?:{_TLDS}|(?P<extension>{_EXTENSIONS})(?![\w-]))"
            r"(?:/[^\s<>\"„“»«]*[^\s<>\"„“»«.,;:!?)])?(?![\w-])")

@@ -62,9 +62,21 @@ def verbalise(match, ctx):
     spoken = _amount(match)
     if spoken and spoken.startswith("ein "):  # 'zu 1/3': zu einem Drittel
         spoken = {"dat": "einem ", "gen": "eines "}.get(_case_asked(ctx.before()), "ein ") + spoken[4:]
+    elif spoken and spoken.endswith("tel") and match["a"] and not (match["unit"] or match["mixed"]) and _stands_alone(ctx) \
+            and _case_asked(ctx.before()) == "dat":
+        spoken += "n"  # 'zu 2/3', 'mit 3/4 der Stimmen': a dative plural
     if spoken is not None and match["unit"]:  # '1 1/2 ft' -> 'eineinhalb Fuß'
         spoken += " " + data.units()[match["unit"]][1]
     return spoken
+
+
+def _stands_alone(ctx) -> bool:
+    """Whether a fraction is a noun of its own: after 'zu' ('zu 2/3') or before what it is a share of
+    ('3/4 der Stimmen'); not before the noun it measures ('in 8⅓ Minuten'), in a compound ('2/3-Mehrheit')
+    or as a mark ('mit 7/10 angegeben')."""
+    if ctx.text[ctx.end:ctx.end + 1] == "-":
+        return False
+    return ctx.previous_word() == "zu" or bool(grammar.analyses(ctx.next_word().lower()))
 
 
 def _is_rating(match, ctx) -> bool:

@@ -92,6 +92,8 @@ def verbalise(match, ctx):
     if match["minus"]:
         return " minus "
     words = data.rows("symbols.tsv")[match["symbol"]]
+    if words[0] and ctx.previous_word().lower() == words[0].lower():
+        return " "  # 'unter dem Hashtag #Hochwasser': named once
     if match["symbol"] in _AMOUNT_COMPARED and ctx.next_word()[:1].isdigit() and len(ctx.previous_word()) > 1:
         return f" {_AMOUNT_COMPARED[match['symbol']]} "  # 'mit > 1.000 Proben': mehr als; 'p < 0,05' kleiner als
     if words[0] == "Paragraf" and ctx.previous_word() in grammar.GENITIVE_ARTICLES:
