@@ -170,6 +170,11 @@ def genitive(noun: str, nouns) -> str:
         codes = nouns.exact(noun + ending)
         if any(codes[i:i + 2] in ("mg", "ng") for i in range(0, len(codes), 2)):
             return noun + ending
+    for start in range(1, len(noun) - 2):  # a compound the table lacks takes its head's ending ('Baugesetzbuch')
+        head = noun[start].upper() + noun[start + 1:]
+        if nouns.exact(head):
+            said = genitive(head, nouns)
+            return noun + said[len(head):]
     return noun
 
 

@@ -89,6 +89,8 @@ def verbalise(match, ctx):
     for candidate, suffix in ((word, ""), (word[:-1], "s") if word.endswith("s") else (word, "")):
         if candidate in known:
             how = known[candidate][0]
+            if how != "spell" and not suffix and ctx.previous_word() in grammar.GENITIVE_ARTICLES:
+                how = grammar.genitive(how, ctx.nouns)  # 'des StGB': des Strafgesetzbuchs
             return (spell(candidate) if how == "spell" else how) + suffix
     core, suffix = (word[:-1], "s") if word.endswith("s") and word[:-1].isupper() else (word, "")
     if sum(c.isupper() for c in core) < 2:

@@ -78,8 +78,9 @@ def verbalise(match, ctx):
     before = ctx.before()
     name = before[-1] if before else ""
     end = "." if match["dot"] and ctx.at_sentence_end() else ""
+    named = data.rows("acronyms.tsv").get(name, ["spell"])[0] != "spell"  # 'ALG I': Arbeitslosengeld eins
     staged = len(name) > 1 and name.isupper() and name.isalpha() and not ctx.caps_line and (
-        match["roman"] != "I" or not ctx.next_word()[:1].isalpha())  # 'CDU I Gruppe': an English 'I' maybe
+        match["roman"] != "I" or named or not ctx.next_word()[:1].isalpha())  # 'CDU I Gruppe': an English 'I' maybe
     if name in data.words("roman_cues.txt") or staged:
         # 'Teil III'; after an acronym a stage or class: 'NYHA III'
         last = value(match["last"]) if match["last"] else None
