@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from . import data
 
 _LINKS = {"und", "oder", "bis", "sowie", "beziehungsweise", "bzw.", "–", "-", ","}
+_DECLINED = re.compile(r"[a-zäöüß]{3,}(?:e|en|em|er|es)")  # an attributive adjective's form
 _CASE_NAMES = {"n": "nom", "a": "acc", "d": "dat", "g": "gen"}  # the noun table's case letters
 _NUMBERISH = re.compile(r"[\d.,:/–-]*\d[\d.,:/–-]*\.?$")
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
@@ -87,6 +88,8 @@ def governing_word(before: list[str]) -> tuple[str, str]:
         skipped = skipped[:-1]
     if not analyses(skipped[-1].lower() if skipped else ""):  # but 'einen ca. 1,80 m großen Mann': the article is the man's
         words = skipped
+    if len(words) >= 2 and _DECLINED.fullmatch(words[-1]) and not analyses(words[-1]) and analyses(words[-2].lower()):
+        words = words[:-1]  # 'aus dem frühen 9. Jahrhundert': an adjective between the article and its ordinal
     while len(words) >= 2 and words[-1].lower() in _LINKS:
         if _NUMBERISH.match(words[-2]):  # 'am 3. und 4. Juni'
             words = words[:-2]

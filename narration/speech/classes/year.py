@@ -33,6 +33,9 @@ def verbalise(match, ctx):
 _CITED_PAGE = re.compile(r"\b(?=[A-Za-z]*[A-Z][a-z]*[A-Z])[A-Z][A-Za-z]{1,5}\s(?:1[89]|20)\d\d,\s$")  # a journal and its year: 'NJW 2020, '
 
 
+_RANGE_FROM_YEAR = re.compile(r"\b(?:[Vv]on|[Zz]wischen|[Ss]eit)\s(?:1[1-9]|20)\d\d\s(?:bis|und)\s$")
+
+
 def is_year(ctx) -> bool:
     before = ctx.before()
     previous = before[-1].lower() if before else ""
@@ -41,6 +44,8 @@ def is_year(ctx) -> bool:
     if previous in data.words("quantity_cues.txt") or before[-1:] and before[-1] in data.words("label_words.txt") \
             or ctx.text[ctx.start - 1:ctx.start] == "#" or _CITED_PAGE.search(ctx.text, 0, ctx.start):
         return False  # 'rund 1200'; 'Seite 1234', 'Nr. 1492', 'Bug #1234'; 'NJW 2020, 1234': a page
+    if _RANGE_FROM_YEAR.search(ctx.text, 0, ctx.start):
+        return True  # 'von 1871 bis 1890 Reichskanzler': a range's end is what its start is
     following = ctx.next_word().rstrip(".,;:!?")  # 'Mitarbeiter.' ending the sentence is still the noun
     if following[:1].isupper():
         analyses = ctx.nouns.analyses(following)
