@@ -101,6 +101,7 @@ _CITATION_BEFORE = re.compile(r"(?:§|Abs\.|Art\.)\s?\d+[a-z]?\s?$")
 # or a bracket ('Anmerkungen: 1) Vgl. S. 45. 2) Ebd.', '(Vgl. Kap. 3)')
 _OPENS = re.compile(r"(?:^|[:(]|(?:^|\s)(?:\d{1,3}|[a-z])\))[\s\"'„“»«(]*$")
 _NUMBER_BEFORE = re.compile(r"\d\s?$")
+_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,}[.,;:]?")
 _ONE_BEFORE = re.compile(r"(?<![\d.,])1\s?$")
 
 
@@ -123,7 +124,8 @@ def verbalise(match, ctx):
         spoken = dating[key]  # 'Urt. v. 15.11.2023': vom; 'v. 14.' in an old citation is a verse
     elif key in cited and ctx.number_follows() and _CITATION_BEFORE.search(ctx.text[:ctx.start]):
         spoken = cited[key]  # '§ 20 Abs. 2 S. 1': a sentence of the law, not a page
-    elif key in naming and ctx.next_word()[:1].isupper():  # 'mit V. a. Herzinfarkt': Verdacht auf
+    elif key in naming and ctx.next_word()[:1].isupper() and not (naming[key].endswith("-") and _ACRONYM.fullmatch(
+            ctx.next_word())):  # 'mit V. a. Herzinfarkt': Verdacht auf; 're. UL' is rechts, not an adjective's stem
         spoken = naming[key]
     elif key in numbered and ctx.number_follows() and not (len(key) == 2 and _INITIAL_NEXT.match(ctx.text, ctx.end)):
         spoken = numbered[key]  # 'J. 1702': Jahre; but 'J. C. Schulze' is a name's initials, not 'J. 100'

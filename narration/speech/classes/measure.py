@@ -71,8 +71,9 @@ def verbalise(match, ctx):
         counted = numbers.amount(match["cn"], "ein")
         return f"{counted}-{table[match['cunit']][0 if counted == 'ein' else 1]}"
     sign = numbers.sign_words(match["sign"])
-    if match["per_only"]:  # '56,3 /km²': so many per square kilometre
-        return f"{sign}{numbers.amount(match['n'])} pro {table[match['per_only']][0]}"
+    if match["per_only"]:  # '56,3 /km²': so many per square kilometre; '14,2 Tsd./µl': thousand per microlitre
+        scale = f" {data.rows('scales.tsv')[match['scale']][0]}" if match["scale"] else ""
+        return f"{sign}{numbers.amount(match['n'])}{scale} pro {table[match['per_only']][0]}"
     if re.fullmatch(r"\d+[A-Z]", match.group(0)) and (ctx.text[ctx.end:ctx.end + 1] == "-" or match["unit"] == "K"):
         return None  # '4K-Auflösung', 'filmt in 8K': a name with a number; kelvins are written apart ('300 K')
     if abbreviation.names_a_number(match["unit"]) and ctx.number_follows() and not match["per"]:
