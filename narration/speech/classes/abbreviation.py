@@ -83,7 +83,8 @@ def _trie(shorts) -> str:
 
 
 # a street abbreviated inside its name: 'Goethestr.' -> 'Goethestraße' ('Str.' alone is in the table)
-PATTERN = r"(?<![\wÄÖÜäöü.])(?P<street>[A-ZÄÖÜ][a-zäöüß]+str\.)|" + _pattern()
+# and a number so, after a consonant: 'Artikelnr.', 'Kundennr.' -> 'Artikelnummer' ('Heinr.' is Heinrich)
+PATTERN = r"(?<![\wÄÖÜäöü.])(?:(?P<street>[A-ZÄÖÜ][a-zäöüß]+str\.)|(?P<numbered>[A-ZÄÖÜ][a-zäöüß]{2,}[bcdfghklmnprstz]nr\.))|" + _pattern()
 
 
 _MONTH = "|".join(sorted((re.escape(m) for m in grammar.MONTH_WORDS), key=len, reverse=True))
@@ -106,8 +107,10 @@ _ONE_BEFORE = re.compile(r"(?<![\d.,])1\s?$")
 
 
 def verbalise(match, ctx):
-    if match["street"]:
-        return match["street"][:-len("str.")] + "straße" + ("." if ctx.at_sentence_end() else "")
+    if match["street"] or match["numbered"]:
+        written = match["street"] or match["numbered"]
+        whole = written[:-len("str.")] + "straße" if match["street"] else written[:-len("nr.")] + "nummer"
+        return whole + ("." if ctx.at_sentence_end() else "")
     key = re.sub(r"\s", "", match.group(0))
     tables = _table()
     general, numbered, ordinal, counted, cited, dating, naming, pricing, greeting = (tables[kind] for kind in KINDS)
