@@ -46,6 +46,9 @@ def verbalise(match, ctx):
         half = _half(match, ctx)
         if half:
             return half
+    if match["a"] and not match["mixed"] and len(match["a"]) > 1 and len(match["b"]) == 2 \
+            and match["b"] not in ("16", "32", "64") and int(match["a"]) < int(match["b"]):
+        return None  # 'Größe 38/40', 'Saison 23/24': two numbers, no share ('15/16 Zoll' is one)
     if match["b"] and "." in match["b"] and match["a"] == "1" and re.fullmatch(r"10*\.000", match["b"]):
         return f"ein {numbers.fraction_denominator(numbers.parse_int(match['b']))}"  # '≥ 1/1.000': ein Tausendstel
     if match["b"] and "." in match["b"]:  # '12/100.000': a rate, twelve per hundred thousand
