@@ -12,7 +12,7 @@ from .letters import spell
 
 NAME = "filenumber"
 FIRST = r"[\dIVXL]"  # what a match begins with
-PATTERN = (r"(?<![\w.,/])(?P<chamber>\d{1,4}|[IVXL]{1,5})\s(?P<register>[A-Z][A-Za-z]{0,3})\s"
+PATTERN = (r"(?<![\w.,/-])(?:(?P<senate>[IVXL]{1,5})-)?(?P<chamber>\d{1,4}|[IVXL]{1,5})\s(?P<register>[A-Z][A-Za-z]{0,3})\s"
            r"(?P<number>\d{1,6})(?P<mark>[/.])(?P<year>\d{2}|\d{4})(?![\w/]|[.,]\d)")
 _REGISTER = re.compile(r"[A-Z][A-Za-z]{0,3}")  # 'Js', 'StR', 'KLs', 'OWi'; a noun is no register
 
@@ -29,5 +29,6 @@ def verbalise(match, ctx):
     if not value:
         return None
     letters = "-".join(spell(letter) for letter in register)  # 'Js' is two letters, not a plural
-    return (f"{numbers.cardinal(value)} {letters} {numbers.cardinal(int(match['number']))} "
+    senate = roman.value(match["senate"]) if match["senate"] else None  # 'I-24 U 42/23': a court's senate first
+    return (f"{numbers.cardinal(senate) + '-' if senate else ''}{numbers.cardinal(value)} {letters} {numbers.cardinal(int(match['number']))} "
             f"{'Strich' if match['mark'] == '/' else 'Punkt'} {numbers.cardinal(int(match['year']))}")
