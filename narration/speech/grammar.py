@@ -98,6 +98,8 @@ def governing_word(before: list[str]) -> tuple[str, str]:
             words = words[:-3]  # 'zu 2 J. und 6 Mon.', 'am 11. Febr., 14. Mai': siblings share the case
         else:
             break
+    while len(words) >= 3 and words[-1] in data.units() and _NUMBERISH.match(words[-2]) and not words[-2].endswith("."):
+        words = words[:-2]  # '2 J. 6 Mon.', '1 Std. 30 Min.': a duration's parts share the case
     if len(words) >= 3 and words[-1] == "," and words[-2] in _WEEKDAYS:  # "am Montag, 3. Juni": dem dritten
         words = words[:-2]
     elif len(words) >= 3 and words[-1] in _WEEKDAYS and words[-2].lower() == "am" and cases_asked(words[-3].lower()):

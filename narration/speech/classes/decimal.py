@@ -58,9 +58,12 @@ def _counts_whole(match, ctx) -> bool:
 
 def _is_price(match, ctx) -> bool:
     """Two decimals after a word of paying ('für', 'kostet', 'zahle'; ``data/price_cues.txt``), with no
-    noun or unit after them: a price whose currency goes without saying."""
+    noun or unit after them: a price whose currency goes without saying. Adverbs between them are
+    skipped (``data/number_adverbs.txt``)."""
     if match["sign"] or match["scale"] or match["of"] or len(match["f"]) != 2:
         return False
-    before = [w for w in ctx.before()[-3:] if w.lower() != "nur"]
+    skipped = data.words("number_adverbs.txt") | {"nur"}  # 'für nur 9,99', 'zahle aktuell 29,99'
+    before = [w for w in ctx.before()[-3:] if w.lower() not in skipped]
     following = ctx.next_word()
-    return bool(before) and before[-1] in data.words("price_cues.txt") and not following[:1].isupper()
+    cues = data.words("price_cues.txt")
+    return bool(before) and (before[-1] in cues or before[-1].lower() in cues) and not following[:1].isupper()

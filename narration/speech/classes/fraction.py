@@ -83,11 +83,11 @@ def _stands_alone(ctx) -> bool:
 
 
 def _is_rating(match, ctx) -> bool:
-    """A mark out of five or ten, given on its own after a colon: 'Fazit: 8/10.', 'Bewertung: 4/5'
-    (but '3/10 der Befragten' counts a share)."""
+    """A mark out of five or ten, given on its own after a colon or an exclamation: 'Fazit: 8/10.',
+    'Bewertung: 4/5', 'Gerne wieder! 5/5' (but '3/10 der Befragten' counts a share)."""
     if match["b"] == "10" and ctx.previous_word() in data.words("rating_scales.txt"):
         return True  # 'NRS 6/10': a mark on a pain scale
-    return bool(match["b"] in ("5", "10") and re.search(r":\s*$", ctx.text[:ctx.start])
+    return bool(match["b"] in ("5", "10") and re.search(r"[:!]\s*$", ctx.text[:ctx.start])
                 and re.match(r"\s*(?:[.,;!?)]|$)", ctx.text[ctx.end:]))
 
 

@@ -40,6 +40,9 @@ PATTERN = (rf"(?:(?<=\b[Pp]ro\s)|(?<=\b[Jj]e\s))(?P<bare>{UNITS})(?![\wÄÖÜä�
            rf"{PER}(?![\wÄÖÜäöü²³])")
 
 
+_NEXT_MEASURE = re.compile(rf"\s?\d+\s?(?:{UNITS})(?![\wÄÖÜäöü])")  # a duration goes on: '2 J. 6 Mon.'
+
+
 @functools.lru_cache(maxsize=1)
 def units() -> dict:
     return {**data.units(), **{low: data.units()[symbol] for low, symbol in data.folded_units().items()}}
@@ -76,8 +79,9 @@ def verbalise(match, ctx):
         return f"{sign}{numbers.amount(match['n'])}{scale} pro {table[match['per_only']][0]}"
     if re.fullmatch(r"\d+[A-Z]", match.group(0)) and (ctx.text[ctx.end:ctx.end + 1] == "-" or match["unit"] == "K"):
         return None  # '4K-Auflösung', 'filmt in 8K': a name with a number; kelvins are written apart ('300 K')
-    if abbreviation.names_a_number(match["unit"]) and ctx.number_follows() and not match["per"]:
-        return None  # 'Abs. 2 S. 1': 'S.' names the 1 after it, it does not count the 2
+    if abbreviation.names_a_number(match["unit"]) and ctx.number_follows() and not match["per"] \
+            and not _NEXT_MEASURE.match(ctx.text, ctx.end):
+        return None  # 'Abs. 2 S. 1': 'S.' names the 1 after it, it does not count the 2 ('2 J. 6 Mon.' counts)
     if match["unit"] == "h" and not match["scale"] and re.fullmatch(r"\d{1,2}", match["n"]) and int(match["n"]) <= 24 \
             and ctx.previous_word().lower() in CLOCK_WORDS:
         return f"{'ein' if match['n'] == '1' else numbers.cardinal(int(match['n']))} Uhr"  # 'um 14h': a clock time
