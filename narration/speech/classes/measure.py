@@ -28,7 +28,7 @@ _COMPOUND_SYMBOLS = alternatives({s: 0 for s in data.units() if "." not in s and
     r"[A-Z]+|[A-Z][a-z]+", s) and s.lower() not in data.words("german_function_words.txt")})
 _ARTICLE = r"\b(?:[Ee]in|[Ee]ine[mnrs]?|[Dd]e[mnrs]|[Dd]ie|[Dd]as|[Jj]ede[mnrs]?)\s"
 # what a quantity is per, after its unit: '/m²', '/Monat', '/100 km' (said by ``per_unit``)
-PER = rf"(?:/(?:(?P<per_n>\d+)\s?(?P<per_unit>{UNITS})|(?P<per>{UNITS}|[A-ZÄÖÜ][a-zäöü]+|d(?![\w]|\.\s?\d))))?"  # '2 l/d': a day
+PER = rf"(?:/(?:(?P<per_n>\d+)\s?(?P<per_unit>{UNITS})|(?P<per>{UNITS}|[A-ZÄÖÜ][a-zäöü]+|[da](?![\w]|\.\s?\d))))?"  # '2 l/d': a day; 'kWh/a': a year
 PATTERN = (rf"(?:(?<=\b[Pp]ro\s)|(?<=\b[Jj]e\s))(?P<bare>{UNITS})(?![\wÄÖÜäöü²³])"
            rf"|(?P<article>{_ARTICLE})(?=\S*?(?:[a-zµμ][A-Z]|[A-Z]{{2}}|[²³]))(?P<bare_article>{_SYMBOLS})(?![\wÄÖÜäöü²³/-])"
            rf"|/(?<=[^\W\d]\./)(?P<per_abbreviation>{UNITS})(?![\wÄÖÜäöü²³])"
@@ -152,7 +152,8 @@ def is_counted(word: str) -> bool:
     return word in units()
 
 
-_PER_WORDS = {"d": "Tag"}  # a symbol only after a slash ('2 l/d'; '1756 d. 29. Aug.' is an old book's 'den')
+# symbols only after a slash ('2 l/d', '9.500 kWh/a'; '1756 d. 29. Aug.' is an old book's 'den', 'a' a word)
+_PER_WORDS = {"d": "Tag", "a": "Jahr"}
 _TIMES = frozenset(("s", "Sek.", "min", "Min.", "h", "Std.", "Tag", "Tage", "d"))  # a rate per so many of them
 
 
