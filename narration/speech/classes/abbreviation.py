@@ -83,8 +83,9 @@ def _trie(shorts) -> str:
 
 
 # a street abbreviated inside its name: 'Goethestr.' -> 'Goethestraße' ('Str.' alone is in the table)
-# and a number so, after a consonant: 'Artikelnr.', 'Kundennr.' -> 'Artikelnummer' ('Heinr.' is Heinrich)
-PATTERN = r"(?<![\wÄÖÜäöü.])(?:(?P<street>[A-ZÄÖÜ][a-zäöüß]+str\.)|(?P<numbered>[A-ZÄÖÜ][a-zäöüß]{2,}[bcdfghklmnprstz]nr\.))|" + _pattern()
+# and a number and a square so: 'Artikelnr.' -> 'Artikelnummer' (after a consonant: 'Heinr.' is Heinrich),
+# 'Schillerpl.' -> 'Schillerplatz'
+PATTERN = r"(?<![\wÄÖÜäöü.])(?:(?P<street>[A-ZÄÖÜ][a-zäöüß]+str\.)|(?P<numbered>[A-ZÄÖÜ][a-zäöüß]{2,}[bcdfghklmnprstz]nr\.)|(?P<square>[A-ZÄÖÜ][a-zäöüß]{3,}pl\.))|" + _pattern()
 
 
 _MONTH = "|".join(sorted((re.escape(m) for m in grammar.MONTH_WORDS), key=len, reverse=True))
@@ -107,9 +108,10 @@ _ONE_BEFORE = re.compile(r"(?<![\d.,])1\s?$")
 
 
 def verbalise(match, ctx):
-    if match["street"] or match["numbered"]:
-        written = match["street"] or match["numbered"]
-        whole = written[:-len("str.")] + "straße" if match["street"] else written[:-len("nr.")] + "nummer"
+    if match["street"] or match["numbered"] or match["square"]:  # 'Goethestr.', 'Kundennr.', 'Schillerpl.'
+        written = match["street"] or match["numbered"] or match["square"]
+        whole = (written[:-len("str.")] + "straße" if match["street"] else written[:-len("nr.")] + "nummer"
+                 if match["numbered"] else written[:-len("pl.")] + "platz")
         return whole + ("." if ctx.at_sentence_end() else "")
     key = re.sub(r"\s", "", match.group(0))
     tables = _table()

@@ -48,8 +48,9 @@ def verbalise(match, ctx):
         day, month, year = int(match["id"]), int(match["im"]), match["iy"]
     else:
         day, month, year = int(match["d"]), int(match["m"] or match["sm"]), match["y"] or match["sy"]
-        if ctx.previous_word() in data.words("version_cues.txt"):
-            return None
+        if ctx.previous_word() in data.words("version_cues.txt") or (
+                not year and ctx.previous_word() in data.words("label_words.txt")):
+            return None  # 'Version 2.1.', 'Raum 1.02.': a name, not a date
         if match["sm"] and not year and ctx.previous_word().lower() not in DATE_WORDS:
             return None  # '1. 5.' spaced, without a year, is a date only after 'am', 'vom', 'bis' ...
     if not (1 <= day <= 31 and 1 <= month <= 12):

@@ -17,6 +17,8 @@ _TIME_OR_DATE_WORDS = DATE_WORDS | CLOCK_WORDS | {"von", "zwischen", "ca.", "etw
 def verbalise(match, ctx):
     parts = match["parts"].split(".")
     cue = ctx.previous_word() in data.words("version_cues.txt")
+    if ctx.previous_word() in data.words("label_words.txt") and not all(len(p) == 3 for p in parts[1:]):
+        cue = True  # 'Raum 1.02': a room, not a date ('Folge 4.146' is thousands)
     if not (cue or match["v"] or match["x"]):
         if all(len(p) == 3 for p in parts[1:]):
             return None  # '1.000.000' is a million, '2.500' two thousand five hundred
