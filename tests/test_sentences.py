@@ -36,6 +36,11 @@ from narration.segment import split_sentences
     ("Novalgin 20 Trpf. abds. Dazu Ibuprofen.", ["Novalgin 20 Trpf. abds.", "Dazu Ibuprofen."]),
     ("Die Lieferung kam, alles i. O. Danke an alle!", ["Die Lieferung kam, alles i. O.", "Danke an alle!"]),
     ("Er kommt aus Rottal-Inn. In der Stadt ist es ruhig.", ["Er kommt aus Rottal-Inn.", "In der Stadt ist es ruhig."]),
+    # a month's or a day's abbreviation, a firm's 'Co.' before a word that opens sentences
+    ("Er kam am 3. Okt. Danach ging er wieder.", ["Er kam am 3. Okt.", "Danach ging er wieder."]),
+    ("Das Treffen ist am Mo. Bitte seid pünktlich.", ["Das Treffen ist am Mo.", "Bitte seid pünktlich."]),
+    ("Die Firma heißt Müller & Co. Sie hat 20 Mitarbeiter.", ["Die Firma heißt Müller & Co.", "Sie hat 20 Mitarbeiter."]),
+    ("Fr. Müller kam am 3. Okt. 2024 an.", ["Fr. Müller kam am 3. Okt. 2024 an."]),
     ("Es fährt die Linie RB 35. Reisende müssen umsteigen.", ["Es fährt die Linie RB 35.", "Reisende müssen umsteigen."]),
     ("Im 19. Jh. gab es das z. B. In Köln.", ["Im 19. Jh. gab es das z. B. In Köln."]),
     # four digits and a full stop: an ordinal after an article, else a year that ends the sentence
