@@ -12,7 +12,7 @@ INT = r"(?:\d{1,3}(?:[.\u202f\u00a0 '’]\d{3})+(?!\d)|\d+)"
 NUMBER = rf"{INT}(?:,\d+)?"
 # '(–1)': a change in a poll, an en dash for a minus; so is one before a number after a word ('bei –15 °C'),
 # not one after a number ('10 –15': a range)
-SIGN = r"(?:(?<![\w])[-−+±]|(?<=\()–|(?<![\w–-])(?<!\d\s)–(?=\d))"
+SIGN = r"(?:(?<![\w.])[-−+±]|(?<=\()–|(?<![\w–-])(?<!\d\s)–(?=\d))"
 LETTER = r"A-Za-zÄÖÜäöüß"
 SUBSCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")  # 'CO₂' is 'CO2' to a reader
 # an ordinal's number right before ('in der 88. Min.', 'ab dem 21. km'): what counts the word after it
