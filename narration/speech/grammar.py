@@ -252,7 +252,8 @@ def agreement(before: list[str], after: list[str], nouns) -> Agreement:
             (g for _, g in readings if g != "p"), "m")
         return Agreement("acc", gender, bool(readings) and all(g == "p" for _, g in readings), "strong", noun)
     verbs = data.rows("case_verbs.tsv")
-    verb_case = verbs.get(governor) or (verbs.get(previous) if governor in ("es", "sie", "er") else None)
+    verb_case = verbs.get(governor) or (verbs.get(previous) if governor in ("es", "sie", "er") else None) \
+        or _verb_before_phrase(before, verbs)
     if verb_case:  # 'kostet 1 €': einen Euro; 'gab es 1 Toten': einen
         gender = next((g for c, g in readings if g != "p" and c == verb_case[0]), "m")
         plural = bool(readings) and all(g == "p" for _, g in readings)
@@ -263,6 +264,19 @@ def agreement(before: list[str], after: list[str], nouns) -> Agreement:
                 if r_case == wanted:
                     return Agreement(wanted, "m" if r_gender == "p" else r_gender, r_gender == "p", "strong", noun)
     return Agreement(noun=noun)
+
+
+def _verb_before_phrase(before: list[str], verbs: dict) -> list[str] | None:
+    """A verb of our table before a place or time between it and its amount ('kostet in der Schweiz rund
+    1,78 Fr.', 'beträgt im Schnitt 1 Euro'): its case, else None."""
+    words = [w for w in before[-6:] if w.lower() not in _adverbs()]
+    for k in range(len(words) - 2, 0, -1):
+        if words[k].lower() in data.rows("prepositions.tsv") or words[k].lower() in ("im", "am", "beim", "zum", "vom"):
+            phrase = words[k + 1:]
+            if phrase and phrase[-1][:1].isupper() and all(analyses(w.lower()) or w[:1].isupper() for w in phrase):
+                return verbs.get(words[k - 1].lower())
+            return None
+    return None
 
 
 @functools.lru_cache(maxsize=4096)
