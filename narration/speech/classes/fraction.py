@@ -87,6 +87,8 @@ def _is_rating(match, ctx) -> bool:
     'Bewertung: 4/5', 'Gerne wieder! 5/5' (but '3/10 der Befragten' counts a share)."""
     if match["b"] == "10" and ctx.previous_word() in data.words("rating_scales.txt"):
         return True  # 'NRS 6/10': a mark on a pain scale
+    if match["a"] == match["b"] and match["b"] in ("5", "10") and not match["mixed"]:
+        return True  # 'Preis-Leistung 10/10!': nobody writes ten tenths
     return bool(match["b"] in ("5", "10") and re.search(r"[:!]\s*$", ctx.text[:ctx.start])
                 and re.match(r"\s*(?:[.,;!?)]|$)", ctx.text[ctx.end:]))
 

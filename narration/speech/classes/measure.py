@@ -35,9 +35,25 @@ PATTERN = (rf"(?:(?<=\b[Pp]ro\s)|(?<=\b[Jj]e\s))(?P<bare>{UNITS})(?![\wÄÖÜä�
            rf"|\b(?=[\w/²³°]{{1,8}}-[A-ZÄÖÜ])(?P<compound>{_COMPOUND_SYMBOLS})(?=-[A-ZÄÖÜ])"
            rf"|(?:(?<=\bin\s)|(?<=\bIn\s))(?=[^\s.,;:!?)]{{2}})(?P<bare_in>{UNITS})(?:/(?P<bare_per>{UNITS}))?(?![\wÄÖÜäöü²³])"
            rf"|{START}(?P<inch>{NUMBER})[\"″](?=-[A-ZÄÖÜ]|[\s,;.)]|$)"  # '14"-Display', 'Damenrad, 28"'
-           rf"|{START}(?P<cn>{NUMBER})-(?P<cunit>{UNITS})(?=-[\wÄÖÜäöü])|{START}(?P<sign>{SIGN})?(?P<n>{NUMBER})(?:\s?[–-]\s?(?P<n2>{NUMBER}))?"
+           rf"|{START}(?P<cn>{NUMBER})-(?P<cunit>{UNITS})(?=-[\wÄÖÜäöü])|{START}(?P<sign>{SIGN})?(?P<n>{NUMBER})(?:(?:\s?[–-]\s?|\s(?P<bis>bis)\s)(?P<n2>{NUMBER}))?"
            rf"(?:\s?(?P<scale>{scales()}))?\s?(?:(?P<unit>{UNITS})|/(?P<per_only>{UNITS})(?!\s?\d))"
            rf"{PER}(?![\wÄÖÜäöü²³])")
+
+
+# '0,52 m' is no height said in metres and centimetres ('null Komma fünf zwei Meter'), '1,80 m' is one
+_HEIGHT = re.compile(r"[1-9]\d?,\d\d")
+
+
+def _heights(match) -> bool:
+    return match["unit"] == "m" and bool(_HEIGHT.fullmatch(match["n"]) and _HEIGHT.fullmatch(match["n2"])) and not (
+        match["per"] or match["per_n"] or match["scale"])
+
+
+def _height(written: str, case: str) -> str:
+    """A height or a distance in metres and centimetres: '1,80' -> 'ein Meter achtzig', '2,05' -> 'zwei Meter fünf'."""
+    whole, cents = written.split(",")
+    spoken = f"{numbers.ein(case, 'm') if whole == '1' else numbers.cardinal(int(whole))} Meter"
+    return spoken + (f" {numbers.cardinal(int(cents))}" if int(cents) else "")
 
 
 _NEXT_MEASURE = re.compile(rf"\s?\d+\s?(?:{UNITS})(?![\wÄÖÜäöü])")  # a duration goes on: '2 J. 6 Mon.'
@@ -73,6 +89,10 @@ def verbalise(match, ctx):
     if match["cunit"]:  # '400-m-Lauf', '0,5-l-Flasche', '1-TB-SSD': the unit named inside a compound
         counted = numbers.amount(match["cn"], "ein")
         return f"{counted}-{table[match['cunit']][0 if counted == 'ein' else 1]}"
+    currencies = data.rows("currencies.tsv")
+    if match["bis"] and (match["unit"] in currencies or match["unit"] in data.rows("scales.tsv")
+                         or ctx.next_word() in currencies):
+        return None  # '100.000 bis 5 Mio. EUR': money's, the second amount its own
     sign = numbers.sign_words(match["sign"])
     if match["per_only"]:  # '56,3 /km²': so many per square kilometre; '14,2 Tsd./µl': thousand per microlitre
         scale = f" {data.rows('scales.tsv')[match['scale']][0]}" if match["scale"] else ""
@@ -96,14 +116,14 @@ def verbalise(match, ctx):
             spoken = f"{counted} {one if counted == 'eine' else many} {plural}"
     elif match["n2"] and match["unit"] == "h" and _opening_hours(ctx):  # 'Sa 10-14h': zehn bis vierzehn Uhr
         spoken = f"{numbers.amount(match['n'], 'ein')} bis {numbers.amount(match['n2'], 'ein')} Uhr"
+    elif match["n2"] and _heights(match):  # '1,70–1,75 m': ein Meter siebzig bis ein Meter fünfundsiebzig
+        link = "bis" if match["bis"] else grammar.range_link(ctx.before())
+        spoken = f"{_height(match['n'], ctx.agreement().case)} {link} {_height(match['n2'], ctx.agreement().case)}"
     elif match["n2"]:
-        spoken = f"{numbers.amount(match['n'])} {grammar.range_link(ctx.before())} {numbers.amount(match['n2'])} {plural}"
-    elif match["unit"] == "m" and re.fullmatch(r"[1-9]\d?,\d\d", match["n"]) and not (match["per"] or match["per_n"]):
-        # '0,52 m' is no height said in metres and centimetres: 'null Komma fünf zwei Meter'
-        whole, cents = match["n"].split(",")  # a height or a distance: '1,80 m' = 'ein Meter achtzig'
-        spoken = f"{numbers.ein(ctx.agreement().case, 'm') if whole == '1' else numbers.cardinal(int(whole))} Meter"
-        if int(cents):
-            spoken += f" {numbers.cardinal(int(cents))}"
+        link = "bis" if match["bis"] else grammar.range_link(ctx.before())
+        spoken = f"{numbers.amount(match['n'])} {link} {numbers.amount(match['n2'])} {plural}"
+    elif match["unit"] == "m" and _HEIGHT.fullmatch(match["n"]) and not (match["per"] or match["per_n"]):
+        spoken = _height(match["n"], ctx.agreement().case)
     else:
         one = numbers.ein(ctx.agreement().case, gender) if numbers.is_one(match["n"]) else "eins"
         counted = numbers.amount(match["n"], one)

@@ -3,8 +3,8 @@
 is a plural noun (or its abbreviation), a unit or a scale they count ('12000 Besucher', '12000 Einw.', '58000
 Fuß'); a code that starts with 0, or follows a house number and a comma ('Am Markt 3, 99423 Weimar'), is one
 whatever follows, and so is one a few words after 'PLZ' or 'Postleitzahl' (or a compound of them: 'in den
-PLZ-Bereichen 35510 und 35516'). Four digits after a house number are an Austrian or Swiss code
-('Maria-Theresien-Straße 18, 6020 Innsbruck')."""
+PLZ-Bereichen 35510 und 35516'). Four digits after a house number, or after 'in' before a place, are an
+Austrian or Swiss code ('Maria-Theresien-Straße 18, 6020 Innsbruck', 'in 1030 Wien')."""
 import functools
 import re
 
@@ -29,8 +29,10 @@ def verbalise(match, ctx):
         named = any("PLZ" in word or "Postleitzahl" in word for word in ctx.before()[-4:])
         return numbers.digits(match["near"]) if named else None
     code = match["code"]
-    if len(code) == 4:  # Austria's and Switzerland's codes have four digits: only after an address
-        return numbers.digits(code) if _AFTER_HOUSE.search(ctx.text[:ctx.start]) else None
+    if len(code) == 4:  # Austria's and Switzerland's codes have four digits: only after an address, or
+        # after 'in' before a place ('Zahnarzt in 1030 Wien'; 'in 1848 Revolutionen' counts them)
+        placed = ctx.previous_word() == "in" and not 1800 <= int(code) < 2100 and not _counts(ctx)
+        return numbers.digits(code) if _AFTER_HOUSE.search(ctx.text[:ctx.start]) or placed else None
     if not (code.startswith("0") or _AFTER_HOUSE.search(ctx.text[:ctx.start]) or not _counts(ctx)):
         return None
     return numbers.digits(code)
