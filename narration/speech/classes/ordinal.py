@@ -27,6 +27,7 @@ ARTICLES = _ARTICLES = frozenset(("der", "die", "das", "dem", "den", "des", "am"
                        "ans", "aufs", "Der", "Die", "Das", "Dem", "Den", "Am", "Im", "Vom", "Zum", "Zur"))
 
 
+_MINUTES_BEFORE = re.compile(r"\(\d{1,3}\.(?:,\s?\d{1,3}\.)*,\s?$")  # '(23., ' before a second minute
 _PLACED = {"wurde", "wird", "wurden", "werden"}  # a placing: "Er wurde 2." (but "Er wurde 80." is an age)
 
 
@@ -137,8 +138,10 @@ def verbalise(match, ctx):
         return numbers.ordinal(int(match["big"].replace(".", "")), grammar.adjective_ending(ctx.agreement()))
     following = ctx.text[match.end():match.end() + 1]
     name = _NAME_AFTER.match(ctx.text, match.end())
-    if ctx.text[:match.start()].endswith("(") and (following in "),/" or (name and not ctx.nouns.is_noun(name[1]))):
-        # a match report's minute: '(23.)', '(89., Elfmeter)', '(38./Foulelfmeter)', a substitution '(46. Jung)'
+    opened = ctx.text[:match.start()].endswith("(") or _MINUTES_BEFORE.search(ctx.text, 0, match.start())
+    if opened and (following in "),/" or (name and not ctx.nouns.is_noun(name[1]))):
+        # a match report's minute: '(23.)', '(89., Elfmeter)', '(38./Foulelfmeter)', a substitution '(46. Jung)',
+        # the next of a list of minutes: '(23., 71.)'
         return numbers.ordinal(int(match["n"]), "e") + ("," if following in " /" else "")
     if following in "),":
         if following == "," and _NEXT_ORDINAL.match(ctx.text, match.end() + 1):  # 'am 3., 4. und 5. Mai'
