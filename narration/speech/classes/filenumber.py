@@ -30,5 +30,6 @@ def verbalise(match, ctx):
         return None
     letters = "-".join(spell(letter) for letter in register)  # 'Js' is two letters, not a plural
     senate = roman.value(match["senate"]) if match["senate"] else None  # 'I-24 U 42/23': a court's senate first
-    return (f"{numbers.cardinal(senate) + '-' if senate else ''}{numbers.cardinal(value)} {letters} {numbers.cardinal(int(match['number']))} "
+    chamber = f"{numbers.cardinal(senate)}-{numbers.cardinal(value)}" if senate else numbers.cardinal(value)
+    return (f"{chamber} {letters} {numbers.cardinal(int(match['number']))} "
             f"{'Strich' if match['mark'] == '/' else 'Punkt'} {numbers.cardinal(int(match['year']))}")

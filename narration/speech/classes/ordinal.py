@@ -138,7 +138,8 @@ def verbalise(match, ctx):
         return numbers.ordinal(int(match["big"].replace(".", "")), grammar.adjective_ending(ctx.agreement()))
     following = ctx.text[match.end():match.end() + 1]
     name = _NAME_AFTER.match(ctx.text, match.end())
-    opened = ctx.text[:match.start()].endswith("(") or _MINUTES_BEFORE.search(ctx.text, 0, match.start())
+    opened = ctx.text[:match.start()].endswith("(") or _MINUTES_BEFORE.search(
+        ctx.text, max(0, match.start() - 40), match.start())
     if opened and (following in "),/" or (name and not ctx.nouns.is_noun(name[1]))):
         # a match report's minute: '(23.)', '(89., Elfmeter)', '(38./Foulelfmeter)', a substitution '(46. Jung)',
         # the next of a list of minutes: '(23., 71.)'

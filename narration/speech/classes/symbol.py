@@ -59,7 +59,7 @@ def verbalise(match, ctx):
         return " Nummer "
     if match["slash"]:  # a pause ('und/oder'); in a file number 'Strich' ('VI ZR 123/22')
         following = ctx.text[ctx.end:ctx.end + 2]
-        if _ROAD_BEFORE.search(ctx.text, 0, ctx.start) and _ROAD_AFTER.match(ctx.text, ctx.end):
+        if _ROAD_BEFORE.search(ctx.text, max(0, ctx.start - 10), ctx.start) and _ROAD_AFTER.match(ctx.text, ctx.end):
             return ", "  # 'Knoten B 1/B 5': two roads, not a file number's 'Strich'
         file_number = (following[:1].isdigit() or following.isupper()) and re.search(FILE_NUMBER_BEFORE, ctx.text[:ctx.start])
         if file_number:

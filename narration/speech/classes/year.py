@@ -44,7 +44,7 @@ def is_year(ctx) -> bool:
     if previous in data.words("quantity_cues.txt") or before[-1:] and before[-1] in data.words("label_words.txt") \
             or ctx.text[ctx.start - 1:ctx.start] == "#" or _CITED_PAGE.search(ctx.text, 0, ctx.start):
         return False  # 'rund 1200'; 'Seite 1234', 'Nr. 1492', 'Bug #1234'; 'NJW 2020, 1234': a page
-    if _RANGE_FROM_YEAR.search(ctx.text, 0, ctx.start):
+    if _RANGE_FROM_YEAR.search(ctx.text, max(0, ctx.start - 30), ctx.start):
         return True  # 'von 1871 bis 1890 Reichskanzler': a range's end is what its start is
     following = ctx.next_word().rstrip(".,;:!?")  # 'Mitarbeiter.' ending the sentence is still the noun
     if following[:1].isupper():
