@@ -3,7 +3,7 @@ und Schüler', 'Ärztinnen und Ärzte' (both forms said, as German speakers read
 aloud); the masculine form is looked up in the noun lexicon ('Kolleg' -> 'Kollegen'). In the
 singular each form takes its own article: 'ein/e Sachbearbeiter/in' -> 'eine Sachbearbeiterin
 oder ein Sachbearbeiter' (data/gender_articles.tsv); alone, both: 'jede/r Zehnte' -> 'jede oder
-jeder Zehnte'."""
+jeder Zehnte'; 'Kaufmann/-frau' -> 'Kaufmann oder Kauffrau'."""
 import re
 
 from .. import data, grammar
@@ -21,7 +21,8 @@ def _forms(keys) -> str:
 _ARTICLE = f"(?:(?P<article>\\b(?:{_forms(data.rows('gender_articles.tsv'))})) )?"
 PATTERN = (_ARTICLE + r"(?<![\w])(?P<stem>[A-ZÄÖÜ][a-zäöüß]+)(?:[*:_/]|/-)(?P<suffix>innen|in)(?![\w])"
            r"|(?<![\w])(?P<stem2>[A-ZÄÖÜ][a-zäöüß]+)(?P<suffix2>Innen|In)(?![\w])"
-           rf"|\b(?P<lone>{_forms(k for k in data.rows('gender_articles.tsv') if '/' in k)})(?![\w*:_/])")
+           rf"|\b(?P<lone>{_forms(k for k in data.rows('gender_articles.tsv') if '/' in k)})(?![\w*:_/])"
+           r"|(?<![\w])(?P<man>[A-ZÄÖÜ][a-zäöüß]*)mann/-?frau(?![\w])")  # 'Kaufmann/-frau'
 
 
 _UMLAUT = str.maketrans("ÄÖÜäöü", "AOUaou")
@@ -57,6 +58,8 @@ def _masculine(stem: str, nouns, reading: str) -> str:
 
 
 def verbalise(match, ctx):
+    if match["man"]:  # 'Kaufmann/-frau': both, in the order written
+        return f"{match['man']}mann oder {match['man']}frau"
     if match["lone"]:  # 'jede/r Zehnte': both articles, as the inclusive form is read
         feminine, masculine = _articles(match["lone"], ctx.before())
         return f"{feminine} oder {masculine}"
