@@ -84,6 +84,8 @@ def verbalise(match, ctx):
             return data.units()[word][0]  # 'ab dem 21. km': the unit an ordinal counts
         return None if word in data.words("interjections.txt") else spell(word)
     known = data.rows("acronyms.tsv")
+    if ctx.caps_line and (word.lower() in data.words("german_function_words.txt") or grammar.analyses(word.lower())):
+        return as_word(word, ctx)  # 'DAS ENDE DES KRIEGES': the article, not the stent 'DES'
     if word in known and _stressed(word, ctx):  # 'Das ist SO schön': the word, stressed; 'aus SO' the compass
         return as_word(word, ctx)
     for candidate, suffix in ((word, ""), (word[:-1], "s") if word.endswith("s") else (word, "")):
