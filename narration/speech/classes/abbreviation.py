@@ -146,8 +146,13 @@ def verbalise(match, ctx):
         opening = True
     else:
         return None
-    if spoken.endswith("-"):
+    if spoken.endswith(" d-"):  # 'i. S. d.': im Sinne des or der, as the noun after it asks
+        spoken = spoken[:-2] + _genitive_article(ctx)
+    elif spoken.endswith("-"):
         spoken = _declined(spoken[:-1], ctx)
+    elif spoken == "Herr" and (grammar.cases_asked(ctx.previous_word().lower()) or ctx.previous_word().lower() in (
+            "den", "dem", "des")):
+        spoken = "Herrn"  # 'an Hr. Meier', 'mit Hrn. Meier': a weak noun, 'Herrn' in every case but the first
     elif spoken[:1].isupper() and " " not in spoken and ctx.previous_word() in grammar.GENITIVE_ARTICLES:
         spoken = grammar.genitive(spoken, ctx.nouns)  # 'des Art. 23': des Artikels dreiundzwanzig
     elif _feminine_article(ctx) and " " not in spoken and ctx.nouns.analyses(spoken + "in")[:1] == "f":
@@ -159,6 +164,17 @@ def verbalise(match, ctx):
     elif ctx.text[ctx.end:ctx.end + 1].isalnum():  # 'St.Gallen', 'Nr.1': the word after it is one of its own
         spoken += " "
     return spoken
+
+
+def _genitive_article(ctx) -> str:
+    """'des' or 'der' for the noun after an abbreviated 'd.' ('i. S. d. § 2' -> des, 'i. S. d. Verordnung'
+    -> der): by the noun table's genitive readings, 'des' before a paragraph sign."""
+    following = ctx.next_word()
+    if ctx.text[ctx.end:].lstrip().startswith("§"):
+        return "des"
+    codes = ctx.nouns.analyses(following)
+    genitives = {codes[i] for i in range(0, len(codes), 2) if codes[i + 1] == "g"}
+    return "der" if genitives and genitives <= {"f", "p"} else "des"
 
 
 _SIGN_OFF_BEFORE = re.compile(r"(?:^|[.!?,&:)]|\bund)\s*$")

@@ -2,7 +2,7 @@
 drei, eins sechs, eins vier acht vier eins null, null'; 'IBAN DE89 3704 0044 …' -> 'De-E acht
 neun, drei sieben null vier, …'. An ISBN read as numbers ('neunhundertachtundsiebzig bis drei')
 is a count or a range nobody meant; nobody reads an identifier by its value. Only after a word that
-names one (data/identifier_labels.txt)."""
+names one (data/identifier_labels.txt), or in an IBAN's own shape ('Konto DE12 3456 …')."""
 import re
 
 from .. import data, numbers
@@ -13,13 +13,15 @@ FIRST = r"[\dA-Z]"  # what a match begins with
 PATTERN = (r"(?<![\w.,/-])(?:[A-Z]{2}\d{2}(?:\s?[\dA-Z]{4}){2,7}(?:\s?[\dA-Z]{1,3})?"  # an IBAN
            r"|\d+(?:[\s.-]\d+)+(?:[\s-][\dX])?|\d{3,}X?)(?![\w.,-]?\d)")  # '1234567.00.00': dotted groups too
 _GROUP = re.compile(r"[A-Z]+|\d+")
+_IBAN = re.compile(r"[A-Z]{2}\d{2}(?:\s?\d{4}){3,7}(?:\s?\d{1,3})?")  # a country, its check digits, the account
 
 
 def verbalise(match, ctx):
     before = ctx.before()
     written = ctx.text[:ctx.start].split()  # 'Zul.-Nr.:' is one label as written, two words to the grammar
     labels = data.words("identifier_labels.txt")
-    if not ((before and before[-1].rstrip(":") in labels) or (written and written[-1].rstrip(":") in labels)):
+    iban = bool(_IBAN.fullmatch(match.group(0)))  # 'DE12 3456 7890 1234 5678 90': an IBAN names itself
+    if not (iban or (before and before[-1].rstrip(":") in labels) or (written and written[-1].rstrip(":") in labels)):
         return None
     groups = re.split(r"[\s.-]+", match.group(0))
     return ", ".join(" ".join(spell(part) if part.isalpha() else numbers.digits(part)

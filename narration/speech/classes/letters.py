@@ -66,6 +66,7 @@ def formula(word: str) -> str:
 
 
 _SHORT_PRONOUNS = ("ER", "ES", "DU")
+_ORDINANCE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}VO")
 
 
 def _stressed(word: str, ctx) -> bool:
@@ -94,6 +95,8 @@ def verbalise(match, ctx):
             if how != "spell" and not suffix and ctx.previous_word() in grammar.GENITIVE_ARTICLES:
                 how = grammar.genitive(how, ctx.nouns)  # 'des StGB': des Strafgesetzbuchs
             return (spell(candidate) if how == "spell" else how) + suffix
+    if _ORDINANCE.fullmatch(word):  # 'HundeVO', 'BauVO': a regulation named by its subject
+        return word[:-2] + "verordnung"
     core, suffix = (word[:-1], "s") if word.endswith("s") and word[:-1].isupper() else (word, "")
     if sum(c.isupper() for c in core) < 2:
         return None

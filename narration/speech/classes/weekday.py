@@ -14,13 +14,14 @@ FIRST = r"[MDFS]"  # what a match begins with
 _ABBREVIATION = rf"(?:{alternatives(data.rows('weekdays.tsv'))})"
 _DAY = rf"{_ABBREVIATION}\.?"
 _HOURS_OR_DATE = r"(?<!^So)(?<![.!?] So):\s?[−-]?\d|\.?,?\s?(?:\d{1,2}\.\s?(?:(?:0?[1-9]|1[0-2])\.|[A-ZÄÖÜ])|\d{1,2}(?:[.:]\d\d)?\s?(?:[–-]|bis|Uhr)|geschlossen|Ruhetag|\s(?:bis|ab|von)\s\d{1,2}(?:[.:]\d\d)?\s?(?:Uhr|[–-]|bis\s\d))"
+_ADVERBS = alternatives(data.words("number_adverbs.txt"))  # 'Do zusätzlich 14–18 Uhr'
 _AFTER_WORD = "".join(rf"(?<=\b{word} )|" for word in ("am", "Am", "jeden", "Jeden", "ab", "Ab"))[:-1]
 # after a word of time, a day with its full stop before what is no name: 'seit Fr. rund 120 Einsätze'
 # ('seit Fr. Meier' is Frau Meier)
 _AFTER_TIME_WORD = "".join(rf"(?<=\b{word} )|" for word in ("seit", "Seit", "bis", "vom", "zum", "nächsten", "letzten",
                                                              "kommenden", "vergangenen"))[:-1]
 PATTERN = (rf"(?<![\wÄÖÜäöü])(?:(?P<days>{_DAY}(?:\s?(?:[–/+-]|bis|,|und)\s?{_DAY})+)"
-           rf"|(?P<one>{_ABBREVIATION})(?={_HOURS_OR_DATE})\.?|(?:{_AFTER_WORD})(?P<named>{_ABBREVIATION})\."
+           rf"|(?P<one>{_ABBREVIATION})(?=(?:\.?\s(?:{_ADVERBS}))?(?:{_HOURS_OR_DATE}))\.?|(?:{_AFTER_WORD})(?P<named>{_ABBREVIATION})\."
            rf"|(?:{_AFTER_TIME_WORD})(?P<timed>{_ABBREVIATION})\.(?=\s[a-zäöü\d]|[,;)]|$))(?![\wÄÖÜäöü])")
 _NAMES = re.compile(r"(Mo|Di|Mi|Do|Fr|Sa|So)\.?")
 
