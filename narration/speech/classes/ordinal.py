@@ -17,7 +17,7 @@ FIRST = r"\d"  # what a match begins with
 _NEXT_ORDINAL = re.compile(r"\s*\d{1,3}\.")
 _NAME_AFTER = re.compile(r"\s([A-ZÄÖÜ][\w-]+)\)")  # '(46. Jung)': a name, then the bracket closes
 # '§. 12.', 'Cap. 2.', 'pag. 169.', 'Tom. 2.': a number named, kept with an old book's full stop
-_NAMED_BEFORE = re.compile(r"(?:§\.?|\b(?:Cap|Kap|Fig|Tab|Nr|Nro|pag|Tom|Fol|Vol)\.)\s?$")
+_NAMED_BEFORE = re.compile(r"(?:§\.?|\b(?:Cap|Kap|Fig|Tab|Nr|Nro|pag|p|Tom|Fol|Vol)\.)\s?$")
 PATTERN = (r"(?<![\w.,])(?:(?P<n>\d{1,3})\.(?:\s?(?P<link>[–/-])\s?(?P<n2>\d{1,3})\.)?(?=\s|[A-ZÄÖÜ]{2,}\b|[),/])"
            r"|(?P<big>\d{4,7}|\d{1,3}(?:\.\d{3}){1,2})\.(?=\s)"
            r"|(?P<last>\d+)\.(?=[!?]?[\"'“”»«)\]]*$)"
@@ -153,7 +153,7 @@ def verbalise(match, ctx):
     if _enumerated(int(match["n"]), ctx) and not match["n2"]:  # 'Diagnosen: 1. Pneumonie, 2. Hypertonie': erstens
         return numbers.ordinal(int(match["n"]), "ens")
     after = ctx.after()
-    if not describes(after[0] if after else "", after, ctx.nouns, ctx.before()) or _NAMED_BEFORE.search(ctx.text, 0, ctx.start):
+    if not describes(after[0] if after else "", after, ctx.nouns, ctx.before()) or _NAMED_BEFORE.search(ctx.text, max(0, ctx.start - 8), ctx.start):
         return None  # '§. 12. näher', 'Cap. 2. angeführt': an old book's numbers keep a full stop, and are no ordinals
     ending = grammar.adjective_ending(ctx.agreement())
     before = ctx.before()

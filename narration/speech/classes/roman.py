@@ -10,8 +10,9 @@ from .. import data, grammar, numbers
 from .ordinal import ARTICLES, describes
 
 NAME = "roman"
-FIRST = r"[IVXLC]"  # what a match begins with
-PATTERN = r"(?<![\w])(?P<roman>[IVXLC]{1,7})(?:[–-](?P<last>[IVXLC]{1,7}))?(?P<dot>\.)?(?![\wÄÖÜäöü])"
+FIRST = r"[IVXLCM]"  # what a match begins with
+PATTERN = (r"(?<![\w])(?P<year>M{1,2}[MDCLXVI]{2,12})\.?(?![\wÄÖÜäöü])"  # 'Anno MCCCXLVIII', a title page's year
+           r"|(?<![\w])(?P<roman>[IVXLC]{1,7})(?:[–-](?P<last>[IVXLC]{1,7}))?(?P<dot>\.)?(?![\wÄÖÜäöü])")
 _VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _CANONICAL = (("C", 100), ("XC", 90), ("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
 _ARTICLES = {"nom": ("der", "die", "e"), "acc": ("den", "die", "en"), "dat": ("dem", "der", "en"),
@@ -71,7 +72,28 @@ def _case(before: list[str], feminine: bool) -> str:
     return data.rows("prepositions.tsv").get(word, ["nom"])[0].split()[0]
 
 
+def _year(numeral: str) -> int | None:
+    """A year written in Roman numerals, in canonical form ('MDCCCXXVII' -> 1827), from 1000 to 2099."""
+    total, rest = 0, numeral
+    for letters, amount in (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400)) + _CANONICAL:
+        while rest.startswith(letters):
+            total, rest = total + amount, rest[len(letters):]
+    if rest or not 1000 <= total < 2100:
+        return None
+    return total if "M" * (total // 1000) + _written_below_1000(total % 1000) == numeral else None
+
+
+def _written_below_1000(number: int) -> str:
+    hundreds = ("", "C", "CC", "CCC", "CD", "D", "DC", "DCC", "DCCC", "CM")[number // 100]
+    return hundreds + _written(number % 100)
+
+
 def verbalise(match, ctx):
+    if match["year"]:  # five letters at least, or after 'Anno': 'MCV' is a blood count, not 1105
+        named = ctx.previous_word() in ("Anno", "anno", "Domini")
+        year = _year(match["year"]) if len(match["year"]) >= 5 or named else None
+        return numbers.year(year) + ("." if match.group(0).endswith(".") and ctx.at_sentence_end() else "") \
+            if year else None
     number = value(match["roman"])
     if number is None or match["roman"] in ("L", "C"):  # 'Klasse C', 'Größe L': a letter, not 50 or 100
         return None
