@@ -159,6 +159,9 @@ def verbalise(match, ctx):
     before = ctx.before()
     if before[-1:] == ["als"] and after and after[0][:1].islower():  # 'Sie kam als 3. ins Ziel': a placing
         ending = "e" if _feminine_subject(before) else "er"
+    elif after and after[0].rstrip(".,;:!?") == "Klasse" and before and before[-1][:1].isupper() and not grammar.analyses(before[-1].lower()) \
+            and ctx.text[:ctx.start].rstrip()[-1:].isalpha():
+        ending = "er"  # 'Fahrkarte 2. Klasse', 'Orden 1. Klasse': a genitive after the noun ('in der 2. Klasse' agrees)
     spoken = numbers.ordinal(int(match["n"]), ending)
     if after and grammar.is_month(after[0]):  # 'seit 3. Mai': seit dem dritten Mai
         spoken = grammar.date_article(ctx.before()) + spoken
