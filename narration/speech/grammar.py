@@ -75,7 +75,7 @@ def feminine_articles() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _adverbs() -> frozenset[str]:
+def adverbs() -> frozenset[str]:
     """Words between a preposition and its number that leave its case alone ('mit rund 28')."""
     return data.words("quantity_cues.txt") | data.words("number_adverbs.txt")
 
@@ -84,7 +84,7 @@ def governing_word(before: list[str]) -> tuple[str, str]:
     """(determiner or preposition, the preposition before that determiner), skipping sibling numbers."""
     words = list(before)
     skipped = list(words)
-    while len(skipped) >= 2 and skipped[-1].lower() in _adverbs():  # 'mit rund 28 Punkten', 'mit nun 28 Punkten'
+    while len(skipped) >= 2 and skipped[-1].lower() in adverbs():  # 'mit rund 28 Punkten', 'mit nun 28 Punkten'
         skipped = skipped[:-1]
     if not analyses(skipped[-1].lower() if skipped else ""):  # but 'einen ca. 1,80 m großen Mann': the article is the man's
         words = skipped
@@ -122,7 +122,7 @@ def date_article(before: list[str]) -> str:
     'bis 31.12.' -> 'zum '; '' after an article or a contraction ('am', 'vom'), in a range or with none.
     Duden prefers 'ab dem ersten Januar' (or 'ab erstem') to the colloquial 'ab ersten Januar'."""
     words = list(before)
-    while len(words) >= 2 and words[-1].lower() in _adverbs():  # 'bis spätestens 30.6.': bis spätestens zum
+    while len(words) >= 2 and words[-1].lower() in adverbs():  # 'bis spätestens 30.6.': bis spätestens zum
         words = words[:-1]
     if not words or words[-1].lower() not in data.rows("prepositions.tsv"):
         return ""
@@ -269,7 +269,7 @@ def agreement(before: list[str], after: list[str], nouns) -> Agreement:
 def _verb_before_phrase(before: list[str], verbs: dict) -> list[str] | None:
     """A verb of our table before a place or time between it and its amount ('kostet in der Schweiz rund
     1,78 Fr.', 'beträgt im Schnitt 1 Euro'): its case, else None."""
-    words = [w for w in before[-6:] if w.lower() not in _adverbs()]
+    words = [w for w in before[-6:] if w.lower() not in adverbs()]
     for k in range(len(words) - 2, 0, -1):
         if words[k].lower() in data.rows("prepositions.tsv") or words[k].lower() in ("im", "am", "beim", "zum", "vom"):
             phrase = words[k + 1:]

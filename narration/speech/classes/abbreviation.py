@@ -88,6 +88,7 @@ def _trie(shorts) -> str:
 PATTERN = r"(?<![\wÄÖÜäöü.])(?:(?P<street>[A-ZÄÖÜ][a-zäöüß]+str\.)|(?P<numbered>[A-ZÄÖÜ][a-zäöüß]{2,}[bcdfghklmnprstz]nr\.)|(?P<square>[A-ZÄÖÜ][a-zäöüß]{3,}pl\.))|" + _pattern()
 
 
+_INSIDE_A_NAME = {"street": ("str.", "straße"), "numbered": ("nr.", "nummer"), "square": ("pl.", "platz")}
 _MONTH = "|".join(sorted((re.escape(m) for m in grammar.MONTH_WORDS), key=len, reverse=True))
 # a date after it: '15.11.', '3. März 2024', or a month's name alone ('d. 29. Aug. rückte …')
 _DATE_AFTER = re.compile(rf"\s?(?:\d{{1,2}}\.\s?(?:\d{{1,2}}\.|[A-ZÄÖÜ][a-zä]+\.?\s\d{{4}}|(?:{_MONTH})(?![\w]))"
@@ -108,11 +109,9 @@ _ONE_BEFORE = re.compile(r"(?<![\d.,])1\s?$")
 
 
 def verbalise(match, ctx):
-    if match["street"] or match["numbered"] or match["square"]:  # 'Goethestr.', 'Kundennr.', 'Schillerpl.'
-        written = match["street"] or match["numbered"] or match["square"]
-        whole = (written[:-len("str.")] + "straße" if match["street"] else written[:-len("nr.")] + "nummer"
-                 if match["numbered"] else written[:-len("pl.")] + "platz")
-        return whole + ("." if ctx.at_sentence_end() else "")
+    for group, (short, whole) in _INSIDE_A_NAME.items():  # 'Goethestr.', 'Kundennr.', 'Schillerpl.'
+        if match[group]:
+            return match[group][:-len(short)] + whole + ("." if ctx.at_sentence_end() else "")
     key = re.sub(r"\s", "", match.group(0))
     tables = _table()
     general, numbered, ordinal, counted, cited, dating, naming, pricing, greeting = (tables[kind] for kind in KINDS)

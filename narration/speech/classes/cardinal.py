@@ -62,8 +62,8 @@ def verbalise(match, ctx):
     if value == 1 and not sign:
         if ctx.followed_by("Uhr", within=1):
             return "ein"
-        if ctx.previous_word() in data.words("label_words.txt") or re.search(r"[#§]\s?$", ctx.text[max(0, ctx.start - 2):ctx.start]) \
-                or re.search(r"\w-$", ctx.text[:ctx.start]):
+        before = ctx.text[max(0, ctx.start - 2):ctx.start]
+        if ctx.previous_word() in data.words("label_words.txt") or re.search(r"[#§]\s?$|\w-$", before):
             # 'Nr. 1', 'Abs. 1 GG', '#1', '§ 1 Abs. 2', 'Formel-1-Saison', 'ISO-8859-1': a name
             return "eins"
         if re.match(r"-[^\W\d]", ctx.text[ctx.end:ctx.end + 2]):  # a compound's first part: '1-Zimmer-Wohnung'

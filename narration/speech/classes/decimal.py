@@ -7,7 +7,7 @@ number is a rating: '4,5/5' -> 'vier Komma fünf von fünf'. Two decimals after 
 price: 'für 29,99' -> 'neunundzwanzig neunundneunzig'."""
 import re
 
-from .. import data, numbers
+from .. import data, grammar, numbers
 from ..patterns import INT, SIGN, START, scales
 
 NAME = "decimal"
@@ -59,11 +59,11 @@ def _counts_whole(match, ctx) -> bool:
 def _is_price(match, ctx) -> bool:
     """Two decimals after a word of paying ('für', 'kostet', 'zahle'; ``data/price_cues.txt``), with no
     noun or unit after them: a price whose currency goes without saying. Adverbs between them are
-    skipped (``data/number_adverbs.txt``)."""
+    skipped, as they are before any governed number (``grammar.adverbs``)."""
     if match["sign"] or match["scale"] or match["of"] or len(match["f"]) != 2:
         return False
-    skipped = data.words("number_adverbs.txt") | {"nur"}  # 'für nur 9,99', 'zahle aktuell 29,99'
-    before = [w for w in ctx.before()[-3:] if w.lower() not in skipped]
+    # 'für nur 9,99', 'zahle aktuell 29,99'
+    before = [w for w in ctx.before()[-3:] if w.lower() not in grammar.adverbs()]
     following = ctx.next_word()
     cues = data.words("price_cues.txt")
     return bool(before) and (before[-1] in cues or before[-1].lower() in cues) and not following[:1].isupper()

@@ -18,7 +18,8 @@ _IBAN = re.compile(r"[A-Z]{2}\d{2}(?:\s?\d{4}){3,7}(?:\s?\d{1,3})?")  # a countr
 
 def verbalise(match, ctx):
     before = ctx.before()
-    written = ctx.text[:ctx.start].split()  # 'Zul.-Nr.:' is one label as written, two words to the grammar
+    # 'Zul.-Nr.:' is one label as written, two words to the grammar
+    written = ctx.text[max(0, ctx.start - 40):ctx.start].split()
     labels = data.words("identifier_labels.txt")
     iban = bool(_IBAN.fullmatch(match.group(0)))  # 'DE12 3456 7890 1234 5678 90': an IBAN names itself
     if not (iban or (before and before[-1].rstrip(":") in labels) or (written and written[-1].rstrip(":") in labels)):

@@ -73,9 +73,7 @@ def _placed_subject(before: list[str]) -> list[str] | None:
 
 
 def _feminine_subject(before: list[str]) -> bool:
-    """A placing's ending from its subject: 'Sie wurde 2.', 'Die Läuferin kam als 2.': zweite. (A
-    given name's gender is guessed from its ending where this gives none: 'wurde Lena Dürr 4.':
-    most German given names in -a and -e are women's.)"""
+    """A placing's ending from its subject: 'Sie wurde 2.', 'Die Läuferin kam als 2.': zweite."""
     return any(word in ("Sie", "sie", "Die", "die") for word in before)
 
 
@@ -127,6 +125,7 @@ def verbalise(match, ctx):
             return numbers.ordinal(value, "er") + stop
         placed = _placed_subject(before)
         if placed is not None and value <= 10:  # 'Er wurde 2.', 'wurde sie 2.', 'wurde Linus Straßer 4.'
+            # with no pronoun or article, a given name's ending: most German ones in -a and -e are women's
             feminine = _feminine_subject(before) or bool(placed) and placed[0].endswith(("a", "e"))
             return numbers.ordinal(value, "e" if feminine else "er").capitalize() + stop
         return None
@@ -153,14 +152,16 @@ def verbalise(match, ctx):
     if _enumerated(int(match["n"]), ctx) and not match["n2"]:  # 'Diagnosen: 1. Pneumonie, 2. Hypertonie': erstens
         return numbers.ordinal(int(match["n"]), "ens")
     after = ctx.after()
-    if not describes(after[0] if after else "", after, ctx.nouns, ctx.before()) or _NAMED_BEFORE.search(ctx.text, max(0, ctx.start - 8), ctx.start):
+    if not describes(after[0] if after else "", after, ctx.nouns, ctx.before()) \
+            or _NAMED_BEFORE.search(ctx.text, max(0, ctx.start - 8), ctx.start):
         return None  # '§. 12. näher', 'Cap. 2. angeführt': an old book's numbers keep a full stop, and are no ordinals
     ending = grammar.adjective_ending(ctx.agreement())
     before = ctx.before()
     if before[-1:] == ["als"] and after and after[0][:1].islower():  # 'Sie kam als 3. ins Ziel': a placing
         ending = "e" if _feminine_subject(before) else "er"
-    elif after and after[0].rstrip(".,;:!?") == "Klasse" and before and before[-1][:1].isupper() and not grammar.analyses(before[-1].lower()) \
-            and ctx.text[:ctx.start].rstrip()[-1:].isalpha():
+    elif after and after[0].rstrip(".,;:!?") == "Klasse" and before and before[-1][:1].isupper() \
+            and not grammar.analyses(before[-1].lower()) \
+            and ctx.text[max(0, ctx.start - 2):ctx.start].rstrip()[-1:].isalpha():
         ending = "er"  # 'Fahrkarte 2. Klasse', 'Orden 1. Klasse': a genitive after the noun ('in der 2. Klasse' agrees)
     spoken = numbers.ordinal(int(match["n"]), ending)
     if after and grammar.is_month(after[0]):  # 'seit 3. Mai': seit dem dritten Mai

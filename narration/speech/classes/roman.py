@@ -14,7 +14,8 @@ FIRST = r"[IVXLCM]"  # what a match begins with
 PATTERN = (r"(?<![\w])(?P<year>M{1,2}[MDCLXVI]{2,12})\.?(?![\wÄÖÜäöü])"  # 'Anno MCCCXLVIII', a title page's year
            r"|(?<![\w])(?P<roman>[IVXLC]{1,7})(?:[–-](?P<last>[IVXLC]{1,7}))?(?P<dot>\.)?(?![\wÄÖÜäöü])")
 _VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_CANONICAL = (("C", 100), ("XC", 90), ("L", 50), ("XL", 40), ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
+_CANONICAL = (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400), ("C", 100), ("XC", 90), ("L", 50), ("XL", 40),
+              ("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
 _ARTICLES = {"nom": ("der", "die", "e"), "acc": ("den", "die", "en"), "dat": ("dem", "der", "en"),
              "gen": ("des", "der", "en")}
 
@@ -25,13 +26,19 @@ _CLOSING_QUOTES = frozenset("“”\"«»’'")
 
 
 def value(numeral: str) -> int | None:
+    total = _parsed(numeral)
+    if not total or total >= 200:
+        return None
+    return total if _written(total) == numeral or _additive(numeral) else None
+
+
+def _parsed(numeral: str) -> int | None:
+    """The numeral's value read greedily, thousands and all; None when letters are left over."""
     total, rest = 0, numeral
     for letters, amount in _CANONICAL:
         while rest.startswith(letters):
             total, rest = total + amount, rest[len(letters):]
-    if rest or not 0 < total < 200:
-        return None
-    return total if _written(total) == numeral or _additive(numeral) else None
+    return None if rest else total
 
 
 def _additive(numeral: str) -> bool:
@@ -74,18 +81,8 @@ def _case(before: list[str], feminine: bool) -> str:
 
 def _year(numeral: str) -> int | None:
     """A year written in Roman numerals, in canonical form ('MDCCCXXVII' -> 1827), from 1000 to 2099."""
-    total, rest = 0, numeral
-    for letters, amount in (("M", 1000), ("CM", 900), ("D", 500), ("CD", 400)) + _CANONICAL:
-        while rest.startswith(letters):
-            total, rest = total + amount, rest[len(letters):]
-    if rest or not 1000 <= total < 2100:
-        return None
-    return total if "M" * (total // 1000) + _written_below_1000(total % 1000) == numeral else None
-
-
-def _written_below_1000(number: int) -> str:
-    hundreds = ("", "C", "CC", "CCC", "CD", "D", "DC", "DCC", "DCCC", "CM")[number // 100]
-    return hundreds + _written(number % 100)
+    total = _parsed(numeral)
+    return total if total and 1000 <= total < 2100 and _written(total) == numeral else None
 
 
 def verbalise(match, ctx):
